@@ -1,0 +1,290 @@
+"""International agreements of every kind, their legal steps, and the actions
+carried out under them (or on their own)."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cdmx_global.models import Record
+from cdmx_global.partial_dates import (
+    PartialDate,
+    end_not_before_start_constraint,
+    format_partial_period,
+    partial_date_constraint,
+    partial_date_fields,
+)
+
+
+class AgreementKind(models.TextChoices):
+    TWINNING = "twinning", _("Hermanamiento")
+    FRIENDSHIP = "friendship", _("Amistad y cooperación")
+    SPECIFIC_COOPERATION = "specific_cooperation", _("Cooperación específica")
+    MEMORANDUM = "memorandum", _("Memorando de entendimiento")
+    FRAMEWORK = "framework", _("Convenio marco")
+    COLLABORATION = "collaboration", _("Acuerdo de colaboración")
+    LETTER_OF_INTENT = "letter_of_intent", _("Carta de intención")
+    INTERINSTITUTIONAL = "interinstitutional", _("Acuerdo interinstitucional")
+    DECLARATION = "declaration", _("Declaración")
+    PACT = "pact", _("Pacto")
+    CHARTER = "charter", _("Carta")
+    POLITICAL_DOCUMENT = "political_document", _("Documento político")
+
+
+#: Kinds signed at international events rather than negotiated with a counterpart.
+COLLECTIVE_KINDS = (
+    AgreementKind.DECLARATION,
+    AgreementKind.PACT,
+    AgreementKind.CHARTER,
+    AgreementKind.POLITICAL_DOCUMENT,
+)
+
+
+class Validity(models.TextChoices):
+    NEGOTIATION = "negotiation", _("En negociación")
+    IN_FORCE = "in_force", _("Vigente")
+    ENDED = "ended", _("Concluido")
+    UNKNOWN = "unknown", _("Sin información de vigencia")
+
+
+class SreOpinion(models.TextChoices):
+    FAVOURABLE = "favourable", _("Favorable")
+    UNFAVOURABLE = "unfavourable", _("No favorable")
+
+
+class EndReason(models.TextChoices):
+    EXPIRY = "expiry", _("Vencimiento")
+    TERMINATION = "termination", _("Terminación anticipada")
+    RENEWAL = "renewal", _("Renovación")
+    REPLACEMENT = "replacement", _("Sustitución por otro instrumento")
+
+
+class Agreement(Record):
+    code = models.SlugField(
+        _("clave"),
+        max_length=80,
+        unique=True,
+        help_text=_("Clave única del acuerdo, p. ej. «cce-2013-chicago»."),
+    )
+    title = models.CharField(_("título"), max_length=300)
+    kind = models.CharField(_("tipo de instrumento"), max_length=25, choices=AgreementKind.choices)
+    purpose = models.TextField(_("objeto"), blank=True)
+
+    # Parties
+    counterparts = models.ManyToManyField(
+        "cdmx_global.Counterpart", verbose_name=_("contrapartes"), related_name="agreements", blank=True
+    )
+    signatories = models.TextField(
+        _("firmantes"), blank=True, help_text=_("Quién firmó por cada parte, como consta en el documento.")
+    )
+    other_bodies = models.ManyToManyField(
+        "cdmx_global.GovernmentBody",
+        verbose_name=_("otras dependencias responsables"),
+        related_name="co_agreements",
+        blank=True,
+    )
+
+    # Legal steps (Ley sobre la Celebración de Tratados, arts. 2 fr. II y 7)
+    sre_opinion_on, sre_opinion_on_precision = partial_date_fields(_("fecha del dictamen de la SRE"))
+    sre_opinion_number = models.CharField(_("número de dictamen de la SRE"), max_length=80, blank=True)
+    sre_opinion = models.CharField(
+        _("sentido del dictamen de la SRE"), max_length=12, choices=SreOpinion.choices, blank=True
+    )
+    sre_registration_number = models.CharField(
+        _("número de registro en la SRE"), max_length=80, blank=True
+    )
+    signed_on, signed_on_precision = partial_date_fields(_("fecha de firma"))
+    signed_place = models.CharField(_("lugar de firma"), max_length=200, blank=True)
+    signed_period_note = models.CharField(
+        _("periodo de firma según la fuente"),
+        max_length=200,
+        blank=True,
+        help_text=_("Cuando la fuente sólo sitúa la firma en un periodo, p. ej. «administración 1997-2000»."),
+    )
+
+    # Validity
+    validity = models.CharField(
+        _("vigencia"), max_length=12, choices=Validity.choices, default=Validity.UNKNOWN, db_index=True
+    )
+    in_force_on, in_force_on_precision = partial_date_fields(_("entrada en vigor"))
+    valid_until, valid_until_precision = partial_date_fields(_("vigente hasta"))
+    is_indefinite = models.BooleanField(_("vigencia indefinida"), default=False)
+    ended_on, ended_on_precision = partial_date_fields(_("fecha de conclusión"))
+    end_reason = models.CharField(_("motivo de conclusión"), max_length=12, choices=EndReason.choices, blank=True)
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renueva o sustituye a"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewed_by",
+    )
+
+    # Content (Ley General de Transparencia, art. 65 fr. XXV)
+    terms = models.TextField(_("términos y condiciones"), blank=True)
+    amount = models.DecimalField(_("monto"), max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("moneda"), max_length=3, blank=True, help_text=_("Código ISO 4217, p. ej. MXN."))
+    modifications = models.TextField(_("modificaciones"), blank=True)
+    signed_document = models.FileField(_("documento firmado"), upload_to="agreements/", blank=True)
+    description = models.TextField(_("descripción"), blank=True)
+
+    # Classification
+    themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="agreements", blank=True)
+    sdgs = models.ManyToManyField(
+        "cdmx_global.SustainableDevelopmentGoal", verbose_name=_("ODS"), related_name="agreements", blank=True
+    )
+    frameworks = models.ManyToManyField(
+        "cdmx_global.Framework", verbose_name=_("marcos de la ONU"), related_name="agreements", blank=True
+    )
+    signed_at_event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("firmado en el evento"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+    )
+
+    history = HistoricalRecords(m2m_fields=[counterparts, other_bodies, themes, sdgs, frameworks])
+
+    class Meta:
+        ordering = ["-signed_on", "title"]
+        verbose_name = _("acuerdo")
+        verbose_name_plural = _("acuerdos")
+        constraints = [
+            partial_date_constraint("agreement", "sre_opinion_on"),
+            partial_date_constraint("agreement", "signed_on"),
+            partial_date_constraint("agreement", "in_force_on"),
+            partial_date_constraint("agreement", "valid_until"),
+            partial_date_constraint("agreement", "ended_on"),
+            end_not_before_start_constraint(
+                "agreement", "signed_on", "in_force_on",
+                _("La entrada en vigor no puede ser anterior a la firma."),
+            ),
+            end_not_before_start_constraint(
+                "agreement", "in_force_on", "valid_until",
+                _("La vigencia no puede terminar antes de la entrada en vigor."),
+            ),
+            end_not_before_start_constraint(
+                "agreement", "signed_on", "valid_until",
+                _("La vigencia no puede terminar antes de la firma."),
+            ),
+            end_not_before_start_constraint(
+                "agreement", "signed_on", "ended_on",
+                _("La conclusión no puede ser anterior a la firma."),
+            ),
+            end_not_before_start_constraint(
+                "agreement", "sre_opinion_on", "signed_on",
+                _("El dictamen de la SRE debe ser anterior a la firma."),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_indefinite=False) | Q(valid_until__isnull=True),
+                name="agreement_indefinite_has_no_end",
+                violation_error_message=_("Un acuerdo de vigencia indefinida no tiene fecha de término."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="agreement_amount_not_negative",
+                violation_error_message=_("El monto no puede ser negativo."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | ~Q(currency=""),
+                name="agreement_amount_has_currency",
+                violation_error_message=_("Indique la moneda del monto."),
+            ),
+            models.CheckConstraint(
+                condition=Q(renews__isnull=True) | ~Q(renews=models.F("pk")),
+                name="agreement_does_not_renew_itself",
+                violation_error_message=_("Un acuerdo no puede renovarse a sí mismo."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def signed(self) -> PartialDate:
+        return PartialDate.of(self, "signed_on")
+
+    @property
+    def validity_period(self) -> str:
+        return format_partial_period(PartialDate.of(self, "in_force_on"), PartialDate.of(self, "valid_until"))
+
+    @property
+    def is_un_framework_convention(self) -> bool:
+        """A framework convention with a UN-system organisation (listed on its own page)."""
+        return self.kind == AgreementKind.FRAMEWORK and any(c.is_un_system for c in self.counterparts.all())
+
+
+class Action(Record):
+    """Something done: a project, exchange or mission under an agreement, or an
+    action of its own (cultural diplomacy, a declaratoria, a campaign…)."""
+
+    class Kind(models.TextChoices):
+        PROJECT = "project", _("Proyecto")
+        EXCHANGE = "exchange", _("Intercambio de experiencias")
+        MISSION = "mission", _("Misión técnica")
+        TECHNICAL_ASSISTANCE = "technical_assistance", _("Asistencia técnica")
+        CULTURAL_DIPLOMACY = "cultural_diplomacy", _("Diplomacia cultural")
+        DECLARATORIA = "declaratoria", _("Declaratoria de la Ciudad")
+        CAMPAIGN = "campaign", _("Campaña de comunicación")
+        PROGRAMME = "programme", _("Programa")
+        CONSULTATION = "consultation", _("Consulta o diálogo")
+        ALIGNMENT = "alignment", _("Alineación con agendas globales")
+
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("acuerdo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        help_text=_("El acuerdo en cuyo marco se realiza, si lo hay."),
+    )
+    title = models.CharField(_("título"), max_length=300)
+    kind = models.CharField(_("tipo"), max_length=22, choices=Kind.choices)
+    description = models.TextField(_("descripción"), blank=True)
+    start_on, start_on_precision = partial_date_fields(_("inicio"))
+    end_on, end_on_precision = partial_date_fields(_("fin"))
+    place = models.CharField(_("lugar"), max_length=200, blank=True)
+    counterparts = models.ManyToManyField(
+        "cdmx_global.Counterpart", verbose_name=_("contrapartes"), related_name="actions", blank=True
+    )
+    people_reached = models.PositiveIntegerField(_("personas beneficiadas"), null=True, blank=True)
+    resources = models.TextField(_("recursos"), blank=True, help_text=_("Recursos financieros, técnicos o humanos."))
+    amount = models.DecimalField(_("monto"), max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("moneda"), max_length=3, blank=True)
+    results = models.TextField(_("resultados"), blank=True)
+    themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="actions", blank=True)
+    sdgs = models.ManyToManyField(
+        "cdmx_global.SustainableDevelopmentGoal", verbose_name=_("ODS"), related_name="actions", blank=True
+    )
+    frameworks = models.ManyToManyField(
+        "cdmx_global.Framework", verbose_name=_("marcos de la ONU"), related_name="actions", blank=True
+    )
+
+    history = HistoricalRecords(m2m_fields=[counterparts, themes, sdgs, frameworks])
+
+    class Meta:
+        ordering = ["-start_on", "title"]
+        verbose_name = _("acción")
+        verbose_name_plural = _("acciones")
+        constraints = [
+            partial_date_constraint("action", "start_on"),
+            partial_date_constraint("action", "end_on"),
+            end_not_before_start_constraint(
+                "action", "start_on", "end_on", _("El fin de la acción no puede ser anterior a su inicio.")
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | (Q(amount__gte=0) & ~Q(currency="")),
+                name="action_amount_not_negative_with_currency",
+                violation_error_message=_("El monto no puede ser negativo y requiere moneda."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def period(self) -> str:
+        return format_partial_period(PartialDate.of(self, "start_on"), PartialDate.of(self, "end_on"))

@@ -1,0 +1,267 @@
+"""What every app shares: the publication workflow, the source citation,
+government bodies, themes, the 17 ODS, the UN frameworks and counterparts."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from .regions import Region, region_for_country
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Borrador")
+    REVIEW = "review", _("En revisión")
+    PUBLISHED = "published", _("Publicado")
+    WITHDRAWN = "withdrawn", _("Retirado")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The only records any public path may show."""
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+
+class Publishable(models.Model):
+    """A model the public can see: it carries a publication status.
+
+    The default manager stays unfiltered so staff see drafts; every public
+    read starts from ``.published()``.
+    """
+
+    status = models.CharField(
+        _("estado de publicación"),
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(_("creado"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("última actualización"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+
+class Catalogue(Publishable):
+    """A catalogue entry managed by administrators; published once created."""
+
+    status = models.CharField(
+        _("estado de publicación"),
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.PUBLISHED,
+        db_index=True,
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Record(Publishable):
+    """A record of the city's international action.
+
+    It states the area responsible for it (Ley General de Transparencia, art. 58)
+    and where its facts come from.
+    """
+
+    body = models.ForeignKey(
+        "cdmx_global.GovernmentBody",
+        verbose_name=_("área responsable"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Dependencia responsable del registro y de su actualización."),
+    )
+    source_citation = models.CharField(
+        _("fuente"),
+        max_length=300,
+        blank=True,
+        help_text=_("Dónde consta el dato, p. ej. «CDMX Global (2018), cap. I §4.1»."),
+    )
+    source_excerpt = models.TextField(
+        _("texto de la fuente"), blank=True, help_text=_("El pasaje de la fuente que sostiene el registro.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class GovernmentBody(Catalogue):
+    class Kind(models.TextChoices):
+        HEAD_OF_GOVERNMENT = "head", _("Jefatura de Gobierno")
+        COORDINATION = "coordination", _("Coordinación general")
+        SECRETARIAT = "secretariat", _("Secretaría")
+        DECENTRALISED = "decentralised", _("Órgano desconcentrado")
+        ENTITY = "entity", _("Entidad paraestatal")
+        AUTONOMOUS = "autonomous", _("Organismo autónomo")
+        FEDERAL = "federal", _("Dependencia federal")
+        OTHER = "other", _("Otra")
+
+    name = models.CharField(_("nombre"), max_length=200, unique=True)
+    acronym = models.CharField(_("siglas"), max_length=30, blank=True)
+    slug = models.SlugField(_("clave"), max_length=80, unique=True)
+    kind = models.CharField(_("tipo"), max_length=15, choices=Kind.choices, default=Kind.SECRETARIAT)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("dependencia")
+        verbose_name_plural = _("dependencias")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+
+class Theme(Catalogue):
+    name = models.CharField(_("nombre"), max_length=120, unique=True)
+    slug = models.SlugField(_("clave"), max_length=80, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tema")
+        verbose_name_plural = _("temas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+
+class SustainableDevelopmentGoal(Catalogue):
+    number = models.PositiveSmallIntegerField(
+        _("número"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    name = models.CharField(_("nombre"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("Objetivo de Desarrollo Sostenible")
+        verbose_name_plural = _("Objetivos de Desarrollo Sostenible")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=17),
+                name="sdg_number_between_1_and_17",
+                violation_error_message=_("Los ODS van del 1 al 17."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("ODS %(number)s. %(name)s") % {"number": self.number, "name": self.name}
+
+
+
+class Framework(Catalogue):
+    """A UN framework the city's action serves (Agenda 2030, Paris, Sendai, NUA)."""
+
+    code = models.SlugField(_("clave"), max_length=40, unique=True)
+    name = models.CharField(_("nombre"), max_length=200, unique=True)
+    adopted_year = models.PositiveSmallIntegerField(_("año de adopción"), null=True, blank=True)
+    description = models.TextField(_("descripción"), blank=True)
+    source_citation = models.CharField(_("fuente"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["adopted_year", "name"]
+        verbose_name = _("marco de Naciones Unidas")
+        verbose_name_plural = _("marcos de Naciones Unidas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+
+class Counterpart(Record):
+    """Whoever the city deals with abroad: a city, a state, a country, an
+    organisation, a network, a civil-society, academic or private body."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("Ciudad o gobierno local")
+        STATE = "state", _("Estado, provincia o región")
+        NATIONAL = "national", _("Gobierno nacional o dependencia nacional")
+        INTERNATIONAL_ORG = "international_org", _("Organismo internacional")
+        NETWORK = "network", _("Red de ciudades")
+        CIVIL_SOCIETY = "civil_society", _("Sociedad civil")
+        ACADEMIC = "academic", _("Institución académica")
+        PRIVATE = "private", _("Sector privado")
+        PERSON = "person", _("Persona")
+
+    PLACE_KINDS = (Kind.CITY, Kind.STATE, Kind.NATIONAL)
+
+    name = models.CharField(_("nombre"), max_length=250)
+    acronym = models.CharField(_("siglas"), max_length=40, blank=True)
+    slug = models.SlugField(_("clave"), max_length=120, unique=True)
+    kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
+    country = CountryField(_("país"), blank=True)
+    region = models.CharField(
+        _("región"), max_length=15, choices=Region.choices, blank=True, editable=False, db_index=True
+    )
+    is_un_system = models.BooleanField(
+        _("sistema de Naciones Unidas"),
+        default=False,
+        help_text=_("Sólo para organismos internacionales que forman parte del sistema de la ONU."),
+    )
+    latitude = models.DecimalField(_("latitud"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitud"), max_digits=8, decimal_places=5, null=True, blank=True)
+    description = models.TextField(_("descripción"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contraparte")
+        verbose_name_plural = _("contrapartes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "country"],
+                name="counterpart_unique_name_per_country",
+                violation_error_message=_("Ya existe una contraparte con ese nombre en ese país."),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_un_system=False) | Q(kind="international_org"),
+                name="counterpart_un_system_only_for_organisations",
+                violation_error_message=_(
+                    "Sólo un organismo internacional puede pertenecer al sistema de Naciones Unidas."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="counterpart_coordinates_both_or_neither",
+                violation_error_message=_("Indique latitud y longitud juntas, o ninguna."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="counterpart_coordinates_in_range",
+                violation_error_message=_(
+                    "La latitud va de -90 a 90 y la longitud de -180 a 180."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.country and self.kind in self.PLACE_KINDS and self.kind != self.Kind.NATIONAL:
+            return f"{self.name}, {self.country.name}"
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.region = region_for_country(self.country.code if self.country else "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "country" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "region"}
+        super().save(*args, **kwargs)
+

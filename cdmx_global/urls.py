@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "CDMX Global"
+admin.site.site_title = "CDMX Global"
+admin.site.index_title = "Registro de la acción internacional"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,1 @@
+"""The semiannual report's models arrive with the report issue."""
