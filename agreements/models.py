@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cdmx_global.models import Record
+from cdmx_global.models import Record, unique_message
 from cdmx_global.partial_dates import (
     PartialDate,
     end_not_before_start_constraint,
@@ -64,6 +64,7 @@ class Agreement(Record):
         _("clave"),
         max_length=80,
         unique=True,
+        error_messages=unique_message(_("Ya existe un acuerdo con esa clave.")),
         help_text=_("Clave única del acuerdo, p. ej. «cce-2013-chicago»."),
     )
     title = models.CharField(_("título"), max_length=300)

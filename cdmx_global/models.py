@@ -1,7 +1,6 @@
 """What every app shares: the publication workflow, the source citation,
 government bodies, themes, the 17 ODS, the UN frameworks and counterparts."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +8,11 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from .regions import Region, region_for_country
+
+
+def unique_message(message) -> dict:
+    """``error_messages`` for a unique field: a sentence a person can act on."""
+    return {"unique": message}
 
 
 class PublicationStatus(models.TextChoices):
@@ -105,9 +109,15 @@ class GovernmentBody(Catalogue):
         FEDERAL = "federal", _("Dependencia federal")
         OTHER = "other", _("Otra")
 
-    name = models.CharField(_("nombre"), max_length=200, unique=True)
+    name = models.CharField(
+        _("nombre"), max_length=200, unique=True,
+        error_messages=unique_message(_("Ya existe una dependencia con ese nombre.")),
+    )
     acronym = models.CharField(_("siglas"), max_length=30, blank=True)
-    slug = models.SlugField(_("clave"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("clave"), max_length=80, unique=True,
+        error_messages=unique_message(_("Ya existe una dependencia con esa clave.")),
+    )
     kind = models.CharField(_("tipo"), max_length=15, choices=Kind.choices, default=Kind.SECRETARIAT)
 
     history = HistoricalRecords()
@@ -123,8 +133,12 @@ class GovernmentBody(Catalogue):
 
 
 class Theme(Catalogue):
-    name = models.CharField(_("nombre"), max_length=120, unique=True)
-    slug = models.SlugField(_("clave"), max_length=80, unique=True)
+    name = models.CharField(
+        _("nombre"), max_length=120, unique=True, error_messages=unique_message(_("Ya existe un tema con ese nombre."))
+    )
+    slug = models.SlugField(
+        _("clave"), max_length=80, unique=True, error_messages=unique_message(_("Ya existe un tema con esa clave."))
+    )
 
     history = HistoricalRecords()
 
@@ -140,7 +154,7 @@ class Theme(Catalogue):
 
 class SustainableDevelopmentGoal(Catalogue):
     number = models.PositiveSmallIntegerField(
-        _("número"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
+        _("número"), unique=True, error_messages=unique_message(_("Ya existe el ODS con ese número."))
     )
     name = models.CharField(_("nombre"), max_length=200)
 
@@ -166,8 +180,12 @@ class SustainableDevelopmentGoal(Catalogue):
 class Framework(Catalogue):
     """A UN framework the city's action serves (Agenda 2030, Paris, Sendai, NUA)."""
 
-    code = models.SlugField(_("clave"), max_length=40, unique=True)
-    name = models.CharField(_("nombre"), max_length=200, unique=True)
+    code = models.SlugField(
+        _("clave"), max_length=40, unique=True, error_messages=unique_message(_("Ya existe un marco con esa clave."))
+    )
+    name = models.CharField(
+        _("nombre"), max_length=200, unique=True, error_messages=unique_message(_("Ya existe un marco con ese nombre."))
+    )
     adopted_year = models.PositiveSmallIntegerField(_("año de adopción"), null=True, blank=True)
     description = models.TextField(_("descripción"), blank=True)
     source_citation = models.CharField(_("fuente"), max_length=300, blank=True)
@@ -203,7 +221,10 @@ class Counterpart(Record):
 
     name = models.CharField(_("nombre"), max_length=250)
     acronym = models.CharField(_("siglas"), max_length=40, blank=True)
-    slug = models.SlugField(_("clave"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("clave"), max_length=120, unique=True,
+        error_messages=unique_message(_("Ya existe una contraparte con esa clave.")),
+    )
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices)
     country = CountryField(_("país"), blank=True)
     region = models.CharField(

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cdmx_global.models import Record
+from cdmx_global.models import Record, unique_message
 from cdmx_global.partial_dates import (
     PartialDate,
     end_not_before_start_constraint,
@@ -21,9 +21,13 @@ class Network(Record):
         REGIONAL = "regional", _("Regional")
         THEMATIC = "thematic", _("Temática")
 
-    name = models.CharField(_("nombre"), max_length=250, unique=True)
+    name = models.CharField(
+        _("nombre"), max_length=250, unique=True, error_messages=unique_message(_("Ya existe una red con ese nombre."))
+    )
     acronym = models.CharField(_("siglas"), max_length=40, blank=True)
-    slug = models.SlugField(_("clave"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("clave"), max_length=120, unique=True, error_messages=unique_message(_("Ya existe una red con esa clave."))
+    )
     scope = models.CharField(_("alcance"), max_length=10, choices=Scope.choices)
     convened_by = models.ForeignKey(
         "cdmx_global.Counterpart",
