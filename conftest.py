@@ -2,6 +2,13 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _spanish_by_default(settings):
-    """Tests read what a person reads: Spanish, unless a test switches."""
+def _test_settings(settings):
+    """Tests read what a person reads (Spanish unless a test switches), pages
+    render without a collectstatic run, and logging in doesn't spend a second
+    hashing each password."""
     settings.LANGUAGE_CODE = "es-mx"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

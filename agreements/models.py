@@ -149,7 +149,7 @@ class Agreement(Record):
     history = HistoricalRecords(m2m_fields=[counterparts, other_bodies, themes, sdgs, frameworks])
 
     class Meta:
-        ordering = ["-signed_on", "title"]
+        ordering = [models.F("signed_on").desc(nulls_last=True), "title"]
         verbose_name = _("acuerdo")
         verbose_name_plural = _("acuerdos")
         constraints = [
@@ -267,7 +267,7 @@ class Action(Record):
     history = HistoricalRecords(m2m_fields=[counterparts, themes, sdgs, frameworks])
 
     class Meta:
-        ordering = ["-start_on", "title"]
+        ordering = [models.F("start_on").desc(nulls_last=True), "title"]
         verbose_name = _("acción")
         verbose_name_plural = _("acciones")
         constraints = [

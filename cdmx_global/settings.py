@@ -149,6 +149,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cdmx-global@localhost
 
 COUNTRIES_FIRST = ["MX"]
 
+# Reverting from the history would bypass review and publication.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -6,6 +6,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cdmx_global.models import Record
@@ -48,9 +49,7 @@ class Event(Record):
     start_on, start_on_precision = partial_date_fields(_("inicio"))
     end_on, end_on_precision = partial_date_fields(_("fin"))
     city = models.CharField(_("ciudad"), max_length=120, blank=True)
-    country = models.CharField(
-        _("país"), max_length=2, blank=True, help_text=_("Código ISO del país; vacío si la fuente no lo dice.")
-    )
+    country = CountryField(_("país"), blank=True, help_text=_("Vacío si la fuente no lo dice."))
     parent = models.ForeignKey(
         "self",
         verbose_name=_("en el marco de"),
@@ -77,7 +76,7 @@ class Event(Record):
     history = HistoricalRecords(m2m_fields=[organisers, themes, sdgs, frameworks])
 
     class Meta:
-        ordering = ["-start_on", "name"]
+        ordering = [models.F("start_on").desc(nulls_last=True), "name"]
         verbose_name = _("evento internacional")
         verbose_name_plural = _("eventos internacionales")
         constraints = [
@@ -135,7 +134,7 @@ class Visit(Record):
     history = HistoricalRecords(m2m_fields=[counterparts, themes])
 
     class Meta:
-        ordering = ["-start_on", "title"]
+        ordering = [models.F("start_on").desc(nulls_last=True), "title"]
         verbose_name = _("visita oficial")
         verbose_name_plural = _("visitas oficiales")
         constraints = [
@@ -233,7 +232,7 @@ class Award(Record):
     history = HistoricalRecords(m2m_fields=[granted_by, themes, sdgs])
 
     class Meta:
-        ordering = ["-awarded_on", "title"]
+        ordering = [models.F("awarded_on").desc(nulls_last=True), "title"]
         verbose_name = _("premio o reconocimiento")
         verbose_name_plural = _("premios y reconocimientos")
         constraints = [partial_date_constraint("award", "awarded_on")]

@@ -91,7 +91,7 @@ class Membership(NetworkPart):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["network__name", "start_on"]
+        ordering = ["network__name", models.F("start_on").asc(nulls_first=True)]
         verbose_name = _("membresía")
         verbose_name_plural = _("membresías")
         constraints = _period_constraints("membership")
@@ -111,7 +111,7 @@ class Position(NetworkPart):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["network__name", "start_on", "title"]
+        ordering = ["network__name", models.F("start_on").asc(nulls_first=True), "title"]
         verbose_name = _("cargo de dirección")
         verbose_name_plural = _("cargos de dirección")
         constraints = _period_constraints("position")
