@@ -1,0 +1,622 @@
+"""Agreements the book gives, one record per instrument.
+
+- the 17 specific-cooperation agreements of the head of government, 2013-2017
+  (cap. I §4.1): the book gives themes per regional group, not per agreement,
+  so each carries its group's themes;
+- the earlier twinning and friendship agreements (cap. I §2, §4.2) and the 2005
+  collaboration agreement with JICA and Nagoya's water department (§4.2);
+- the 21 rows of annex 2, one framework agreement per organisation, body and
+  theme; §4.3 says the current administration signed those with six of the
+  organisations, so they carry that period and the others none;
+- the Madrid memorandum of understanding (cap. III);
+- the declarations, pacts, charters and the political document the city signed
+  or promoted (cap. I §2, §4.7, §4.8).
+
+The book gives no validity for any of them, so all stay "unknown". Where the
+book gives a count and no list (e.g. the 81 agreements the government bodies
+signed, §4.1), nothing is recorded.
+"""
+
+from agreements.models import AgreementKind
+
+from . import UNDATED, cite, day, excerpt, month, year
+from .catalogues import NEW_URBAN_AGENDA, PARIS_AGREEMENT
+from .events import (
+    C_CLIMA,
+    CGLU_SUMMIT_2010,
+    FINANCING_URBAN_DEVELOPMENT,
+    HABITAT_III,
+    LOCAL_CLIMATE_ACTION_SUMMIT,
+)
+
+HEAD_OF_GOVERNMENT = "Jefe de Gobierno de la Ciudad de México"
+
+# --- Specific-cooperation agreements, cap. I §4.1 ---------------------------
+
+CCE_HEADING = "Convenios de cooperación específica Jefe de Gobierno de la Ciudad de México (2013-2017)"
+CCE_SIGNED = (
+    "el Jefe de Gobierno y el Coordinador General de Asuntos Internacionales han suscrito 17 convenios de "
+    "cooperación específica con 15 ciudades de América, Europa y Asia"
+)
+
+# The two "Temas" lists after the América Latina list belong, in order, to
+# América del Norte and to América Latina.
+CCE_GROUP_THEMES = {
+    "América del Norte": ["desarrollo-economico", "medio-ambiente", "turismo", "cultura", "educacion"],
+    "América Latina": [
+        "desarrollo-urbano",
+        "movilidad",
+        "desarrollo-economico",
+        "desarrollo-social",
+        "salud",
+        "medio-ambiente",
+        "cultura",
+        "educacion",
+        "turismo",
+    ],
+    "Europa": ["desarrollo-urbano", "desarrollo-economico", "medio-ambiente", "cultura", "turismo"],
+    "Asia": ["cultura", "educacion", "turismo", "desarrollo-economico", "medio-ambiente", "salud"],
+}
+
+# (counterpart slug, counterpart name, year, regional group, the book's line)
+CCE_LIST = [
+    ("chicago", "Chicago", 2013, "América del Norte", "1 Chicago (2013)"),
+    ("los-angeles", "Los Ángeles", 2014, "América del Norte", "2 Los Ángeles (2014)"),
+    ("seattle", "Seattle", 2016, "América del Norte", "3 Seattle (2016)"),
+    ("virginia", "Virginia", 2017, "América del Norte", "4 Virginia (2017)"),
+    ("quebec", "Quebec", 2015, "América del Norte", "5 Quebec (2015)"),
+    ("montreal", "Montreal", 2016, "América del Norte", "6 Montreal (2016)"),
+    ("sao-paulo", "São Paulo", 2014, "América Latina", "7 São Paulo, Brasil (2014)"),
+    ("buenos-aires", "Buenos Aires", 2014, "América Latina", "8 Buenos Aires, Argentina (2014)"),
+    ("quito", "Quito", 2014, "América Latina", "9 Quito, Ecuador (2014)"),
+    ("bogota", "Bogotá", 2014, "América Latina", "10 Bogotá, Colombia (2014)"),
+    ("montevideo", "Montevideo", 2016, "América Latina", "11 Montevideo, Uruguay (2016)"),
+    ("paris", "París", 2014, "Europa", "12 París, Francia (2014)"),
+    ("moscu", "Moscú", 2014, "Europa", "13 Moscú, Rusia (2014 y 2016)"),
+    ("moscu", "Moscú", 2016, "Europa", "13 Moscú, Rusia (2014 y 2016)"),
+    ("dublin", "Dublín", 2015, "Europa", "14 Dublín, Irlanda (2015)"),
+    ("madrid", "Madrid", 2017, "Europa", "15 Madrid, España (2017)"),
+    ("shenzhen", "Shenzhen", 2015, "Asia", "16 Shenzhen, China (2015)"),
+]
+
+CCE_NOTES = {
+    ("madrid", 2017): (
+        " En 2017 la Ciudad de México y Madrid suscribieron también un Memorando de Entendimiento (cap. III); "
+        "el libro no dice si se trata del mismo instrumento."
+    ),
+}
+
+
+def cce_code(slug: str, signed: int) -> str:
+    return f"cce-{signed}-{slug}"
+
+
+SPECIFIC_COOPERATION = [
+    {
+        "code": cce_code(slug, signed),
+        "title": f"Convenio de cooperación específica con {name} ({signed})",
+        "kind": AgreementKind.SPECIFIC_COOPERATION,
+        "counterparts": [slug],
+        "signatories": f"{HEAD_OF_GOVERNMENT} y Coordinador General de Asuntos Internacionales",
+        "signed_on": year(signed),
+        "themes": CCE_GROUP_THEMES[group],
+        "description": f"Temas del grupo regional según el libro ({group})." + CCE_NOTES.get((slug, signed), ""),
+        "source_citation": cite("cap. I §4.1"),
+        "source_excerpt": excerpt(CCE_HEADING, line, CCE_SIGNED),
+    }
+    for slug, name, signed, group, line in CCE_LIST
+]
+
+# --- Twinning and friendship, cap. I §2 and §4.2 ----------------------------
+
+FIRST_ADMINISTRATION = (
+    "Se concertaron giras de vinculación del Jefe de Gobierno con ciudades de Argentina, Brasil, Estados Unidos "
+    "y Europa, así como la firma de numerosos acuerdos de hermanamiento y cooperación con Quito, Ecuador; San "
+    "Antonio de los Baños, Cuba; San Pedro Sula, Honduras; San Salvador, El Salvador; Barcelona, España; y "
+    "París, Francia."
+)
+INTERIM_ADMINISTRATION = (
+    "Asimismo, se realizó la gestión de los hermanamientos con Cerro, Cuba, y San José, Costa Rica, los cuales "
+    "fueron formalizados un par de meses después, durante la administración interina de 1999-2000."
+)
+RENEWALS = (
+    "Se refrendaron hermanamientos con las ciudades de Los Ángeles (2007), Nagoya (2008) y Seúl (2010), y se "
+    "firmaron nuevos acuerdos de hermanamiento con Beijing (2009), Estambul (2010), Guangzhou (2010) y Kuwait "
+    "(2011)."
+)
+
+
+def twinning(code: str, slug: str, name: str, *, text: str, where: str = "cap. I §2", **values) -> dict:
+    return {
+        "code": code,
+        "title": f"Hermanamiento con {name}",
+        "kind": AgreementKind.TWINNING,
+        "counterparts": [slug],
+        "signed_on": UNDATED,
+        "source_citation": cite(where),
+        "source_excerpt": text,
+        **values,
+    }
+
+
+NAGOYA_1977 = "hermanamiento-1977-nagoya"
+
+TWINNING_AND_FRIENDSHIP = [
+    twinning(
+        NAGOYA_1977, "nagoya", "Nagoya (1977)", where="cap. I §4.2", signed_on=year(1977),
+        text=(
+            "A partir de la firma en 1977 del convenio de hermanamiento entre la Ciudad de México y la Alcaldía "
+            "de Nagoya"
+        ),
+    ),
+    *[
+        twinning(
+            f"hermanamiento-{slug}", slug, name, text=FIRST_ADMINISTRATION,
+            signed_period_note="Administración 1997-1999",
+            description=(
+                "El libro sitúa la firma en la primera administración electa de la Ciudad (1997-1999), sin fecha."
+            ),
+        )
+        for slug, name in [
+            ("quito", "Quito"),
+            ("san-antonio-de-los-banos", "San Antonio de los Baños"),
+            ("san-pedro-sula", "San Pedro Sula"),
+            ("san-salvador", "San Salvador"),
+            ("barcelona", "Barcelona"),
+        ]
+    ],
+    {
+        "code": "amistad-1999-paris",
+        "title": "Acuerdo de amistad y cooperación con París",
+        "kind": AgreementKind.FRIENDSHIP,
+        "counterparts": ["paris"],
+        "signed_on": year(1999),
+        "description": (
+            "El cap. I §2 lo cuenta entre los acuerdos de hermanamiento y cooperación de la administración "
+            "1997-1999."
+        ),
+        "source_citation": cite("cap. I §2, §4.2"),
+        "source_excerpt": excerpt(
+            FIRST_ADMINISTRATION,
+            "La sólida relación entre la ciudad de París y la Ciudad de México data de 1999 con la firma de un "
+            "acuerdo de amistad y cooperación.",
+        ),
+    },
+    *[
+        twinning(
+            f"hermanamiento-{slug}", slug, name, text=INTERIM_ADMINISTRATION,
+            signed_period_note="Administración interina 1999-2000",
+            description="Gestionado en 1997-1999 y formalizado durante la administración interina, sin fecha.",
+        )
+        for slug, name in [("cerro", "Cerro"), ("san-jose", "San José")]
+    ],
+    twinning(
+        "hermanamiento-valonia", "valonia", "Valonia",
+        signed_period_note="Administración 2000-2006",
+        description="El libro sitúa la firma en el periodo 2000-2006, sin fecha.",
+        text=excerpt(
+            "Entre 2000-2006, la actividad internacional se llevó a cabo desde la Subdirección de Protocolo",
+            "Asimismo, se concretó la firma de un hermanamiento con la ciudad de Valonia, Bélgica.",
+        ),
+    ),
+    twinning(
+        "refrendo-2007-los-angeles", "los-angeles", "Los Ángeles (refrendo de 2007)", signed_on=year(2007),
+        description="Refrendo de un hermanamiento anterior que el libro no fecha.", text=RENEWALS,
+    ),
+    twinning(
+        "refrendo-2008-nagoya", "nagoya", "Nagoya (refrendo de 2008)", signed_on=year(2008),
+        renews=NAGOYA_1977, description="Refrendo del hermanamiento de 1977.", text=RENEWALS,
+    ),
+    twinning(
+        "refrendo-2010-seul", "seul", "Seúl (refrendo de 2010)", signed_on=year(2010),
+        description="Refrendo de un hermanamiento anterior que el libro no fecha.", text=RENEWALS,
+    ),
+    twinning("hermanamiento-2009-beijing", "beijing", "Beijing (2009)", signed_on=year(2009), text=RENEWALS),
+    twinning("hermanamiento-2010-estambul", "estambul", "Estambul (2010)", signed_on=year(2010), text=RENEWALS),
+    twinning("hermanamiento-2010-guangzhou", "guangzhou", "Guangzhou (2010)", signed_on=year(2010), text=RENEWALS),
+    twinning("hermanamiento-2011-kuwait", "kuwait", "Kuwait (2011)", signed_on=year(2011), text=RENEWALS),
+]
+
+JICA_2005 = {
+    "code": "colaboracion-2005-jica-nagoya",
+    "title": "Acuerdo de Colaboración con JICA y el Departamento de Agua y Alcantarillado de la Ciudad de Nagoya",
+    "kind": AgreementKind.COLLABORATION,
+    "body": "sacmex",
+    "counterparts": ["jica", "nagoya-agua"],
+    "signed_on": year(2005),
+    "purpose": (
+        "Promover un programa de asistencia técnica para el mejoramiento de la gestión urbana (captación y "
+        "tratamiento del agua)."
+    ),
+    "themes": ["agua", "desarrollo-urbano"],
+    "source_citation": cite("cap. I §4.2"),
+    "source_excerpt": (
+        "En 2005 se realizó la firma de un Acuerdo de Colaboración con la Agencia de Cooperación Internacional "
+        "del Japón (JICA), el Departamento de Agua y Alcantarillado de la Ciudad de Nagoya y el Sistema de Aguas "
+        "de la Ciudad de México (SAC MEX), con el objetivo de promover un programa de asistencia técnica para el "
+        "mejoramiento de la gestión urbana (captación y tratamiento del agua)."
+    ),
+}
+
+# --- Annex 2: framework agreements with international organisations ---------
+
+SIGNED_BY_THIS_ADMINISTRATION = (
+    "la actual administración suscribió seis convenios marco de cooperación y/o colaboración con agencias "
+    "especializadas de la ONU"
+)
+#: The six organisations §4.3 names; their rows carry the administration's period.
+SECTION_4_3_ORGANISATIONS = {"unesco", "cepal", "onu-mujeres", "unicef", "fao", "acnur"}
+
+# (organisation slug, the organisation as the title names it, the row's
+#  "Dependencia" as printed, body slug, other bodies, the row's "Tema", themes,
+#  the row as the book prints it)
+ANNEX_2_ROWS = [
+    (
+        "onusida", "ONUSIDA", "Secretaría de Salud", "sedesa", [], "Poner fin a la epidemia del SIDA", ["salud"],
+        "Oficina Regional de las Naciones Unidas, SIDA en América Latina Secretaría de Salud Poner fin a la "
+        "epidemia del SIDA",
+    ),
+    (
+        "ocde", "la OCDE", "Contraloría General de la CDMX", "cgcdmx", [],
+            "Eficacia del sector público y Estudios sobre gobernanza", ["gobernanza"],
+        "Organización para la Cooperación y el Desarrollo Económico (OCDE) Contraloría General de la CDMX "
+        "Eficacia del sector público y Estudios sobre gobernanza",
+    ),
+    (
+        "unodc", "la UNODC", "Contraloría General de la CDMX", "cgcdmx", [], "Prevención de la corrupción",
+            ["gobernanza"],
+        "Oficina de las Naciones Unidas, contra la Droga y el Delito Contraloría General de la CDMX Prevención "
+        "de la corrupción",
+    ),
+    (
+        "unesco", "la UNESCO", "Secretaría de Educación", "sedu", [],
+            "Desarrollo de la educación, la ciencia y la cultura",
+        ["educacion", "ciencia-y-tecnologia", "cultura"],
+        "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura (UNESCO) Secretaría de "
+        "Educación Desarrollo de la educación, la ciencia y la cultura",
+    ),
+    (
+        "unesco", "la UNESCO", "Autoridad del Centro Histórico", "autoridad-del-centro-historico", [],
+        "Actualización del plan de Manejo y Restauración Centro Histórico", ["patrimonio-cultural"],
+        "Autoridad del Centro Histórico Actualización del plan de Manejo y Restauración Centro Histórico",
+    ),
+    (
+        "unesco", "la UNESCO", "Coordinación General de la Autoridad de la Zona de Patrimonio",
+            "autoridad-zona-patrimonio", [],
+        "Plan Integral de Manejo para la Zona Patrimonio Mundial Natural y Cultural de la Humanidad en "
+        "Xochimilco, Tláhuac y Milpa Alta",
+        ["patrimonio-cultural"],
+        "Coordinación General de la Autoridad de la Zona de Patrimonio Plan Integral de Manejo para la Zona "
+        "Patrimonio Mundial Natural y Cultural de la Humanidad en Xochimilco, Tláhuac y Milpa Alta",
+    ),
+    (
+        "onu-mujeres", "ONU Mujeres", "Jefatura de Gobierno", "jefatura-de-gobierno", [],
+        "Igualdad de género y el empoderamiento de las mujeres", ["igualdad-de-genero"],
+        "ONU MUJERES Jefatura de Gobierno Igualdad de género y el empoderamiento de las mujeres",
+    ),
+    (
+        "unicef", "UNICEF", "Instituto de la Juventud", "injuve", [],
+        "Acceso a una educación de calidad, servicios de salud, a la información, la participación, la "
+        "recreación y la justicia en entornos seguros y estimulantes",
+        ["educacion", "salud", "derechos-humanos"],
+        "Fondo de las Naciones Unidas para la Infancia (UNICEF) Instituto de la Juventud Acceso a una educación "
+        "de calidad, servicios de salud, a la información, la participación, la recreación y la justicia en "
+        "entornos seguros y estimulantes",
+    ),
+    (
+        "unicef", "UNICEF", "Inmujeres", "inmujeres", [], "Derechos de las niñas y adolescentes",
+        ["derechos-humanos", "igualdad-de-genero"],
+        "Inmujeres Derechos de las niñas y adolescentes",
+    ),
+    (
+        "unicef", "UNICEF", "DIF", "dif", [], "Derechos de la infancia y adolescencia", ["derechos-humanos"],
+        "DIF Derechos de la infancia y adolescencia",
+    ),
+    (
+        "fao", "la FAO", "Secretaría de Desarrollo Rural y Equidad de las Comunidades", "sederec", [],
+        "Asistencia técnica para la implementación de una estrategia de comercialización para pequeños "
+        "productores agropecuarios",
+        ["desarrollo-rural"],
+        "Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO) Secretaría de "
+        "Desarrollo Rural y Equidad de las Comunidades Asistencia técnica para la implementación de una "
+        "estrategia de comercialización para pequeños productores agropecuarios",
+    ),
+    (
+        "fao", "la FAO", "Coordinación General de la Autoridad de la Zona de Patrimonio",
+            "autoridad-zona-patrimonio", [],
+        "Asistencia técnica para la estimación de la producción agrícola del sistema chinampero de la Ciudad de "
+        "México",
+        ["desarrollo-rural"],
+        "Coordinación General de la Autoridad de la Zona de Patrimonio Asistencia técnica para la estimación de "
+        "la producción agrícola del sistema chinampero de la Ciudad de México",
+    ),
+    (
+        "acnur", "ACNUR", "Jefatura de Gobierno", "jefatura-de-gobierno", [],
+            "Reconocimiento de la condición de refugiados",
+        ["migracion", "derechos-humanos"],
+        "Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR) Jefatura de Gobierno Reconocimiento "
+        "de la condición de refugiados",
+    ),
+    (
+        "acnur", "ACNUR", "Secretaría del Trabajo y Fomento al Empleo", "styfe", [],
+        "Mejoramiento en la calidad de vida, mediante la promoción de los derechos humanos laborales, "
+        "incorporación a programas sociales, promoción y difusión de eventos de ferias del empleo y capacitación",
+        ["trabajo-y-empleo", "derechos-humanos"],
+        "Secretaría del Trabajo y Fomento al Empleo Mejoramiento en la calidad de vida, mediante la promoción de "
+        "los derechos humanos laborales, incorporación a programas sociales, promoción y difusión de eventos de "
+        "ferias del empleo y capacitación",
+    ),
+    (
+        "unfpa", "UNFPA", "Instituto de la Juventud", "injuve", [],
+        "Fortalecer el Programa de Acción de la Conferencia Internacional sobre la Población y el Desarrollo",
+        ["desarrollo-social"],
+        "Fondo de Población de las Naciones Unidas en México (UNFPA) Instituto de la Juventud Fortalecer el "
+        "Programa de Acción de la Conferencia Internacional sobre la Población y el Desarrollo",
+    ),
+    (
+        "onu-habitat", "ONU-Hábitat", "Secretaría de Desarrollo Agrario, Territorial y Urbano", "sedatu", [],
+            "Vivienda y desarrollo urbano", ["vivienda", "desarrollo-urbano"],
+        "Programa de Naciones Unidas para los Asentamientos Humanos (ONU-HABITAT) Secretaría de Desarrollo "
+        "Agrario, Territorial y Urbano Vivienda y desarrollo urbano",
+    ),
+    (
+        "cepal", "la CEPAL", "Jefatura de Gobierno", "jefatura-de-gobierno", [],
+        "Cooperación, intercambio y proyección en el campo de la ciencia y tecnología, sociodemográfico y "
+        "económico",
+        ["ciencia-y-tecnologia", "desarrollo-economico"],
+        "Comisión Económica para América Latina y el Caribe de las Naciones Unidas (CEPAL) Jefatura de Gobierno "
+        "Cooperación, intercambio y proyección en el campo de la ciencia y tecnología, sociodemográfico y "
+        "económico",
+    ),
+    (
+        "bird", "el BIRD", "SEDECO/ SEFIN", "sedeco", ["sefin"],
+        "Cooperación técnica en red de conectividad gubernamental/ Administración Gasto Publico", ["gobernanza"],
+        "Banco Internacional de Reconstrucción y Desarrollo (BIRD) SEDECO/ SEFIN Cooperación técnica en red de "
+        "conectividad gubernamental/ Administración Gasto Publico",
+    ),
+    (
+        "omm", "la OMM", "SEDEMA", "sedema", [], "Salud Urbana, Calidad del Aire y Clima",
+        ["salud", "medio-ambiente", "cambio-climatico"],
+        "Organización Meteorológica Mundial (OMM) SEDEMA Salud Urbana, Calidad del Aire y Clima",
+    ),
+    (
+        "cicr", "el CICR", "SSP", "ssp", [], "Seguridad Pública y Derechos Humanos", ["seguridad", "derechos-humanos"],
+        "Comité Internacional de la Cruz Roja (CICR) SSP Seguridad Pública y Derechos Humanos",
+    ),
+    (
+        "oim", "la OIM", "COPRED", "copred", [], "Prevención de la discriminación de personas migrantes",
+        ["migracion", "inclusion-social"],
+        "Organización Internacional para las Migraciones (OIM) COPRED Prevención de la discriminación de "
+        "personas migrantes",
+    ),
+]
+
+
+def annex_2_code(organisation: str, body: str) -> str:
+    return f"marco-{organisation}-{body}"
+
+
+def _annex_2_agreement(organisation, label, dependencia, body, other_bodies, theme, themes, row) -> dict:
+    in_section_4_3 = organisation in SECTION_4_3_ORGANISATIONS
+    return {
+        "code": annex_2_code(organisation, body),
+        "title": f"Convenio marco de cooperación con {label} ({dependencia})",
+        "kind": AgreementKind.FRAMEWORK,
+        "body": body,
+        "other_bodies": other_bodies,
+        "counterparts": [organisation],
+        "purpose": theme,
+        "signed_on": UNDATED,
+        "signed_period_note": "Administración 2012-2018" if in_section_4_3 else "",
+        "themes": themes,
+        "description": "Temas asignados a partir del «Tema» del anexo 2.",
+        "source_citation": cite("cap. I §4.3; anexo 2") if in_section_4_3 else cite("anexo 2"),
+        "source_excerpt": excerpt(SIGNED_BY_THIS_ADMINISTRATION, row) if in_section_4_3 else row,
+    }
+
+
+FRAMEWORK_AGREEMENTS = [_annex_2_agreement(*row) for row in ANNEX_2_ROWS]
+
+# --- Madrid, cap. III -------------------------------------------------------
+
+MADRID_2017 = {
+    "code": "memorando-2017-madrid",
+    "title": "Memorando de Entendimiento Ciudad de México–Madrid",
+    "kind": AgreementKind.MEMORANDUM,
+    "counterparts": ["madrid"],
+    "signed_on": year(2017),
+    "purpose": (
+        "Recoge la cooperación en materias como cultura, innovación ciudadana, sostenibilidad, mujeres y sus "
+        "derechos, violencias urbanas y tantas otras."
+    ),
+    "themes": ["cultura", "innovacion", "desarrollo-sostenible", "igualdad-de-genero", "seguridad"],
+    "description": (
+        "El libro también lista Madrid (2017) entre los convenios de cooperación específica del cap. I §4.1 y "
+        "no dice si se trata del mismo instrumento."
+    ),
+    "source_citation": cite("cap. III, «Cooperación integral Ciudad de México–Madrid»"),
+    "source_excerpt": (
+        "En 2017, ambas capitales suscribieron un Memorando de Entendimiento que recoge la cooperación en "
+        "materias como cultura, innovación ciudadana, sostenibilidad, mujeres y sus derechos, violencias urbanas "
+        "y tantas otras que nos ocupan en la búsqueda común del bienestar de nuestras ciudadanías."
+    ),
+}
+
+# --- Declarations, pacts, charters, cap. I §2, §4.7, §4.8 -------------------
+
+U20_CITIES = (
+    "Chicago, Berlín, Buenos Aires, Durban, Hamburgo, Yakarta, Londres, Madrid, Milán, Montreal, Nueva York, "
+    "París, Río de Janeiro, Roma, San Pablo, Seúl, Sídney, Tokio y Tshwane"
+)
+
+COLLECTIVE = [
+    {
+        "code": "carta-2010-derecho-a-la-ciudad",
+        "title": "Carta de la Ciudad de México por el Derecho a la Ciudad",
+        "kind": AgreementKind.CHARTER,
+        "signed_on": day(2010, 7, 13),
+        "signatories": (
+            "Autoridades locales, los poderes Ejecutivo, Legislativo y Judicial, así como representantes de la "
+            "sociedad civil y de organismos públicos autónomos."
+        ),
+        "purpose": (
+            "Recoge los compromisos y medidas que deben ser asumidos por la sociedad civil, los gobiernos locales "
+            "y nacionales, los parlamentos y los organismos internacionales, para que todas las personas puedan "
+            "vivir con dignidad en las ciudades."
+        ),
+        "themes": ["derechos-humanos", "desarrollo-urbano"],
+        "frameworks": [NEW_URBAN_AGENDA],
+        "description": "Ha servido como referente para la Nueva Agenda Urbana (2016), adoptada después de su firma.",
+        "source_citation": cite("cap. I §2"),
+        "source_excerpt": (
+            "el 13 de julio de 2010 autoridades locales, los poderes Ejecutivo, Legislativo y Judicial, así como "
+            "representantes de la sociedad civil y de organismos públicos autónomos firmaron la Carta de la "
+            "Ciudad de México por el Derecho a la Ciudad."
+        ),
+    },
+    {
+        "code": "pacto-2010-ciudad-de-mexico",
+        "title": "Pacto de la Ciudad de México",
+        "kind": AgreementKind.PACT,
+        "signed_on": day(2010, 11, 21),
+        "signed_place": "Ciudad de México",
+        "signed_at_event": C_CLIMA,
+        "signatories": "152 alcaldes.",
+        "purpose": (
+            "Compromisos voluntarios para la mitigación de emisiones de gases de efecto invernadero (GEI) y de "
+            "adaptación de las ciudades a los impactos del cambio climático."
+        ),
+        "themes": ["cambio-climatico", "medio-ambiente"],
+        "description": (
+            "Firmado en 2010, antes del Acuerdo de París (2015): no se vincula a ese marco, aunque persigue "
+            "los mismos fines de mitigación y adaptación."
+        ),
+        "source_citation": cite("cap. I §2"),
+        "source_excerpt": (
+            "Al final del evento, 152 alcaldes firmaron el Pacto de la Ciudad de México, en el que se establecen "
+            "compromisos voluntarios para la mitigación de emisiones de gases de efecto invernadero (GEI) y de "
+            "adaptación de las ciudades a los impactos del cambio climático."
+        ),
+    },
+    {
+        "code": "manifiesto-2010-ciudad-2030",
+        "title": "Manifiesto para la Ciudad 2030",
+        "kind": AgreementKind.DECLARATION,
+        "signed_on": month(2010, 11),
+        "signed_place": "Ciudad de México",
+        "signed_at_event": CGLU_SUMMIT_2010,
+        "purpose": (
+            "Una visión compartida para el futuro urbano, insistiendo en la necesidad de construir «ciudades "
+            "inclusivas», junto con la población, sin importar su origen, edad y género."
+        ),
+        "description": (
+            "Declaratoria con la que concluyó la Cumbre Mundial de CGLU (17 al 20 de noviembre de 2010); el "
+            "libro no da el día de su adopción."
+        ),
+        "source_citation": cite("cap. I §2"),
+        "source_excerpt": (
+            "concluyó con la declaratoria de la Cumbre: el “Manifiesto para la Ciudad 2030”"
+        ),
+    },
+    {
+        "code": "declaracion-2015-paris-gobiernos-locales",
+        "title": "Declaración de París de Gobiernos Locales",
+        "kind": AgreementKind.DECLARATION,
+        "signed_on": month(2015, 12),
+        "signed_place": "París",
+        "signed_at_event": LOCAL_CLIMATE_ACTION_SUMMIT,
+        "signatories": "El Jefe de Gobierno, junto con 400 ciudades.",
+        "purpose": (
+            "Lograr la reducción conjunta anual de 3.7 gigatoneladas de gases de efecto invernadero para el año 2030."
+        ),
+        "themes": ["cambio-climatico"],
+        "frameworks": [PARIS_AGREEMENT],
+        "source_citation": cite("cap. I §4.7"),
+        "source_excerpt": excerpt(
+            "el Jefe de Gobierno participó en la Cumbre Mundial sobre Acción Climática Local, en la cual se sumó a "
+            "los esfuerzos y compromisos de 400 ciudades internacionales firmando la “Declaración de París de "
+            "Gobiernos Locales”.",
+            "Esta declaración busca lograr la reducción conjunta anual de 3.7 gigatoneladas de gases de efecto "
+            "invernadero para el año 2030.",
+        ),
+    },
+    {
+        "code": "declaracion-2016-ciudad-de-mexico",
+        "title": "Declaración de la Ciudad de México",
+        "kind": AgreementKind.DECLARATION,
+        "signed_on": month(2016, 3),
+        "signed_place": "Ciudad de México",
+        "signed_at_event": FINANCING_URBAN_DEVELOPMENT,
+        "purpose": (
+            "Documento clave sobre el financiamiento del desarrollo urbano, como insumo de la Nueva Agenda Urbana."
+        ),
+        "themes": ["desarrollo-urbano"],
+        "frameworks": [NEW_URBAN_AGENDA],
+        "source_citation": cite("cap. I §4.7"),
+        "source_excerpt": (
+            "En marzo de 2016, se organizó la Conferencia temática “Financiar el desarrollo urbano: el reto del "
+            "milenio”, que reunió a más de 700 expertos en materia de financiamiento y generó un documento clave "
+            "como insumo de la Nueva Agenda Urbana: la Declaración de la Ciudad de México."
+        ),
+    },
+    {
+        "code": "declaracion-u20",
+        "title": "Declaración Conjunta de Urban 20 (U20)",
+        "kind": AgreementKind.DECLARATION,
+        "signed_on": UNDATED,
+        "purpose": (
+            "Los firmantes solicitan a los gobiernos nacionales trabajar con las ciudades para alcanzar objetivos "
+            "comunes, que se otorgue mayor importancia a las cuestiones urbanas y que las ciudades desempeñen un "
+            "papel cada vez más relevante dentro de su agenda."
+        ),
+        "description": (
+            "U20 es una iniciativa desarrollada en 2017 bajo el liderazgo del alcalde de Buenos Aires y la "
+            "alcaldesa de París, para incidir en el G20. La Ciudad de México es una de las 20 ciudades miembro que "
+            f"han firmado la Declaración Conjunta; las otras, según el libro: {U20_CITIES}. El libro no da la "
+            "fecha de firma."
+        ),
+        "source_citation": cite("cap. I §4.7"),
+        "source_excerpt": (
+            "La Ciudad de México es una de las 20 ciudades miembro que ya han firmado la Declaración Conjunta, "
+            f"además de {U20_CITIES}."
+        ),
+    },
+    {
+        "code": "documento-politico-2016-un-lugar-en-la-mesa-global",
+        "title": "«Un lugar en la mesa global»: Documento Político",
+        "kind": AgreementKind.POLITICAL_DOCUMENT,
+        "signed_on": year(2016),
+        "signed_place": "Quito",
+        "signed_at_event": HABITAT_III,
+        "counterparts": ["montevideo", "quito", "montreal"],
+        "signatories": "Presentado por 18 alcaldes del mundo, incluido el Jefe de Gobierno de la Ciudad de México.",
+        "purpose": (
+            "Recomendaciones, sobre tres ejes, para fortalecer el papel de los gobiernos locales en los espacios "
+            "de toma de decisiones a nivel internacional."
+        ),
+        "themes": ["gobernanza", "internacionalizacion-de-ciudades"],
+        "frameworks": [NEW_URBAN_AGENDA],
+        "description": (
+            "Resultado del proceso «Un lugar en la mesa global», impulsado desde 2016 por la Ciudad de México, la "
+            "Intendencia de Montevideo, el Distrito Metropolitano de Quito y la Alcaldía de Montreal en el marco "
+            "de AL-LAs. Presentado en la Conferencia Hábitat III (Quito, 2016) y entregado por Mauricio Rodas, "
+            "alcalde de Quito, al Secretario General de Naciones Unidas; la fecha es la de su presentación."
+        ),
+        "source_citation": cite("cap. I §4.8"),
+        "source_excerpt": excerpt(
+            "Desde 2016, “Un lugar en la mesa global” ha sido impulsado por la Ciudad de México, la Intendencia "
+            "de Montevideo, el Distrito Metropolitano de Quito y la Alcaldía de Montreal, en el marco de AL-LAs",
+            "El documento fue presentado en el marco de la Conferencia Internacional de Hábitat III (Quito, 2016) "
+            "por 18 alcaldes del mundo, incluyendo al Jefe de Gobierno de la Ciudad de México",
+        ),
+    },
+]
+
+AGREEMENTS = [
+    *SPECIFIC_COOPERATION,
+    *TWINNING_AND_FRIENDSHIP,
+    JICA_2005,
+    *FRAMEWORK_AGREEMENTS,
+    MADRID_2017,
+    *COLLECTIVE,
+]

@@ -1,0 +1,371 @@
+"""Awards: the 33 the city received, in annex 3's six categories, and the
+Premio Internacional CGLU-Ciudad de México-Cultura 21 the city grants (cap. I §4.8).
+
+Each received award is one line of annex 3, dated by its year heading.
+``granted_by_text`` is the grantor as the line gives it (empty where the line
+names none); ``body`` is the body the line names, in parentheses or in the
+text, else the CGAI, which promotes the city's candidacies (§4.8).
+"""
+
+from events.models import Award
+
+from . import cite, excerpt, year
+
+Category = Award.Category
+
+ANNEX_3 = cite("anexo 3")
+
+
+def award(
+    category: str,
+    awarded: int,
+    title: str,
+    line: str,
+    *,
+    granted_by_text: str = "",
+    granted_by: tuple[str, ...] = (),
+    recognised_for: str = "",
+    body: str = "cgai",
+    description: str = "",
+) -> dict:
+    return {
+        "title": title,
+        "direction": Award.Direction.RECEIVED,
+        "category": category,
+        "awarded_on": year(awarded),
+        "granted_by_text": granted_by_text,
+        "granted_by": list(granted_by),
+        "recognised_for": recognised_for,
+        "body": body,
+        "description": description,
+        "source_citation": ANNEX_3,
+        "source_excerpt": line,
+    }
+
+
+SUSTAINABLE = Category.SUSTAINABLE_DEVELOPMENT
+URBAN = Category.URBAN_INNOVATION
+LIFE = Category.QUALITY_OF_LIFE
+HEALTH = Category.HEALTH
+TOURISM = Category.TOURISM
+GOVERNANCE = Category.GOVERNANCE_INNOVATION
+
+RECEIVED = [
+    # Desarrollo sostenible
+    award(
+        SUSTAINABLE, 2013, "Premio Ciclociudades",
+        "Premio Ciclociudades por el Instituto de Políticas para el Transporte y el Desarrollo",
+        granted_by_text="Instituto de Políticas para el Transporte y el Desarrollo", granted_by=("itdp",),
+    ),
+    award(
+        SUSTAINABLE, 2013, "Premio al Transporte Sustentable",
+        "Premio al Transporte Sustentable por el Instituto de Políticas para el Transporte y el Desarrollo y el "
+        "Centro de Transporte Sustentable Embarq México",
+        granted_by_text=(
+            "Instituto de Políticas para el Transporte y el Desarrollo y el Centro de Transporte Sustentable "
+            "Embarq México"
+        ),
+        granted_by=("itdp", "embarq-mexico"),
+    ),
+    award(
+        SUSTAINABLE, 2013, "Premio Internacional Ambiental del Grupo de Liderazgo Climático C40",
+        "Premio Internacional Ambiental del Grupo de Liderazgo Climático C40 por la aplicación de los programas "
+        "para mejorar la calidad del aire PROAIRE en la Zona Metropolitana del Valle de México",
+        granted_by_text="Grupo de Liderazgo Climático C40", granted_by=("c40",),
+        recognised_for=(
+            "La aplicación de los programas para mejorar la calidad del aire PROAIRE en la Zona Metropolitana "
+            "del Valle de México"
+        ),
+    ),
+    award(
+        SUSTAINABLE, 2017,
+        "Premio Transformational Business Awards en la categoría de “Logro en la transformación dirigida a ciudades”",
+        "Premio Transformational Business Awards en la categoría de “Logro en la transformación dirigida a "
+        "ciudades” por el Programa de Acción Climática (PACC) 2014-2020, co-organizado por el Financial Times y "
+        "el International Finance Corporation, la rama del sector privado del Banco Mundial",
+        granted_by_text=(
+            "co-organizado por el Financial Times y el International Finance Corporation, la rama del sector "
+            "privado del Banco Mundial"
+        ),
+        granted_by=("financial-times", "ifc"),
+        recognised_for="Programa de Acción Climática (PACC) 2014-2020",
+    ),
+    award(
+        SUSTAINABLE, 2017,
+        "Premio de Ciudades y Asentamientos Humanos Sustentables en la categoría de “Movilidad sustentable”",
+        "Premio de Ciudades y Asentamientos Humanos Sustentables en la categoría de “Movilidad sustentable” por "
+        "el proyecto de Biciestacionamientos masivos en la CDMX e impulsar la intermodalidad con los servicios "
+        "del Metro y Metrobús, que otorga el Foro Global de Asentamientos Humanos (GFHS)",
+        granted_by_text="Foro Global de Asentamientos Humanos (GFHS)", granted_by=("gfhs",),
+        recognised_for=(
+            "El proyecto de Biciestacionamientos masivos en la CDMX e impulsar la intermodalidad con los "
+            "servicios del Metro y Metrobús"
+        ),
+    ),
+    award(
+        SUSTAINABLE, 2017, "Premio Mejor Ciudad en el Reporte CDP",
+        "Premio Mejor Ciudad en el Reporte CDP por sus acciones de mitigación y adaptación a los efectos del "
+        "calentamiento global, además de sus reportes de emisiones de Gases de Efecto Invernadero (GEI) que "
+        "otorga la Asociación Carbon Disclosure Project (CDP) Latinoamérica",
+        granted_by_text="Asociación Carbon Disclosure Project (CDP) Latinoamérica", granted_by=("cdp-latinoamerica",),
+        recognised_for=(
+            "Sus acciones de mitigación y adaptación a los efectos del calentamiento global, además de sus "
+            "reportes de emisiones de Gases de Efecto Invernadero (GEI)"
+        ),
+    ),
+    award(
+        SUSTAINABLE, 2017, "Premio de la Red de Ciudades C40 en la categoría “Cities4Action”",
+        "Premio de la Red de Ciudades C40 por la implementación del Programa de Acción Climática de la CDMX "
+        "(PACCM) 2014-2020 en la categoría “Cities4Action” por la innovación en tres áreas: sistema de monitoreo "
+        "en línea, financiamiento del PACCM y perspectiva de género.",
+        granted_by_text="Red de Ciudades C40", granted_by=("c40",),
+        recognised_for=(
+            "La implementación del Programa de Acción Climática de la CDMX (PACCM) 2014-2020, por la innovación "
+            "en tres áreas: sistema de monitoreo en línea, financiamiento del PACCM y perspectiva de género"
+        ),
+    ),
+    award(
+        SUSTAINABLE, 2018,
+        "Premio eAwards en la categoría de Tecnología y mejor proyecto de Internet de las cosas",
+        "Premio eAwards por el Sistema de Transporte Individual Ecobici, en la categoría de Tecnología y mejor "
+        "proyecto de Internet de las cosas, en la Feria de Negocios eShow México.",
+        recognised_for="Sistema de Transporte Individual Ecobici",
+        description="Entregado en la Feria de Negocios eShow México; el libro no nombra a quien lo otorga.",
+    ),
+    award(
+        SUSTAINABLE, 2018, "Premio de la Iniciativa Bonos Climáticos",
+        "Premio de la Iniciativa Bonos Climáticos por ser el primer gobierno local de América Latina en emitir "
+        "un “Bono verde” para financiar proyectos con enfoque de sustentabilidad y combate al cambio climático",
+        granted_by_text="Iniciativa Bonos Climáticos", granted_by=("iniciativa-bonos-climaticos",),
+        recognised_for=(
+            "Ser el primer gobierno local de América Latina en emitir un «Bono verde» para financiar proyectos "
+            "con enfoque de sustentabilidad y combate al cambio climático"
+        ),
+    ),
+    # Innovación urbana
+    award(
+        URBAN, 2014, "Premio Audi Urban Future Award",
+        "Premio Audi Urban Future Award con el proyecto Living Mobilities por el Laboratorio de la Ciudad",
+        recognised_for="El proyecto Living Mobilities", body="laboratorio-para-la-ciudad",
+        description="El libro no nombra a quien lo otorga.",
+    ),
+    award(
+        URBAN, 2016, "Premio FIA Americas Awards",
+        "Premio FIA Americas Awards por el Programa de Seguridad Vial: Visión Cero (SEMOVI) por la Federación "
+        "Internacional de Automovilismo",
+        granted_by_text="Federación Internacional de Automovilismo", granted_by=("fia",),
+        recognised_for="Programa de Seguridad Vial: Visión Cero", body="semovi",
+    ),
+    award(
+        URBAN, 2016, "Premio Internacional de Guangzhou",
+        "Premio Internacional de Guangzhou en China, por la Asociación de Amistad del Pueblo Chino con el "
+        "Extranjero, el Gobierno de Guangzhou, CGLU y la Asociación Mundial de las Grandes Metrópolis, por el "
+        "proyecto “Mapatón CDMX” del Laboratorio para la Ciudad",
+        granted_by_text=(
+            "la Asociación de Amistad del Pueblo Chino con el Extranjero, el Gobierno de Guangzhou, CGLU y la "
+            "Asociación Mundial de las Grandes Metrópolis"
+        ),
+        granted_by=("asociacion-amistad-pueblo-chino", "guangzhou", "cglu", "metropolis"),
+        recognised_for="El proyecto «Mapatón CDMX»", body="laboratorio-para-la-ciudad",
+    ),
+    award(
+        URBAN, 2016, "Premio Roy L. Shafer Leading Edge Awards",
+        "Premio Roy L. Shafer Leading Edge Awards para el Museo Móvil Interactivo, ¡Vive la Ciencia! (SECITI)",
+        recognised_for="Museo Móvil Interactivo, ¡Vive la Ciencia!", body="seciti",
+        description="El libro no nombra a quien lo otorga.",
+    ),
+    # Calidad de vida
+    award(
+        LIFE, 2013, "Premio a la Mejor Práctica Local con Enfoque de Género",
+        "Premio a la Mejor Práctica Local con Enfoque de Género de la Unión Iberoamericana de Municipalistas",
+        granted_by_text="Unión Iberoamericana de Municipalistas", granted_by=("uim",),
+    ),
+    award(
+        LIFE, 2013, "Premio a la Capital Internacional de la No Violencia",
+        "Premio a la Capital Internacional de la No Violencia por la Organización Non Violence Project",
+        granted_by_text="Organización Non Violence Project", granted_by=("non-violence-project",),
+    ),
+    award(
+        LIFE, 2015, "Premio Ciudades del Aprendizaje",
+        "Premio Ciudades del Aprendizaje, de la Organización de las Naciones Unidas para la Educación, la "
+        "Ciencia y la Cultura (UNESCO) por poner un binomio fundamental para el desarrollo hacia el futuro: el "
+        "carácter de lo urbano y la capacidad de aprender",
+        granted_by_text="Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura (UNESCO)",
+        granted_by=("unesco",),
+        recognised_for=(
+            "Poner un binomio fundamental para el desarrollo hacia el futuro: el carácter de lo urbano y la "
+            "capacidad de aprender"
+        ),
+    ),
+    award(
+        LIFE, 2016, "Premio de Entorno Desafiante de los Milan Food Policy Awards",
+        "Premio de Entorno Desafiante de los Milan Food Policy Awards por el Programa de Comedores Comunitarios "
+        "(SEDESO)",
+        recognised_for="Programa de Comedores Comunitarios", body="sedeso",
+        description="El libro no nombra a quien lo otorga.",
+    ),
+    award(
+        LIFE, 2017,
+        "Premio Eduardo Campos en la categoría Liderazgo y Participación Ciudadana de la Mujer",
+        "Premio Eduardo Campos en la categoría Liderazgo y Participación Ciudadana de la Mujer (SEDESO) por el "
+        "Banco Interamericano de Desarrollo",
+        granted_by_text="Banco Interamericano de Desarrollo", granted_by=("bid",), body="sedeso",
+    ),
+    # Salud
+    award(
+        HEALTH, 2014, "Reconocimiento de la empresa farmacéutica Sanofi",
+        "Reconocimiento de la empresa farmacéutica Sanofi sobre las políticas implementadas en la Secretaría de "
+        "Salud para combatir el sobrepeso y la obesidad en la población",
+        granted_by_text="empresa farmacéutica Sanofi", granted_by=("sanofi",),
+        recognised_for=(
+            "Las políticas implementadas en la Secretaría de Salud para combatir el sobrepeso y la obesidad en "
+            "la población"
+        ),
+        body="sedesa",
+    ),
+    award(
+        HEALTH, 2014, "Premio Internacional de Salud Bucal",
+        "Premio Internacional de Salud Bucal por la Federación Dental Internacional al Programa SaludArte (SEDU)",
+        granted_by_text="Federación Dental Internacional", granted_by=("federacion-dental-internacional",),
+        recognised_for="Programa SaludArte", body="sedu",
+    ),
+    award(
+        HEALTH, 2014, "Premio Internacional al Programa de Salud Sexual y Reproductiva",
+        "Premio Internacional al Programa de Salud Sexual y Reproductiva (SEDESA) por la Organización no "
+        "Gubernamental Marie Stopes International",
+        granted_by_text="Organización no Gubernamental Marie Stopes International", granted_by=("marie-stopes",),
+        recognised_for="Programa de Salud Sexual y Reproductiva", body="sedesa",
+    ),
+    award(
+        HEALTH, 2015, "Reconocimiento al programa El Médico en Tu Casa",
+        "Reconocimiento al programa El Médico en Tu Casa (SEDU) por sus aportes en materia de salud sexual y "
+        "reproductiva por la Organización no Gubernamental DKT Internacional, FemHealth USA Internacional y "
+        "Population Council de la Fundación Rockefeller",
+        granted_by_text=(
+            "Organización no Gubernamental DKT Internacional, FemHealth USA Internacional y Population Council "
+            "de la Fundación Rockefeller"
+        ),
+        granted_by=("dkt", "femhealth", "population-council"),
+        recognised_for="El Médico en Tu Casa, por sus aportes en materia de salud sexual y reproductiva",
+        body="sedu",
+    ),
+    award(
+        HEALTH, 2015, "Reconocimiento a las políticas orientadas al tratamiento de la obesidad",
+        "Reconocimiento a las políticas orientadas al tratamiento de la obesidad (SEDU), por parte de la "
+        "Asociación Brasileña de Cirugía Bariátrica",
+        granted_by_text="Asociación Brasileña de Cirugía Bariátrica", granted_by=("abcb",),
+        recognised_for="Las políticas orientadas al tratamiento de la obesidad", body="sedu",
+    ),
+    award(
+        HEALTH, 2018, "Premio de la Organización de las Naciones Unidas, a través de Action Campaign",
+        "La Organización de las Naciones Unidas, a través de Action Campaign, premió al Injuve por el Hospital "
+        "de las Emociones",
+        granted_by_text="La Organización de las Naciones Unidas, a través de Action Campaign", granted_by=("onu",),
+        recognised_for="Hospital de las Emociones", body="injuve",
+    ),
+    # Turismo
+    award(
+        TOURISM, 2014, "Premio de la revista Travel & Leisure al mejor destino turístico de América Latina",
+        "Premio de la revista Travel & Leisure, al mejor destino turístico de América Latina",
+        granted_by_text="revista Travel & Leisure", granted_by=("travel-leisure",),
+    ),
+    award(
+        TOURISM, 2014, "Premio Readers Awards de la revista Food and Travel como Mejor Destino Gourmet de México",
+        "Premio Readers Awards de la revista Food and Travel como Mejor Destino Gourmet de México",
+        granted_by_text="revista Food and Travel", granted_by=("food-and-travel",),
+    ),
+    award(
+        TOURISM, 2016, "Reconocimiento como Mejor Destino Turístico por el diario The New York Times",
+        "Reconocimiento como Mejor Destino Turístico por el diario The New York Times",
+        granted_by_text="diario The New York Times", granted_by=("new-york-times",),
+    ),
+    award(
+        TOURISM, 2016, "Premio Excelencias Turísticas como marca número 1 entre destinos de ciudades",
+        "Premio Excelencias Turísticas como marca número 1 entre destinos de ciudades (FMPT) por la empresa Grupo "
+        "Excelencias, líder en el ramo de turismo y cultura",
+        granted_by_text="la empresa Grupo Excelencias, líder en el ramo de turismo y cultura",
+        granted_by=("grupo-excelencias",), body="fmpt",
+    ),
+    award(
+        TOURISM, 2018, "Reconocimiento a la CDMX como Capital Mundial del Diseño 2018",
+        "Reconocimiento a la CDMX como Capital Mundial del Diseño 2018, la primera del continente, a través de "
+        "la firma de un convenio con la Organización Mundial del Diseño",
+        granted_by_text="Organización Mundial del Diseño", granted_by=("organizacion-mundial-del-diseno",),
+        description=(
+            "La primera del continente, a través de la firma de un convenio con la Organización Mundial del "
+            "Diseño; el libro no da los datos de ese convenio."
+        ),
+    ),
+    award(
+        TOURISM, 2018,
+            "Premio Excelencias Turísticas entregado al Fideicomiso Central de Abasto de la Ciudad de México",
+        "Premio Excelencias Turísticas entregado al Fideicomiso Central de Abasto de la Ciudad de México por su "
+        "el rescate de su espacio público y su transformación en un nuevo polo turístico del país y de "
+        "Latinoamérica",
+        recognised_for=(
+            "El rescate de su espacio público y su transformación en un nuevo polo turístico del país y de "
+            "Latinoamérica"
+        ),
+        body="fideicomiso-central-de-abasto",
+        description="El libro no nombra a quien lo otorga.",
+    ),
+    # Innovación en la gobernanza
+    award(
+        GOVERNANCE, 2014, "Mención Especial por el proyecto Contralores Ciudadanos en la Ciudad de México",
+        "Mención Especial por el proyecto Contralores Ciudadanos en la Ciudad de México (CGCDMX) por el "
+        "Observatorio Internacional de Democracia Participativa",
+        granted_by_text="Observatorio Internacional de Democracia Participativa", granted_by=("oidp",),
+        recognised_for="El proyecto Contralores Ciudadanos en la Ciudad de México", body="cgcdmx",
+    ),
+    award(
+        GOVERNANCE, 2017,
+        "Premio Gestión para Resultados en el Desarrollo 2017, en la categoría de Monitoreo y evaluación para "
+        "gobiernos subnacionales",
+        "Premio Gestión para Resultados en el Desarrollo 2017, en la categoría de Monitoreo y evaluación para "
+        "gobiernos subnacionales por la Comunidad de Profesionales y Expertos en Latinoamérica y el Caribe en "
+        "Gestión para Resultados en el Desarrollo (CoPLAC-GpRD) del BID",
+        granted_by_text=(
+            "la Comunidad de Profesionales y Expertos en Latinoamérica y el Caribe en Gestión para Resultados en "
+            "el Desarrollo (CoPLAC-GpRD) del BID"
+        ),
+        granted_by=("coplac-gprd",),
+    ),
+    award(
+        GOVERNANCE, 2018, "Premio Mejores Prácticas de Cities Alliance",
+        "Premio Mejores Prácticas de Cities Alliance, por el proyecto Monitoreo CDMX, como una de las tres "
+        "mejores prácticas con un enfoque integral para la implementación y el seguimiento del proceso de las "
+        "agendas de sostenibilidad globales (Agenda 2030, el Acuerdo de París, Marco de Sendai o Nueva Agenda "
+        "Urbana) a nivel local",
+        granted_by_text="Cities Alliance", granted_by=("cities-alliance",),
+        recognised_for=(
+            "El proyecto Monitoreo CDMX, como una de las tres mejores prácticas con un enfoque integral para la "
+            "implementación y el seguimiento del proceso de las agendas de sostenibilidad globales"
+        ),
+    ),
+]
+
+CULTURE_21 = {
+    "title": "Premio Internacional CGLU-Ciudad de México-Cultura 21",
+    "direction": Award.Direction.GRANTED,
+    "category": Category.CULTURE,
+    "awarded_on": year(2013),
+    "granted_by_text": "La ciudad, a través de su Secretaría de Cultura y de la mano de CGLU",
+    "granted_by": ["cglu"],
+    "recognised_for": (
+        "Ciudades y personalidades líderes que se hayan destacado en su aporte a la cultura como una dimensión "
+        "clave de las ciudades sostenibles"
+    ),
+    "body": "secretaria-de-cultura",
+    "description": (
+        "Lo otorga la ciudad desde 2013 (la fecha es la de la primera edición). En las tres ediciones "
+        "organizadas se han recibido 238 postulaciones de ciudades de todo el mundo."
+    ),
+    "source_citation": cite("cap. I §4.8"),
+    "source_excerpt": excerpt(
+        "Tal es el caso del Premio Internacional CGLU-Ciudad de México-Cultura 21, que desde 2013 otorga la "
+        "ciudad, a través de su Secretaría de Cultura y de la mano de CGLU",
+        "En las tres ediciones que se han organizado se han recibido 238 postulaciones de ciudades de todo el mundo",
+    ),
+}
+
+AWARDS = [*RECEIVED, CULTURE_21]

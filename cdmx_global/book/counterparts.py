@@ -1,0 +1,478 @@
+"""Counterparts the book names: cities, states, national governments,
+international organisations, networks, civil-society and private bodies.
+
+Coordinates are not book data: they are public geographic reference points
+(the city centre; for a state, province or region, the centre of its capital),
+rounded to 2–4 decimals, so the portal can place the record on its map.
+Organisations, national governments and bodies get none. A place whose country
+the book does not give keeps the country blank and says so.
+"""
+
+from decimal import Decimal
+
+from cdmx_global.models import Counterpart
+
+from . import cite
+
+Kind = Counterpart.Kind
+
+CCE = cite("cap. I §4.1")
+HISTORY = cite("cap. I §2")
+EXCHANGES = cite("cap. I §4.2")
+TRIPS = cite("cap. I §4.4")
+WINGS = cite("cap. I §4.10")
+GUESTS = cite("cap. I §4.11")
+ANNEX_2 = cite("anexo 2")
+ANNEX_3 = cite("anexo 3")
+
+
+def place(
+    slug: str,
+    name: str,
+    country: str,
+    latitude: str | None,
+    longitude: str | None,
+    *,
+    where: str,
+    text: str,
+    kind: str = Kind.CITY,
+    description: str = "",
+) -> dict:
+    return {
+        "slug": slug,
+        "name": name,
+        "kind": kind,
+        "country": country,
+        "latitude": Decimal(latitude) if latitude else None,
+        "longitude": Decimal(longitude) if longitude else None,
+        "description": description,
+        "source_citation": where,
+        "source_excerpt": text,
+    }
+
+
+def party(
+    slug: str,
+    name: str,
+    kind: str,
+    *,
+    where: str,
+    text: str,
+    acronym: str = "",
+    country: str = "",
+    un_system: bool = False,
+    description: str = "",
+) -> dict:
+    """A counterpart that is not a place: no coordinates."""
+    return {
+        "slug": slug,
+        "name": name,
+        "acronym": acronym,
+        "kind": kind,
+        "country": country,
+        "is_un_system": un_system,
+        "description": description,
+        "source_citation": where,
+        "source_excerpt": text,
+    }
+
+
+def national(slug: str, name: str, country: str, *, text: str, description: str = "") -> dict:
+    return party(slug, name, Kind.NATIONAL, country=country, where=GUESTS, text=text, description=description)
+
+
+def organisation(slug: str, name: str, acronym: str, *, un_system: bool, where: str, text: str, **extra) -> dict:
+    return party(
+        slug, name, Kind.INTERNATIONAL_ORG, acronym=acronym, un_system=un_system, where=where, text=text, **extra
+    )
+
+
+CITIES = [
+    # Specific-cooperation agreements, cap. I §4.1
+    place("chicago", "Chicago", "US", "41.8781", "-87.6298", where=CCE, text="1 Chicago (2013)"),
+    place("los-angeles", "Los Ángeles", "US", "34.0522", "-118.2437", where=CCE, text="2 Los Ángeles (2014)"),
+    place("seattle", "Seattle", "US", "47.6062", "-122.3321", where=CCE, text="3 Seattle (2016)"),
+    place("virginia", "Virginia", "US", "37.5407", "-77.4360", kind=Kind.STATE, where=CCE, text="4 Virginia (2017)"),
+    place("quebec", "Quebec", "CA", "46.8139", "-71.2080", where=CCE, text="5 Quebec (2015)"),
+    place("montreal", "Montreal", "CA", "45.5017", "-73.5673", where=CCE, text="6 Montreal (2016)"),
+    place("sao-paulo", "São Paulo", "BR", "-23.5505", "-46.6333", where=CCE, text="7 São Paulo, Brasil (2014)"),
+    place(
+        "buenos-aires", "Buenos Aires", "AR", "-34.6037", "-58.3816", where=CCE,
+        text="8 Buenos Aires, Argentina (2014)",
+    ),
+    place("quito", "Quito", "EC", "-0.1807", "-78.4678", where=CCE, text="9 Quito, Ecuador (2014)"),
+    place("bogota", "Bogotá", "CO", "4.7110", "-74.0721", where=CCE, text="10 Bogotá, Colombia (2014)"),
+    place("montevideo", "Montevideo", "UY", "-34.9011", "-56.1645", where=CCE, text="11 Montevideo, Uruguay (2016)"),
+    place("paris", "París", "FR", "48.8566", "2.3522", where=CCE, text="12 París, Francia (2014)"),
+    place("moscu", "Moscú", "RU", "55.7558", "37.6173", where=CCE, text="13 Moscú, Rusia (2014 y 2016)"),
+    place("dublin", "Dublín", "IE", "53.3498", "-6.2603", where=CCE, text="14 Dublín, Irlanda (2015)"),
+    place("madrid", "Madrid", "ES", "40.4168", "-3.7038", where=CCE, text="15 Madrid, España (2017)"),
+    place("shenzhen", "Shenzhen", "CN", "22.5431", "114.0579", where=CCE, text="16 Shenzhen, China (2015)"),
+    # Twinning and friendship agreements, cap. I §2 and §4.2
+    place(
+        "nagoya", "Nagoya", "JP", "35.1815", "136.9066", where=EXCHANGES,
+        text="la firma en 1977 del convenio de hermanamiento entre la Ciudad de México y la Alcaldía de Nagoya",
+    ),
+    place(
+        "san-antonio-de-los-banos", "San Antonio de los Baños", "CU", "22.89", "-82.50",
+        where=HISTORY, text="San Antonio de los Baños, Cuba",
+    ),
+    place(
+        "san-pedro-sula", "San Pedro Sula", "HN", "15.5042", "-88.0250", where=HISTORY,
+        text="San Pedro Sula, Honduras",
+    ),
+    place("san-salvador", "San Salvador", "SV", "13.6929", "-89.2182", where=HISTORY, text="San Salvador, El Salvador"),
+    place("barcelona", "Barcelona", "ES", "41.3851", "2.1734", where=HISTORY, text="Barcelona, España"),
+    place("cerro", "Cerro", "CU", "23.11", "-82.38", where=HISTORY, text="los hermanamientos con Cerro, Cuba"),
+    place("san-jose", "San José", "CR", "9.9281", "-84.0907", where=HISTORY, text="San José, Costa Rica"),
+    place(
+        "valonia", "Valonia", "BE", "50.4674", "4.8720", kind=Kind.STATE, where=HISTORY,
+        text="un hermanamiento con la ciudad de Valonia, Bélgica",
+        description="El libro la llama «la ciudad de Valonia»; Valonia es una región de Bélgica.",
+    ),
+    place("seul", "Seúl", "KR", "37.5665", "126.9780", where=HISTORY, text="Seúl (2010)"),
+    place("beijing", "Beijing", "CN", "39.9042", "116.4074", where=HISTORY, text="Beijing (2009)"),
+    place("estambul", "Estambul", "TR", "41.0082", "28.9784", where=HISTORY, text="Estambul (2010)"),
+    place("guangzhou", "Guangzhou", "CN", "23.1291", "113.2644", where=HISTORY, text="Guangzhou (2010)"),
+    place(
+        "kuwait", "Kuwait", "KW", "29.3759", "47.9774", where=HISTORY, text="Kuwait (2011)",
+        description="El libro dice «Kuwait» en la lista de hermanamientos entre ciudades.",
+    ),
+    # Official trips of the head of government, cap. I §4.4
+    place("boston", "Boston", "US", "42.3601", "-71.0589", where=TRIPS, text="1 Boston"),
+    place("miami", "Miami", "US", "25.7617", "-80.1918", where=TRIPS, text="4 Miami"),
+    place("nueva-york", "Nueva York", "US", "40.7128", "-74.0060", where=TRIPS, text="5 Nueva York"),
+    place(
+        "rhode-island", "Rhode Island", "US", "41.8240", "-71.4128", kind=Kind.STATE, where=TRIPS,
+        text="6 Rhode Island",
+    ),
+    place("washington-dc", "Washington DC", "US", "38.9072", "-77.0369", where=TRIPS, text="7 Washington DC"),
+    place("la-habana", "La Habana", "CU", "23.1136", "-82.3666", where=TRIPS, text="10 La Habana, Cuba"),
+    place("panama", "Panamá", "PA", "8.9824", "-79.5199", where=TRIPS, text="12 Panamá, Panamá"),
+    # Alas de la Ciudad de México, cap. I §4.10
+    place("berlin", "Berlín", "DE", "52.5200", "13.4050", where=WINGS, text="Berlín, Alemania (2013)"),
+    place("singapur", "Singapur", "SG", "1.3521", "103.8198", where=WINGS, text="Singapur, Singapur (2015)"),
+    place(
+        "san-antonio", "San Antonio", "", None, None, where=WINGS, text="San Antonio (2018)",
+        description=(
+            "El libro no indica el país de esta ciudad («San Antonio (2018)»), por lo que no se sitúa en el mapa."
+        ),
+    ),
+    # Distinguished guests, cap. I §4.11
+    place(
+        "illinois", "Illinois", "US", "39.7817", "-89.6501", kind=Kind.STATE, where=GUESTS,
+        text="Patrick Quinn, Gobernador del Estado de Illinois, Estados Unidos de América.",
+    ),
+    place(
+        "provincia-de-quebec", "Provincia de Quebec", "CA", "46.8139", "-71.2080", kind=Kind.STATE, where=GUESTS,
+        text="Philippe Couillard, Primer Ministro de Quebec, Canadá.",
+        description="El gobierno de la provincia de Quebec; la ciudad de Quebec es otra contraparte.",
+    ),
+    place(
+        "rosario", "Rosario", "AR", "-32.9442", "-60.6505", where=GUESTS,
+        text="Intendente de la ciudad de Rosario, Argentina",
+    ),
+    place(
+        "concordia", "Concordia", "AR", "-31.3929", "-58.0209", where=GUESTS,
+        text="Presidente Municipal de Concordia, Argentina",
+    ),
+    place(
+        "tegucigalpa", "Tegucigalpa", "HN", "14.0723", "-87.1921", where=GUESTS,
+        text="Alcalde Municipal de Tegucigalpa, Honduras",
+    ),
+    place(
+        "porto-alegre", "Porto Alegre", "BR", "-30.0346", "-51.2177", where=GUESTS,
+        text="Vice Alcalde de Porto Alegre, Brasil",
+    ),
+    place(
+        "san-miguelito", "San Miguelito", "PA", "9.03", "-79.50", where=GUESTS,
+        text="Alcalde de San Miguelito, Panamá",
+    ),
+]
+
+NATIONAL_GOVERNMENTS = [
+    national(
+        "republica-popular-china", "República Popular China", "CN",
+        text="Xi Jinping, Presidente de la República Popular China.",
+    ),
+    national(
+        "republica-de-irlanda", "República de Irlanda", "IE",
+        text="Michael D. Higgins, Presidente de la República de Irlanda.",
+    ),
+    national(
+        "reino-de-dinamarca", "Reino de Dinamarca", "DK",
+        text="Frederik André Henrik Christian, Príncipe del Reino de Dinamarca.",
+    ),
+    national(
+        "republica-italiana", "República Italiana", "IT",
+        text="Enrico Letta, Primer Ministro de la República Italiana.",
+    ),
+    national(
+        "republica-francesa", "República Francesa", "FR",
+        text="François Hollande, Presidente de la República Francesa.",
+    ),
+    national(
+        "republica-del-peru", "República del Perú", "PE",
+        text="Ollanta Humala, Presidente de la República del Perú.",
+    ),
+    national(
+        "republica-de-finlandia", "República de Finlandia", "FI",
+        text="Sauli Niinistö, Presidente de la República de Finlandia.",
+    ),
+    national("reino-de-espana", "Reino de España", "ES", text="Sus Majestades los Reyes de España"),
+    national(
+        "santa-sede", "Santa Sede", "VA", text="Su Santidad el Papa Francisco.",
+        description="El libro nombra al huésped («Su Santidad el Papa Francisco»), no al Estado.",
+    ),
+    national(
+        "republica-de-singapur", "República de Singapur", "SG",
+        text="Tony Tan Keng Yam, Presidente de la República de Singapur.",
+    ),
+    national(
+        "mancomunidad-de-australia", "Mancomunidad de Australia", "AU",
+        text="Peter Cosgrove, Gobernador General de la Mancomunidad de Australia.",
+    ),
+    national(
+        "republica-del-paraguay", "República del Paraguay", "PY",
+        text="Horacio Cartes Jara, Presidente de la República del Paraguay.",
+    ),
+    national(
+        "republica-de-polonia", "República de Polonia", "PL",
+        text="Andrzej Duda, Presidente de la República de Polonia.",
+    ),
+    national(
+        "republica-portuguesa", "República Portuguesa", "PT",
+        text="Marcelo Rebelo de Sousa, Presidente de la República Portuguesa.",
+    ),
+    national(
+        "republica-eslovaca", "República Eslovaca", "SK",
+        text="Andrej Kiska, Presidente de la República Eslovaca.",
+    ),
+    party(
+        "jica", "Agencia de Cooperación Internacional del Japón", Kind.NATIONAL, acronym="JICA", country="JP",
+        where=EXCHANGES, text="la Agencia de Cooperación Internacional del Japón (JICA)",
+    ),
+    party(
+        "nagoya-agua", "Departamento de Agua y Alcantarillado de la Ciudad de Nagoya", Kind.CITY, country="JP",
+        where=EXCHANGES, text="el Departamento de Agua y Alcantarillado de la Ciudad de Nagoya",
+    ),
+]
+
+ORGANISATIONS = [
+    # The UN system. Annex 2 names most; §4.3 the six the administration signed with.
+    organisation(
+        "onusida", "Oficina Regional de las Naciones Unidas, SIDA en América Latina", "ONUSIDA", un_system=True,
+        where=ANNEX_2, text="Oficina Regional de las Naciones Unidas, SIDA en América Latina",
+    ),
+    organisation(
+        "unodc", "Oficina de las Naciones Unidas contra la Droga y el Delito", "UNODC", un_system=True,
+        where=ANNEX_2, text="Oficina de las Naciones Unidas, contra la Droga y el Delito",
+    ),
+    organisation(
+        "unesco", "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura", "UNESCO",
+        un_system=True, where=ANNEX_2,
+        text="Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura (UNESCO)",
+    ),
+    organisation("onu-mujeres", "ONU Mujeres", "", un_system=True, where=ANNEX_2, text="ONU MUJERES"),
+    organisation(
+        "unicef", "Fondo de las Naciones Unidas para la Infancia", "UNICEF", un_system=True,
+        where=ANNEX_2, text="Fondo de las Naciones Unidas para la Infancia (UNICEF)",
+    ),
+    organisation(
+        "fao", "Organización de las Naciones Unidas para la Alimentación y la Agricultura", "FAO", un_system=True,
+        where=ANNEX_2, text="Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO)",
+    ),
+    organisation(
+        "acnur", "Alto Comisionado de las Naciones Unidas para los Refugiados", "ACNUR", un_system=True,
+        where=ANNEX_2, text="Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)",
+    ),
+    organisation(
+        "unfpa", "Fondo de Población de las Naciones Unidas", "UNFPA", un_system=True,
+        where=ANNEX_2, text="Fondo de Población de las Naciones Unidas en México (UNFPA)",
+        description="El anexo 2 nombra su oficina en México.",
+    ),
+    organisation(
+        "onu-habitat", "Programa de las Naciones Unidas para los Asentamientos Humanos", "ONU-Hábitat",
+        un_system=True, where=ANNEX_2, text="Programa de Naciones Unidas para los Asentamientos Humanos (ONU-HABITAT)",
+    ),
+    organisation(
+        "cepal", "Comisión Económica para América Latina y el Caribe", "CEPAL", un_system=True,
+        where=ANNEX_2, text="Comisión Económica para América Latina y el Caribe de las Naciones Unidas (CEPAL)",
+    ),
+    organisation(
+        "bird", "Banco Internacional de Reconstrucción y Desarrollo", "BIRD", un_system=True,
+        where=ANNEX_2, text="Banco Internacional de Reconstrucción y Desarrollo (BIRD)",
+        description="Del Grupo Banco Mundial.",
+    ),
+    organisation(
+        "omm", "Organización Meteorológica Mundial", "OMM", un_system=True,
+        where=ANNEX_2, text="Organización Meteorológica Mundial (OMM)",
+    ),
+    organisation(
+        "oim", "Organización Internacional para las Migraciones", "OIM", un_system=True,
+        where=ANNEX_2, text="Organización Internacional para las Migraciones (OIM)",
+    ),
+    organisation(
+        "onu", "Organización de las Naciones Unidas", "ONU", un_system=True,
+        where=ANNEX_3, text="La Organización de las Naciones Unidas, a través de Action Campaign",
+    ),
+    organisation(
+        "ifc", "International Finance Corporation", "", un_system=True, where=ANNEX_3,
+        text="International Finance Corporation, la rama del sector privado del Banco Mundial",
+        description="La rama del sector privado del Banco Mundial (Grupo Banco Mundial).",
+    ),
+    # Outside the UN system.
+    organisation(
+        "ocde", "Organización para la Cooperación y el Desarrollo Económicos", "OCDE", un_system=False,
+        where=ANNEX_2, text="Organización para la Cooperación y el Desarrollo Económico (OCDE)",
+    ),
+    organisation(
+        "cicr", "Comité Internacional de la Cruz Roja", "CICR", un_system=False,
+        where=ANNEX_2, text="Comité Internacional de la Cruz Roja (CICR)",
+    ),
+    organisation(
+        "union-europea", "Unión Europea", "UE", un_system=False, where=cite("cap. I §4.5"),
+        text=(
+            "La Unión Europea se ha convertido en un aliado estratégico de la Ciudad de México para potenciar su "
+            "acción internacional."
+        ),
+    ),
+    organisation(
+        "bid", "Banco Interamericano de Desarrollo", "BID", un_system=False,
+        where=ANNEX_3, text="por el Banco Interamericano de Desarrollo",
+    ),
+    organisation(
+        "cities-alliance", "Cities Alliance", "", un_system=False,
+        where=ANNEX_3, text="Premio Mejores Prácticas de Cities Alliance",
+    ),
+]
+
+NETWORKS = [
+    party(
+        "c40", "Grupo de Liderazgo Climático C40", Kind.NETWORK, acronym="C40", where=cite("cap. I §4.6"),
+        text="Grupo de Liderazgo Climático (C40 Cities)",
+    ),
+    party(
+        "cglu", "Ciudades y Gobiernos Locales Unidos", Kind.NETWORK, acronym="CGLU", where=HISTORY,
+        text="Ciudades y Gobiernos Locales Unidos (CGLU)",
+    ),
+    party(
+        "iclei", "Gobiernos Locales por la Sustentabilidad", Kind.NETWORK, acronym="ICLEI", where=HISTORY,
+        text="Consejo Internacional para las Iniciativas Ambientales Locales (ICLEI, por sus siglas en inglés)",
+        description="El libro también la llama «Consejo Internacional para las Iniciativas Ambientales Locales».",
+    ),
+    party(
+        "metropolis", "Asociación Mundial de las Grandes Metrópolis", Kind.NETWORK, acronym="METROPOLIS",
+        where=HISTORY, text="la Asociación Mundial de las Grandes Metrópolis (METROPOLIS)",
+    ),
+    party(
+        "fmdv", "Fondo Mundial para el Desarrollo de las Ciudades", Kind.NETWORK, acronym="FMDV",
+        where=cite("cap. I §4.6"), text="Fondo Mundial para el Desarrollo de las Ciudades (FMDV)",
+    ),
+    party(
+        "oidp", "Observatorio Internacional de Democracia Participativa", Kind.NETWORK, acronym="OIDP",
+        where=ANNEX_3, text="por el Observatorio Internacional de Democracia Participativa",
+    ),
+]
+
+OTHERS = [
+    party(
+        "fundacion-rockefeller", "Fundación Rockefeller", Kind.CIVIL_SOCIETY, where=cite("cap. I §3.5"),
+        text="la Fundación Rockefeller seleccionó a la Ciudad de entre 400 ciudades a nivel mundial",
+    ),
+    party(
+        "itdp", "Instituto de Políticas para el Transporte y el Desarrollo", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="Premio Ciclociudades por el Instituto de Políticas para el Transporte y el Desarrollo",
+    ),
+    party(
+        "embarq-mexico", "Centro de Transporte Sustentable Embarq México", Kind.CIVIL_SOCIETY, country="MX",
+        where=ANNEX_3, text="el Centro de Transporte Sustentable Embarq México",
+    ),
+    party(
+        "financial-times", "Financial Times", Kind.PRIVATE, where=ANNEX_3,
+        text="co-organizado por el Financial Times",
+    ),
+    party(
+        "gfhs", "Foro Global de Asentamientos Humanos", Kind.CIVIL_SOCIETY, acronym="GFHS",
+        where=ANNEX_3, text="el Foro Global de Asentamientos Humanos (GFHS)",
+    ),
+    party(
+        "cdp-latinoamerica", "Carbon Disclosure Project Latinoamérica", Kind.CIVIL_SOCIETY, acronym="CDP",
+        where=ANNEX_3, text="la Asociación Carbon Disclosure Project (CDP) Latinoamérica",
+    ),
+    party(
+        "iniciativa-bonos-climaticos", "Iniciativa Bonos Climáticos", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="Premio de la Iniciativa Bonos Climáticos",
+    ),
+    party(
+        "fia", "Federación Internacional de Automovilismo", Kind.CIVIL_SOCIETY, acronym="FIA",
+        where=ANNEX_3, text="por la Federación Internacional de Automovilismo",
+    ),
+    party(
+        "asociacion-amistad-pueblo-chino", "Asociación de Amistad del Pueblo Chino con el Extranjero",
+        Kind.CIVIL_SOCIETY, country="CN", where=ANNEX_3,
+        text="por la Asociación de Amistad del Pueblo Chino con el Extranjero",
+    ),
+    party(
+        "uim", "Unión Iberoamericana de Municipalistas", Kind.CIVIL_SOCIETY, acronym="UIM",
+        where=ANNEX_3, text="de la Unión Iberoamericana de Municipalistas",
+    ),
+    party(
+        "non-violence-project", "Non Violence Project", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="por la Organización Non Violence Project",
+    ),
+    party("sanofi", "Sanofi", Kind.PRIVATE, where=ANNEX_3, text="Reconocimiento de la empresa farmacéutica Sanofi"),
+    party(
+        "federacion-dental-internacional", "Federación Dental Internacional", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="por la Federación Dental Internacional",
+    ),
+    party(
+        "marie-stopes", "Marie Stopes International", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="por la Organización no Gubernamental Marie Stopes International",
+    ),
+    party(
+        "dkt", "DKT Internacional", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="por la Organización no Gubernamental DKT Internacional",
+    ),
+    party(
+        "femhealth", "FemHealth USA Internacional", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="FemHealth USA Internacional",
+    ),
+    party(
+        "population-council", "Population Council", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="Population Council de la Fundación Rockefeller",
+    ),
+    party(
+        "abcb", "Asociación Brasileña de Cirugía Bariátrica", Kind.CIVIL_SOCIETY, country="BR",
+        where=ANNEX_3, text="por parte de la Asociación Brasileña de Cirugía Bariátrica",
+    ),
+    party(
+        "travel-leisure", "Travel & Leisure", Kind.PRIVATE, where=ANNEX_3,
+        text="Premio de la revista Travel & Leisure",
+    ),
+    party("food-and-travel", "Food and Travel", Kind.PRIVATE, where=ANNEX_3, text="de la revista Food and Travel"),
+    party("new-york-times", "The New York Times", Kind.PRIVATE, where=ANNEX_3, text="por el diario The New York Times"),
+    party(
+        "grupo-excelencias", "Grupo Excelencias", Kind.PRIVATE,
+        where=ANNEX_3, text="por la empresa Grupo Excelencias, líder en el ramo de turismo y cultura",
+    ),
+    party(
+        "organizacion-mundial-del-diseno", "Organización Mundial del Diseño", Kind.CIVIL_SOCIETY,
+        where=ANNEX_3, text="a través de la firma de un convenio con la Organización Mundial del Diseño",
+    ),
+    party(
+        "coplac-gprd",
+        (
+            "Comunidad de Profesionales y Expertos en Latinoamérica y el Caribe en Gestión para Resultados en el "
+            "Desarrollo"
+        ),
+        Kind.CIVIL_SOCIETY, acronym="CoPLAC-GpRD", where=ANNEX_3,
+        text=(
+            "por la Comunidad de Profesionales y Expertos en Latinoamérica y el Caribe en Gestión para "
+            "Resultados en el Desarrollo (CoPLAC-GpRD) del BID"
+        ),
+        description="Del Banco Interamericano de Desarrollo (BID).",
+    ),
+]
+
+COUNTERPARTS = [*CITIES, *NATIONAL_GOVERNMENTS, *ORGANISATIONS, *NETWORKS, *OTHERS]

@@ -1,0 +1,479 @@
+"""Load the book's records into the database, idempotently.
+
+Every record is looked up by its natural key (a slug, code, number or name,
+see each ``load_*`` function) and saved only when one of the values the book
+gives differs from what is stored; many-to-many sets are compared before they
+are set. A second run therefore writes no row and no history row. The whole
+load runs in one transaction: it is all or nothing.
+
+The loader owns only the fields it sets, and only until staff touch the
+record: values staff add later (an SRE number, a signed document, ODS) are
+left alone, and a record whose latest history entry is not the loader's own
+(staff corrected, withdrew or re-classified it) is kept as staff left it, so
+running the load again never undoes their work.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+from agreements.models import Action, Agreement, AgreementKind
+from cdmx_global.models import (
+    Counterpart,
+    Framework,
+    GovernmentBody,
+    PublicationStatus,
+    SustainableDevelopmentGoal,
+    Theme,
+)
+from events.models import Award, Event, Visit, VisitGuest
+from networks.models import HostedOffice, Membership, Network, Position
+
+from . import DEFAULT_BODY, UNDATED, When
+from . import actions as actions_data
+from . import agreements as agreements_data
+from . import awards as awards_data
+from . import catalogues
+from . import counterparts as counterparts_data
+from . import events as events_data
+from . import networks as networks_data
+from . import visits as visits_data
+
+#: Recorded as the reason of every history row the loader writes.
+LOAD_REASON = "Carga del libro CDMX Global (2018)"
+
+PUBLISHED = PublicationStatus.PUBLISHED
+
+M = TypeVar("M", bound=models.Model)
+
+
+class BookDataError(Exception):
+    """The book's data points at a record it does not define."""
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    KEPT = "kept"
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged + self.kept
+
+    def add(self, outcome: Outcome) -> None:
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+
+@dataclass
+class LoadSummary:
+    """What one run loaded: per model, and broken down by kind where a model has kinds."""
+
+    tallies: dict[type[models.Model], Tally] = field(default_factory=dict)
+    breakdowns: dict[str, Counter] = field(default_factory=dict)
+
+    def note(self, model: type[models.Model], outcome: Outcome) -> None:
+        self.tallies.setdefault(model, Tally()).add(outcome)
+
+    def count(self, title: str, label: str) -> None:
+        self.breakdowns.setdefault(title, Counter())[label] += 1
+
+    @property
+    def changed(self) -> bool:
+        return any(tally.created or tally.updated for tally in self.tallies.values())
+
+
+@dataclass
+class References:
+    """Records already loaded, by the key the book's data uses for them."""
+
+    bodies: dict[str, GovernmentBody] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    counterparts: dict[str, Counterpart] = field(default_factory=dict)
+    networks: dict[str, Network] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+
+    def one(self, kind: str, key: str | None):
+        if key is None:
+            return None
+        try:
+            return getattr(self, kind)[key]
+        except KeyError:
+            raise BookDataError(f"{kind}: «{key}» no está definido en los datos del libro.") from None
+
+    def many(self, kind: str, keys: Iterable[str]) -> list:
+        return [self.one(kind, key) for key in keys]
+
+
+# --- The upsert -------------------------------------------------------------
+
+
+def _flatten(values: dict[str, Any]) -> dict[str, Any]:
+    """Expand each partial date into its date and precision fields."""
+    flat = {}
+    for name, value in values.items():
+        if isinstance(value, When):
+            flat[name] = value.value
+            flat[f"{name}_precision"] = value.precision
+        else:
+            flat[name] = value
+    return flat
+
+
+def _same(obj: models.Model, name: str, value: Any) -> bool:
+    model_field = obj._meta.get_field(name)
+    if model_field.many_to_one:
+        return getattr(obj, model_field.attname) == (value.pk if value is not None else None)
+    return getattr(obj, name) == value
+
+
+def edited_by_staff(obj: models.Model) -> bool:
+    """Whether someone other than the loader wrote the record's latest history entry."""
+    latest = obj.history.order_by("-history_date", "-history_id").first()
+    return latest is not None and latest.history_change_reason != LOAD_REASON
+
+
+def upsert(
+    *,
+    model: type[M],
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    m2m: dict[str, list[models.Model]] | None = None,
+) -> tuple[M, Outcome]:
+    """Create or update the record ``lookup`` finds, writing only what differs."""
+    values = _flatten(values)
+    try:
+        obj = model.objects.get(**lookup)
+    except model.DoesNotExist:
+        obj = model(**lookup, **values)
+        outcome = Outcome.CREATED
+    else:
+        if edited_by_staff(obj):
+            return obj, Outcome.KEPT
+        changed = [name for name, value in values.items() if not _same(obj, name, value)]
+        for name in changed:
+            setattr(obj, name, values[name])
+        outcome = Outcome.UPDATED if changed else Outcome.UNCHANGED
+    if outcome is not Outcome.UNCHANGED:
+        # The database enforces the check constraints on both backends; field
+        # validation catches what SQLite would let through (lengths, choices).
+        obj.full_clean(validate_constraints=False)
+        obj._change_reason = LOAD_REASON
+        obj.save()
+    for name, targets in (m2m or {}).items():
+        manager = getattr(obj, name)
+        if set(manager.values_list("pk", flat=True)) != {target.pk for target in targets}:
+            obj._change_reason = LOAD_REASON
+            manager.set(targets)
+            if outcome is Outcome.UNCHANGED:
+                outcome = Outcome.UPDATED
+    return obj, outcome
+
+
+def _record(row: dict, *, refs: References) -> dict[str, Any]:
+    """The values every published record of the book carries."""
+    return {
+        "status": PUBLISHED,
+        "body": refs.one("bodies", row.get("body", DEFAULT_BODY)),
+        "source_citation": row["source_citation"],
+        "source_excerpt": row["source_excerpt"],
+    }
+
+
+# --- Catalogues -------------------------------------------------------------
+
+
+def load_catalogues(*, refs: References, summary: LoadSummary) -> None:
+    """Bodies by slug, themes by slug, ODS by number, frameworks by code."""
+    for slug, name, acronym, kind in catalogues.BODIES:
+        body, outcome = upsert(
+            model=GovernmentBody,
+            lookup={"slug": slug},
+            values={"name": name, "acronym": acronym, "kind": kind, "status": PUBLISHED},
+        )
+        refs.bodies[slug] = body
+        summary.note(GovernmentBody, outcome)
+    for slug, name in catalogues.THEMES:
+        theme, outcome = upsert(model=Theme, lookup={"slug": slug}, values={"name": name, "status": PUBLISHED})
+        refs.themes[slug] = theme
+        summary.note(Theme, outcome)
+    for number, name in catalogues.SDGS:
+        _, outcome = upsert(
+            model=SustainableDevelopmentGoal, lookup={"number": number}, values={"name": name, "status": PUBLISHED}
+        )
+        summary.note(SustainableDevelopmentGoal, outcome)
+    for row in catalogues.FRAMEWORKS:
+        framework, outcome = upsert(
+            model=Framework,
+            lookup={"code": row["code"]},
+            values={
+                "name": row["name"],
+                "adopted_year": row["adopted_year"],
+                "description": row["description"],
+                "source_citation": row["source_citation"],
+                "status": PUBLISHED,
+            },
+        )
+        refs.frameworks[row["code"]] = framework
+        summary.note(Framework, outcome)
+
+
+def load_counterparts(*, refs: References, summary: LoadSummary) -> None:
+    """Counterparts by slug; the region follows from the country on save."""
+    for row in counterparts_data.COUNTERPARTS:
+        counterpart, outcome = upsert(
+            model=Counterpart,
+            lookup={"slug": row["slug"]},
+            values={
+                **_record(row, refs=refs),
+                "name": row["name"],
+                "acronym": row.get("acronym", ""),
+                "kind": row["kind"],
+                "country": row["country"],
+                "is_un_system": row.get("is_un_system", False),
+                "latitude": row.get("latitude"),
+                "longitude": row.get("longitude"),
+                "description": row.get("description", ""),
+            },
+        )
+        refs.counterparts[row["slug"]] = counterpart
+        summary.note(Counterpart, outcome)
+        summary.count("Contrapartes por tipo", Counterpart.Kind(row["kind"]).label)
+
+
+# --- Networks ---------------------------------------------------------------
+
+
+def _period(row: dict) -> dict[str, When]:
+    return {"start_on": row.get("start_on", UNDATED), "end_on": row.get("end_on", UNDATED)}
+
+
+def load_networks(*, refs: References, summary: LoadSummary) -> None:
+    """Networks by slug; a membership by (network, role), a position by
+    (network, title), a hosted office by (network, name)."""
+    for row in networks_data.NETWORKS:
+        network, outcome = upsert(
+            model=Network,
+            lookup={"slug": row["slug"]},
+            values={
+                **_record(row, refs=refs),
+                "name": row["name"],
+                "acronym": row.get("acronym", ""),
+                "scope": row["scope"],
+                "convened_by": refs.one("counterparts", row.get("convened_by")),
+                "description": row.get("description", ""),
+            },
+            m2m={"themes": refs.many("themes", row.get("themes", []))},
+        )
+        refs.networks[row["slug"]] = network
+        summary.note(Network, outcome)
+    for row in networks_data.MEMBERSHIPS:
+        _, outcome = upsert(
+            model=Membership,
+            lookup={"network": refs.one("networks", row["network"]), "role": row["role"]},
+            values={**_record(row, refs=refs), **_period(row), "notes": row.get("notes", "")},
+        )
+        summary.note(Membership, outcome)
+    for row in networks_data.POSITIONS:
+        _, outcome = upsert(
+            model=Position,
+            lookup={"network": refs.one("networks", row["network"]), "title": row["title"]},
+            values={
+                **_record(row, refs=refs),
+                **_period(row),
+                "organ": row.get("organ", ""),
+                "notes": row.get("notes", ""),
+            },
+        )
+        summary.note(Position, outcome)
+    for row in networks_data.HOSTED_OFFICES:
+        _, outcome = upsert(
+            model=HostedOffice,
+            lookup={"network": refs.one("networks", row["network"]), "name": row["name"]},
+            values={
+                **_record(row, refs=refs),
+                **_period(row),
+                "host_body": refs.one("bodies", row.get("host_body")),
+                "notes": row.get("notes", ""),
+            },
+        )
+        summary.note(HostedOffice, outcome)
+
+
+# --- Events, agreements, actions --------------------------------------------
+
+
+def load_events(*, refs: References, summary: LoadSummary) -> None:
+    """Events by name; a parent is loaded before its children."""
+    for row in events_data.EVENTS:
+        event, outcome = upsert(
+            model=Event,
+            lookup={"name": row["name"]},
+            values={
+                **_record(row, refs=refs),
+                **_period(row),
+                "mode": row["mode"],
+                "role": row["role"],
+                "city": row.get("city", ""),
+                "country": row.get("country", ""),
+                "parent": refs.one("events", row.get("parent")),
+                "participants": row.get("participants", ""),
+                "participants_count": row.get("participants_count"),
+                "outcome": row.get("outcome", ""),
+                "description": row.get("description", ""),
+            },
+            m2m={
+                "organisers": refs.many("counterparts", row.get("organisers", [])),
+                "themes": refs.many("themes", row.get("themes", [])),
+                "frameworks": refs.many("frameworks", row.get("frameworks", [])),
+            },
+        )
+        refs.events[row["name"]] = event
+        summary.note(Event, outcome)
+        summary.count("Eventos por modalidad", Event.Mode(row["mode"]).label)
+
+
+def load_agreements(*, refs: References, summary: LoadSummary) -> None:
+    """Agreements by code; a renewed agreement is loaded before its renewal."""
+    for row in agreements_data.AGREEMENTS:
+        agreement, outcome = upsert(
+            model=Agreement,
+            lookup={"code": row["code"]},
+            values={
+                **_record(row, refs=refs),
+                "title": row["title"],
+                "kind": row["kind"],
+                "purpose": row.get("purpose", ""),
+                "signatories": row.get("signatories", ""),
+                "signed_on": row.get("signed_on", UNDATED),
+                "signed_place": row.get("signed_place", ""),
+                "signed_period_note": row.get("signed_period_note", ""),
+                "renews": refs.one("agreements", row.get("renews")),
+                "signed_at_event": refs.one("events", row.get("signed_at_event")),
+                "description": row.get("description", ""),
+            },
+            m2m={
+                "counterparts": refs.many("counterparts", row.get("counterparts", [])),
+                "other_bodies": refs.many("bodies", row.get("other_bodies", [])),
+                "themes": refs.many("themes", row.get("themes", [])),
+                "frameworks": refs.many("frameworks", row.get("frameworks", [])),
+            },
+        )
+        refs.agreements[row["code"]] = agreement
+        summary.note(Agreement, outcome)
+        summary.count("Acuerdos por tipo", AgreementKind(row["kind"]).label)
+
+
+def load_actions(*, refs: References, summary: LoadSummary) -> None:
+    """Actions by title."""
+    for row in actions_data.ACTIONS:
+        _, outcome = upsert(
+            model=Action,
+            lookup={"title": row["title"]},
+            values={
+                **_record(row, refs=refs),
+                **_period(row),
+                "kind": row["kind"],
+                "agreement": refs.one("agreements", row.get("agreement")),
+                "place": row.get("place", ""),
+                "people_reached": row.get("people_reached"),
+                "resources": row.get("resources", ""),
+                "results": row.get("results", ""),
+                "description": row.get("description", ""),
+            },
+            m2m={
+                "counterparts": refs.many("counterparts", row.get("counterparts", [])),
+                "themes": refs.many("themes", row.get("themes", [])),
+                "frameworks": refs.many("frameworks", row.get("frameworks", [])),
+            },
+        )
+        summary.note(Action, outcome)
+        summary.count("Acciones por tipo", Action.Kind(row["kind"]).label)
+
+
+# --- Visits and awards ------------------------------------------------------
+
+
+def load_visits(*, refs: References, summary: LoadSummary) -> None:
+    """Visits by title; a guest by (visit, name)."""
+    for row in visits_data.VISITS:
+        visit, outcome = upsert(
+            model=Visit,
+            lookup={"title": row["title"]},
+            values={
+                **_record(row, refs=refs),
+                **_period(row),
+                "direction": row["direction"],
+                "delegation": row.get("delegation", ""),
+                "honour": row.get("honour", ""),
+                "event": refs.one("events", row.get("event")),
+                "purpose": row.get("purpose", ""),
+            },
+            m2m={
+                "counterparts": refs.many("counterparts", row.get("counterparts", [])),
+                "themes": refs.many("themes", row.get("themes", [])),
+            },
+        )
+        summary.note(Visit, outcome)
+        summary.count("Visitas por tipo", Visit.Direction(row["direction"]).label)
+        for order, guest in enumerate(row.get("guests", [])):
+            _, outcome = upsert(
+                model=VisitGuest,
+                lookup={"visit": visit, "name": guest["name"]},
+                values={
+                    "position": guest["position"],
+                    "counterpart": refs.one("counterparts", guest["counterpart"]),
+                    "order": order,
+                },
+            )
+            summary.note(VisitGuest, outcome)
+
+
+def load_awards(*, refs: References, summary: LoadSummary) -> None:
+    """Awards by title."""
+    for row in awards_data.AWARDS:
+        _, outcome = upsert(
+            model=Award,
+            lookup={"title": row["title"]},
+            values={
+                **_record(row, refs=refs),
+                "direction": row["direction"],
+                "category": row["category"],
+                "awarded_on": row["awarded_on"],
+                "granted_by_text": row["granted_by_text"],
+                "recognised_for": row["recognised_for"],
+                "description": row["description"],
+            },
+            m2m={"granted_by": refs.many("counterparts", row["granted_by"])},
+        )
+        summary.note(Award, outcome)
+        summary.count("Premios por categoría", Award.Category(row["category"]).label)
+
+
+@transaction.atomic
+def load_book() -> LoadSummary:
+    """Load every record the book gives; safe to run any number of times."""
+    refs, summary = References(), LoadSummary()
+    load_catalogues(refs=refs, summary=summary)
+    load_counterparts(refs=refs, summary=summary)
+    load_networks(refs=refs, summary=summary)
+    load_events(refs=refs, summary=summary)
+    load_agreements(refs=refs, summary=summary)
+    load_actions(refs=refs, summary=summary)
+    load_visits(refs=refs, summary=summary)
+    load_awards(refs=refs, summary=summary)
+    return summary

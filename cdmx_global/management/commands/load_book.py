@@ -1,0 +1,34 @@
+"""Load the records of the book «CDMX Global» (2018); running it again changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.utils.text import capfirst
+
+from cdmx_global.book.loader import LoadSummary, load_book
+
+
+class Command(BaseCommand):
+    help = (
+        "Carga los registros del libro «Ciudad de México Global» (2018), publicados y con su cita. "
+        "Puede correrse las veces que sea: lo que ya está igual no se vuelve a escribir."
+    )
+
+    def handle(self, *args, **options):
+        summary = load_book()
+        self.write_summary(summary)
+
+    def write_summary(self, summary: LoadSummary) -> None:
+        self.stdout.write("Registros del libro «CDMX Global» (2018):")
+        for model, tally in summary.tallies.items():
+            self.stdout.write(
+                f"  {capfirst(model._meta.verbose_name_plural)}: {tally.total} "
+                f"(nuevos {tally.created}, actualizados {tally.updated}, sin cambios {tally.unchanged}, "
+                f"conservados como los dejó el personal {tally.kept})"
+            )
+        for title, counts in summary.breakdowns.items():
+            self.stdout.write(f"{title}:")
+            for label, count in sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))):
+                self.stdout.write(f"  {label}: {count}")
+        if summary.changed:
+            self.stdout.write(self.style.SUCCESS("Carga terminada."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Nada que cambiar: la base ya tiene los registros del libro."))
