@@ -128,7 +128,7 @@ class Visit(Record):
     expenses = models.DecimalField(_("gastos de viaje (viáticos)"), max_digits=14, decimal_places=2, null=True, blank=True)
     expenses_currency = models.CharField(_("moneda de los gastos"), max_length=3, blank=True)
     report_document = models.FileField(_("informe del viaje"), upload_to="trip-reports/", blank=True)
-    report_delivered_on = models.DateField(_("informe entregado al Congreso el"), null=True, blank=True)
+    report_delivered_on = models.DateField(_("fecha de entrega del informe al Congreso"), null=True, blank=True)
     themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="visits", blank=True)
 
     history = HistoricalRecords(m2m_fields=[counterparts, themes])

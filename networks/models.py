@@ -17,7 +17,7 @@ from cdmx_global.partial_dates import (
 
 class Network(Record):
     class Scope(models.TextChoices):
-        GLOBAL = "global", _("Global, generalista")
+        GLOBAL = "global", _("Global")
         REGIONAL = "regional", _("Regional")
         THEMATIC = "thematic", _("Temática")
 
@@ -85,7 +85,7 @@ class Membership(NetworkPart):
         Network, verbose_name=_("red"), on_delete=models.PROTECT, related_name="memberships"
     )
     role = models.CharField(
-        _("calidad"), max_length=120, default="Miembro", help_text=_("Miembro, miembro fundador, socio…")
+        _("tipo de membresía"), max_length=120, default="Miembro", help_text=_("Miembro, miembro fundador, socio…")
     )
 
     history = HistoricalRecords()
