@@ -4,6 +4,8 @@ from django.urls import include, path
 admin.site.site_header = "CDMX Global"
 admin.site.site_title = "CDMX Global"
 admin.site.index_title = "Registro de la acción internacional"
+# No public page yet to link to: the portal's pages come with the public-portal work.
+admin.site.site_url = None
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
