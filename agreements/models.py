@@ -13,6 +13,7 @@ from cdmx_global.partial_dates import (
     format_partial_period,
     partial_date_constraint,
     partial_date_fields,
+    period_constraints,
 )
 
 
@@ -29,15 +30,6 @@ class AgreementKind(models.TextChoices):
     PACT = "pact", _("Pacto")
     CHARTER = "charter", _("Carta")
     POLITICAL_DOCUMENT = "political_document", _("Documento político")
-
-
-#: Kinds signed at international events rather than negotiated with a counterpart.
-COLLECTIVE_KINDS = (
-    AgreementKind.DECLARATION,
-    AgreementKind.PACT,
-    AgreementKind.CHARTER,
-    AgreementKind.POLITICAL_DOCUMENT,
-)
 
 
 class Validity(models.TextChoices):
@@ -204,14 +196,6 @@ class Agreement(Record):
         return self.title
 
     @property
-    def signed(self) -> PartialDate:
-        return PartialDate.of(self, "signed_on")
-
-    @property
-    def validity_period(self) -> str:
-        return format_partial_period(PartialDate.of(self, "in_force_on"), PartialDate.of(self, "valid_until"))
-
-    @property
     def is_un_framework_convention(self) -> bool:
         """A framework convention with a UN-system organisation (listed on its own page)."""
         return self.kind == AgreementKind.FRAMEWORK and any(c.is_un_system for c in self.counterparts.all())
@@ -271,11 +255,7 @@ class Action(Record):
         verbose_name = _("acción")
         verbose_name_plural = _("acciones")
         constraints = [
-            partial_date_constraint("action", "start_on"),
-            partial_date_constraint("action", "end_on"),
-            end_not_before_start_constraint(
-                "action", "start_on", "end_on", _("El fin de la acción no puede ser anterior a su inicio.")
-            ),
+            *period_constraints("action", _("El fin de la acción no puede ser anterior a su inicio.")),
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | (Q(amount__gte=0) & ~Q(currency="")),
                 name="action_amount_not_negative_with_currency",

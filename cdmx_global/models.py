@@ -50,10 +50,6 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_published(self) -> bool:
-        return self.status == PublicationStatus.PUBLISHED
-
 
 class Catalogue(Publishable):
     """A catalogue entry managed by administrators; published once created."""

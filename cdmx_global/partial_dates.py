@@ -80,6 +80,15 @@ def end_not_before_start_constraint(model_name: str, start: str, end: str, messa
     )
 
 
+def period_constraints(model_name: str, message, start: str = "start_on", end: str = "end_on"):
+    """The checks of a period given by two partial dates: each precision, and order."""
+    return [
+        partial_date_constraint(model_name, start),
+        partial_date_constraint(model_name, end),
+        end_not_before_start_constraint(model_name, start, end, message),
+    ]
+
+
 @dataclass(frozen=True)
 class PartialDate:
     value: datetime.date | None
@@ -88,10 +97,6 @@ class PartialDate:
     @classmethod
     def of(cls, instance, field: str) -> "PartialDate":
         return cls(getattr(instance, field), getattr(instance, f"{field}_precision"))
-
-    @property
-    def year(self) -> int | None:
-        return self.value.year if self.value else None
 
     def __str__(self) -> str:
         return format_partial_date(self.value, self.precision)

@@ -13,22 +13,14 @@ from cdmx_global.models import Record
 from cdmx_global.partial_dates import (
     DatePrecision,
     PartialDate,
-    end_not_before_start_constraint,
     format_partial_period,
     partial_date_constraint,
     partial_date_fields,
+    period_constraints,
 )
 
 #: Congress asks for the report of an official trip abroad within 15 calendar days of the return.
 TRIP_REPORT_DAYS = 15
-
-
-def _period_constraints(model_name: str, message):
-    return [
-        partial_date_constraint(model_name, "start_on"),
-        partial_date_constraint(model_name, "end_on"),
-        end_not_before_start_constraint(model_name, "start_on", "end_on", message),
-    ]
 
 
 class Event(Record):
@@ -80,7 +72,7 @@ class Event(Record):
         verbose_name = _("evento internacional")
         verbose_name_plural = _("eventos internacionales")
         constraints = [
-            *_period_constraints("event", _("El evento no puede terminar antes de empezar.")),
+            *period_constraints("event", _("El evento no puede terminar antes de empezar.")),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")),
                 name="event_not_its_own_parent",
@@ -138,7 +130,7 @@ class Visit(Record):
         verbose_name = _("visita oficial")
         verbose_name_plural = _("visitas oficiales")
         constraints = [
-            *_period_constraints("visit", _("El regreso no puede ser anterior a la salida.")),
+            *period_constraints("visit", _("El regreso no puede ser anterior a la salida.")),
             models.CheckConstraint(
                 condition=Q(honour="") | Q(direction="incoming"),
                 name="visit_honour_only_for_incoming",
@@ -239,7 +231,3 @@ class Award(Record):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def awarded(self) -> PartialDate:
-        return PartialDate.of(self, "awarded_on")

@@ -8,10 +8,9 @@ from simple_history.models import HistoricalRecords
 from cdmx_global.models import Record, unique_message
 from cdmx_global.partial_dates import (
     PartialDate,
-    end_not_before_start_constraint,
     format_partial_period,
-    partial_date_constraint,
     partial_date_fields,
+    period_constraints,
 )
 
 
@@ -71,13 +70,7 @@ class NetworkPart(Record):
 
 
 def _period_constraints(model_name: str):
-    return [
-        partial_date_constraint(model_name, "start_on"),
-        partial_date_constraint(model_name, "end_on"),
-        end_not_before_start_constraint(
-            model_name, "start_on", "end_on", _("El periodo no puede terminar antes de empezar.")
-        ),
-    ]
+    return period_constraints(model_name, _("El periodo no puede terminar antes de empezar."))
 
 
 class Membership(NetworkPart):
