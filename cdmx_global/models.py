@@ -1,6 +1,7 @@
 """What every app shares: the publication workflow, the source citation,
 government bodies, themes, the 17 ODS, the UN frameworks and counterparts."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -44,11 +45,27 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("creado"), auto_now_add=True)
     updated_at = models.DateTimeField(_("última actualización"), auto_now=True)
+    version = models.PositiveIntegerField(
+        _("versión"),
+        default=1,
+        editable=False,
+        help_text=_("Sube con cada cambio guardado; una edición hecha sobre una versión anterior se rechaza."),
+    )
 
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Every save is a new version, so a form opened on an older one can tell
+        # that someone else saved meanwhile (see cdmx_global.versioning).
+        if not self._state.adding:
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        super().save(*args, **kwargs)
 
 
 class Catalogue(Publishable):
@@ -88,6 +105,28 @@ class Record(Publishable):
     )
     source_excerpt = models.TextField(
         _("texto de la fuente"), blank=True, help_text=_("El pasaje de la fuente que sostiene el registro.")
+    )
+
+    # Who moved the record through review and publication, and when; the
+    # history keeps every earlier step.
+    submitted_at = models.DateTimeField(_("enviado a revisión"), null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("enviado por"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    published_at = models.DateTimeField(_("publicado"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("publicado por"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("retirado"), null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("retirado por"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    review_note = models.TextField(
+        _("observaciones de revisión"), blank=True, editable=False,
+        help_text=_("Por qué se devolvió a borrador o se retiró."),
     )
 
     class Meta:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "networks",
     "events",
     "reports",
+    "staff",
 ]
 
 MIDDLEWARE = [

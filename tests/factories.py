@@ -32,6 +32,8 @@ from cdmx_global.models import (
 from cdmx_global.partial_dates import DatePrecision
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
+from staff.models import StaffProfile
+from staff.roles import ADMINISTRATOR, LIAISON, REVIEWER, assign_role
 
 
 def partial_date(field: str, year: int, month: int | None = None, day: int | None = None) -> dict:
@@ -62,7 +64,7 @@ def _add_related(field: str):
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"enlace{n}")
+    username = factory.Sequence(lambda n: f"persona{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@cdmx.gob.mx")
     password = factory.django.Password("contraseña-de-prueba")
     is_staff = True
@@ -74,6 +76,28 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Params:
         superuser = factory.Trait(is_superuser=True)
+
+
+def liaison(body=None, **kwargs):
+    """A liaison of ``body`` (a new body if none), with the role the project defines."""
+    user = UserFactory(**kwargs)
+    StaffProfile.objects.update_or_create(user=user, defaults={"body": body or GovernmentBodyFactory()})
+    assign_role(user, LIAISON)
+    return user
+
+
+def reviewer(**kwargs):
+    """A CGAI reviewer."""
+    user = UserFactory(**kwargs)
+    assign_role(user, REVIEWER)
+    return user
+
+
+def administrator(**kwargs):
+    """An administrator of users, roles and catalogues."""
+    user = UserFactory(**kwargs)
+    assign_role(user, ADMINISTRATOR)
+    return user
 
 
 class PublicationTraits(factory.django.DjangoModelFactory):

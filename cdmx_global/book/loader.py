@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from agreements.models import Action, Agreement, AgreementKind
 from cdmx_global.models import (
@@ -160,6 +161,8 @@ def upsert(
         obj = model.objects.get(**lookup)
     except model.DoesNotExist:
         obj = model(**lookup, **values)
+        if obj.status == PUBLISHED and hasattr(obj, "published_at"):
+            obj.published_at = timezone.now()
         outcome = Outcome.CREATED
     else:
         if edited_by_staff(obj):

@@ -1,0 +1,109 @@
+"""The three staff roles, defined here and written to the database's groups
+after every migrate (and by ``manage.py sync_roles``), never by hand.
+
+- Liaison of a government body: creates and edits drafts of its own body's
+  records and submits them for review; cannot publish.
+- CGAI reviewer: edits any record, publishes, withdraws and restores.
+- Administrator: users, roles and catalogues.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+RECORD_MODELS = (
+    "agreements.agreement",
+    "agreements.action",
+    "cdmx_global.counterpart",
+    "networks.network",
+    "networks.membership",
+    "networks.position",
+    "networks.hostedoffice",
+    "events.event",
+    "events.visit",
+    "events.visitguest",
+    "events.award",
+)
+CATALOGUE_MODELS = (
+    "cdmx_global.governmentbody",
+    "cdmx_global.theme",
+    "cdmx_global.sustainabledevelopmentgoal",
+    "cdmx_global.framework",
+)
+
+
+def _model_perms(models, actions):
+    return [f"{model.split('.')[0]}.{action}_{model.split('.')[1]}" for model in models for action in actions]
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    group_name: str
+    description: str
+    permissions: tuple[str, ...]
+
+
+LIAISON = Role(
+    key="liaison",
+    group_name="Enlace de dependencia",
+    description=_("Captura y edita borradores de su dependencia y los envía a revisión; no publica."),
+    permissions=(
+        *_model_perms(RECORD_MODELS, ("view", "add", "change")),
+        *_model_perms(CATALOGUE_MODELS, ("view",)),
+    ),
+)
+REVIEWER = Role(
+    key="reviewer",
+    group_name="Revisión CGAI",
+    description=_("Edita cualquier registro, publica, retira y restaura."),
+    permissions=(
+        *_model_perms(RECORD_MODELS, ("view", "add", "change")),
+        *_model_perms(CATALOGUE_MODELS, ("view",)),
+        "staff.review_records",
+        "staff.edit_any_body",
+    ),
+)
+ADMINISTRATOR = Role(
+    key="administrator",
+    group_name="Administración",
+    description=_("Gestiona usuarios, funciones y catálogos."),
+    permissions=(
+        *_model_perms(CATALOGUE_MODELS, ("view", "add", "change")),
+        *_model_perms(("auth.user", "staff.staffprofile"), ("view", "add", "change")),
+        "auth.view_group",
+    ),
+)
+ROLES = (LIAISON, REVIEWER, ADMINISTRATOR)
+
+
+@transaction.atomic
+def sync_roles(using: str = "default") -> list[Group]:
+    """Create or update each role's group with exactly its permissions."""
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    groups = []
+    for role in ROLES:
+        group, _created = Group.objects.using(using).get_or_create(name=role.group_name)
+        wanted = []
+        for codename in role.permissions:
+            app_label, perm = codename.split(".")
+            wanted.append(Permission.objects.using(using).get(content_type__app_label=app_label, codename=perm))
+        group.permissions.set(wanted)
+        groups.append(group)
+    return groups
+
+
+def sync_roles_after_migrate(sender, using="default", **kwargs):
+    sync_roles(using=using)
+
+
+def assign_role(user, role: Role) -> None:
+    user.groups.add(Group.objects.get(name=role.group_name))
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])

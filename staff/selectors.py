@@ -1,0 +1,35 @@
+"""Which records a staff member may see: liaisons their own body's, reviewers all."""
+
+from django.db.models import QuerySet
+
+REVIEW_PERMISSION = "staff.review_records"
+ANY_BODY_PERMISSION = "staff.edit_any_body"
+
+
+def user_sees_every_body(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm(ANY_BODY_PERMISSION))
+
+
+def user_can_review(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm(REVIEW_PERMISSION))
+
+
+def body_of(user):
+    """The government body a liaison works for, or ``None``."""
+    profile = getattr(user, "staff_profile", None) if user.is_authenticated else None
+    return profile.body if profile is not None else None
+
+
+def records_for_user(*, user, queryset: QuerySet, body_path: str = "body") -> QuerySet:
+    """``queryset`` narrowed to what ``user`` may see and edit as staff.
+
+    ``body_path`` reaches the responsible body from the model (``"visit__body"``
+    for a visit's guests). Someone who is neither a reviewer nor attached to a
+    body sees nothing.
+    """
+    if user_sees_every_body(user):
+        return queryset
+    body = body_of(user)
+    if body is None:
+        return queryset.none()
+    return queryset.filter(**{body_path: body})
