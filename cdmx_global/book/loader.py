@@ -161,7 +161,7 @@ def upsert(
         obj = model.objects.get(**lookup)
     except model.DoesNotExist:
         obj = model(**lookup, **values)
-        if obj.status == PUBLISHED and hasattr(obj, "published_at"):
+        if hasattr(obj, "published_at") and obj.status == PUBLISHED:
             obj.published_at = timezone.now()
         outcome = Outcome.CREATED
     else:
