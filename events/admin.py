@@ -9,6 +9,7 @@ from cdmx_global.admin import (
     period_column,
     related_names_column,
 )
+from staff.selectors import records_for_user
 from cdmx_global.admin_filters import choices_filter, country_filter, year_filter
 
 from .models import Award, Event, Visit, VisitGuest
@@ -112,6 +113,20 @@ class VisitGuestAdmin(HistoryAdmin):
     search_fields = ("name", "position", "visit__title", "counterpart__name")
     autocomplete_fields = ("visit", "counterpart")
     fields = ("visit", "order", "name", "position", "counterpart")
+
+    # Guests are edited on their visit's page, under the visit's version and review.
+
+    def get_queryset(self, request):
+        return records_for_user(user=request.user, queryset=super().get_queryset(request), body_path="visit__body")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Award)

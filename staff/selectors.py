@@ -33,3 +33,21 @@ def records_for_user(*, user, queryset: QuerySet, body_path: str = "body") -> Qu
     if body is None:
         return queryset.none()
     return queryset.filter(**{body_path: body})
+
+
+def reviewers():
+    """Active staff who review and publish, with an email address to reach them."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    app_label, codename = REVIEW_PERMISSION.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .exclude(email="")
+        .filter(Q(is_superuser=True) | Q(groups__permissions__in=permission) | Q(user_permissions__in=permission))
+        .distinct()
+        .order_by("username")
+    )

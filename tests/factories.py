@@ -227,7 +227,7 @@ class NetworkFactory(RecordFactory):
 
 
 class NetworkPartFactory(RecordFactory):
-    network = factory.SubFactory(NetworkFactory)
+    network = factory.SubFactory(NetworkFactory, body=factory.SelfAttribute("..body"))
     start_on = factory.Sequence(_day)
     start_on_precision = DatePrecision.DAY
 

@@ -19,7 +19,7 @@ from django.utils.text import capfirst
 from agreements.models import Action, Agreement, AgreementKind, Validity
 from cdmx_global.models import Counterpart, PublicationStatus
 from cdmx_global.regions import Region
-from events.models import Award, Event, Visit
+from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Position
 
 from . import factories
@@ -62,6 +62,9 @@ CASES = [
     AdminCase(factories.AwardFactory, "title"),
 ]
 admin_cases = pytest.mark.parametrize("case", CASES, ids=lambda case: case.model.__name__)
+# A visit's guests are edited on the visit's page, under its version and review.
+EDITABLE_CASES = [case for case in CASES if case.model is not VisitGuest]
+editable_admin_cases = pytest.mark.parametrize("case", EDITABLE_CASES, ids=lambda case: case.model.__name__)
 
 MATCHING_TEXT = "Zacatecas y Valparaíso"
 OTHER_TEXT = "Oaxaca y Cusco"
@@ -145,7 +148,7 @@ def test_changelist_search_finds_only_the_matching_record(admin_client, case):
     assert OTHER_TEXT not in table
 
 
-@admin_cases
+@editable_admin_cases
 def test_change_page_shows_the_records_values(admin_client, case):
     record = case.factory(**{case.text_field: MATCHING_TEXT})
 
@@ -162,7 +165,16 @@ def test_change_page_shows_the_records_values(admin_client, case):
         assert str(record.body) in content
 
 
-@admin_cases
+def test_guest_page_is_read_only_and_points_to_its_visit(admin_client):
+    guest = factories.VisitGuestFactory(name=MATCHING_TEXT)
+
+    response = admin_client.get(reverse("admin:events_visitguest_change", args=[guest.pk]))
+
+    assert "Ver persona visitante" in response.content.decode()
+    assert admin_client.get(reverse("admin:events_visitguest_add")).status_code == 403
+
+
+@editable_admin_cases
 def test_add_page_renders_in_spanish(admin_client, case):
     response = admin_client.get(case.url("add"))
 
@@ -177,9 +189,12 @@ def test_add_page_renders_in_spanish(admin_client, case):
 # The history --------------------------------------------------------------------
 
 
-def staff_user_who_may_change(model, username="lucia.enlace"):
+def staff_user_who_may_change(record, username="lucia.enlace"):
+    """The liaison of the record's body, or someone allowed to change catalogues."""
+    if hasattr(record, "body"):
+        return factories.liaison(record.body, username=username)
     user = factories.UserFactory(username=username)
-    opts = model._meta
+    opts = record._meta
     user.user_permissions.set(
         Permission.objects.filter(
             content_type__app_label=opts.app_label,
@@ -189,10 +204,10 @@ def staff_user_who_may_change(model, username="lucia.enlace"):
     return user
 
 
-@admin_cases
+@editable_admin_cases
 def test_change_through_the_admin_lands_in_history_with_its_author(client, case):
     record = case.factory(**{case.text_field: OTHER_TEXT})
-    user = staff_user_who_may_change(case.model)
+    user = staff_user_who_may_change(record)
     client.force_login(user)
     change_url = case.url("change", record.pk)
 
@@ -217,14 +232,14 @@ def test_change_through_the_admin_lands_in_history_with_its_author(client, case)
 
 
 def test_history_shows_choice_labels_not_stored_values(admin_client):
-    agreement = factories.AgreementFactory()
+    agreement = factories.AgreementFactory(kind=AgreementKind.SPECIFIC_COOPERATION)
     change_url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
-    admin_client.post(change_url, form_data(admin_client.get(change_url), status=PublicationStatus.REVIEW))
+    admin_client.post(change_url, form_data(admin_client.get(change_url), kind=AgreementKind.TWINNING))
 
     history = admin_client.get(reverse("admin:agreements_agreement_history", args=[agreement.pk]))
 
     assert re.search(
-        r"<strong>Estado de publicación:</strong>\s*Borrador\s*&nbsp;&rarr;&nbsp;&nbsp;En revisión",
+        r"<strong>Tipo de instrumento:</strong>\s*Cooperación específica\s*&nbsp;&rarr;&nbsp;&nbsp;Hermanamiento",
         history.content.decode(),
     )
 
@@ -232,8 +247,7 @@ def test_history_shows_choice_labels_not_stored_values(admin_client):
 def test_inline_change_records_the_author_in_the_inlines_history(client):
     visit = factories.VisitFactory(incoming=True)
     guest = factories.VisitGuestFactory(visit=visit, name="Anne Hidalgo", position="Alcaldesa")
-    user = staff_user_who_may_change(Visit, username="marta.cgai")
-    user.user_permissions.add(*Permission.objects.filter(codename__endswith="_visitguest"))
+    user = staff_user_who_may_change(visit, username="marta.enlace")
     client.force_login(user)
     change_url = reverse("admin:events_visit_change", args=[visit.pk])
     data = form_data(client.get(change_url))
@@ -613,10 +627,18 @@ def test_agreement_fieldsets_follow_the_legal_steps(admin_client):
     ]
     assert fields_by_fieldset["Publicación"] == [
         "status",
+        "submitted_at",
+        "submitted_by",
+        "published_at",
+        "published_by",
+        "withdrawn_at",
+        "withdrawn_by",
+        "review_note",
         "source_citation",
         "source_excerpt",
         "created_at",
         "updated_at",
+        "seen_version",
     ]
 
 
