@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cdmx_global.documents import PdfDocumentField
 from cdmx_global.models import Record, unique_message
 from cdmx_global.partial_dates import (
     PartialDate,
@@ -118,7 +119,10 @@ class Agreement(Record):
     amount = models.DecimalField(_("monto"), max_digits=16, decimal_places=2, null=True, blank=True)
     currency = models.CharField(_("moneda"), max_length=3, blank=True, help_text=_("Código ISO 4217, p. ej. MXN."))
     modifications = models.TextField(_("modificaciones"), blank=True)
-    signed_document = models.FileField(_("documento firmado"), upload_to="agreements/", blank=True)
+    signed_document = PdfDocumentField(
+        _("documento firmado"), folder="agreements", download_kind="acuerdos", blank=True,
+        help_text=_("El instrumento firmado, en PDF."),
+    )
     description = models.TextField(_("descripción"), blank=True)
 
     # Classification

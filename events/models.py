@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from cdmx_global.documents import PdfDocumentField
 from cdmx_global.models import Record
 from cdmx_global.partial_dates import (
     DatePrecision,
@@ -119,7 +120,10 @@ class Visit(Record):
     # Ley General de Transparencia, art. 65 fr. VIII: travel expenses and the report of each trip.
     expenses = models.DecimalField(_("gastos de viaje (viáticos)"), max_digits=14, decimal_places=2, null=True, blank=True)
     expenses_currency = models.CharField(_("moneda de los gastos"), max_length=3, blank=True)
-    report_document = models.FileField(_("informe del viaje"), upload_to="trip-reports/", blank=True)
+    report_document = PdfDocumentField(
+        _("informe del viaje"), folder="trip-reports", download_kind="informes-de-viaje", blank=True,
+        help_text=_("El informe entregado al Congreso, en PDF."),
+    )
     report_delivered_on = models.DateField(_("fecha de entrega del informe al Congreso"), null=True, blank=True)
     themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="visits", blank=True)
 
