@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "simple_history",
+    "import_export",
     "cdmx_global",
     "agreements",
     "networks",
