@@ -118,7 +118,6 @@ class SpreadsheetImportExportMixin(ImportMixin, SpreadsheetExportMixin):
                 (format_class().get_extension(), reverse("admin:%s_%s_import_template" % info, args=[format_class().get_extension()]))
                 for format_class in self.import_formats
             ],
-            "import_columns": self.get_import_resource_classes(None)[0]().import_columns(),
         }
 
     def add_data_read_fail_error_to_form(self, form, e):

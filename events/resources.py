@@ -1,6 +1,6 @@
 """Visits, events and awards in spreadsheets: the columns of the import and of the export."""
 
-from cdmx_global.spreadsheets import RECORD_COLUMNS, RecordResource
+from cdmx_global.spreadsheets.resources import RECORD_COLUMNS, RecordResource
 
 from .models import Award, Event, Visit
 

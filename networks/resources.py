@@ -1,6 +1,6 @@
 """Networks and what the city holds in them, in spreadsheets."""
 
-from cdmx_global.spreadsheets import RECORD_COLUMNS, RecordResource
+from cdmx_global.spreadsheets.resources import RECORD_COLUMNS, RecordResource
 
 from .models import HostedOffice, Membership, Network, Position
 

@@ -1,337 +1,38 @@
-"""Spreadsheets in and out of the admin.
+"""The base of every importable record's resource: Spanish columns, drafts only,
+the roles' rule for the responsible body, all rows or none, one history row each."""
 
-Exports escape cells a spreadsheet would run as formulas (``escape_formula``,
-reused by the public open-data downloads). Imports read the columns staff keep
-today, headed by the Spanish names of the admin form, and only ever create
-drafts: ``RecordResource`` is the base of every importable record's resource.
-
-A spreadsheet speaks Spanish whatever the interface language, so a file made
-by one person reads the same for the next: headers and choice labels are
-always the Spanish ones.
-"""
-
-import datetime
-import re
-from decimal import Decimal
-
+import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import CountryField
 from import_export import resources, widgets
 from import_export.fields import Field
 from import_export.results import ErrorRow, InvalidRow, Result
 
+from cdmx_global.models import PublicationStatus
 from staff.selectors import body_of, user_sees_every_body
 
-from .models import (
-    Counterpart,
-    Framework,
-    GovernmentBody,
-    PublicationStatus,
-    SustainableDevelopmentGoal,
-    Theme,
+from . import SPREADSHEET_LANGUAGE, cell_text, column_name, escape_formula, is_blank, normalise_header, spanish
+from .widgets import (
+    LOOKUPS,
+    SHOWN,
+    BooleanWidget,
+    ChoiceWidget,
+    CountryWidget,
+    LookupWidget,
+    ManyLookupWidget,
+    ModelFieldWidget,
+    PartialDateField,
 )
-from .partial_dates import DatePrecision
-
-SPREADSHEET_LANGUAGE = "es-mx"
-
-#: What a spreadsheet takes for the start of a formula (OWASP, CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 #: The columns every record has besides its own; the body is placed by each resource.
 RECORD_COLUMNS = ("source_citation", "source_excerpt")
 
-#: Between the names of a many-to-many column: «Moscú; París».
-LIST_SEPARATOR = ";"
-
 #: Import history rows say where the record came from; the reason column holds 100 characters.
 CHANGE_REASON_LENGTH = 100
-
-
-def escape_formula(value):
-    """A text cell a spreadsheet would run as a formula, with a leading apostrophe.
-
-    The apostrophe makes the spreadsheet show the text as typed; nothing is
-    removed, so the data stays whole. Numbers, dates and empty cells pass as they are.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return f"'{value}"
-    return value
-
-
-def spanish(text) -> str:
-    with translation.override(SPREADSHEET_LANGUAGE):
-        return str(text)
-
-
-def column_name(model, field_name: str) -> str:
-    return capfirst(spanish(model._meta.get_field(field_name).verbose_name))
-
-
-def _normalise_header(header) -> str:
-    return " ".join(str(header).split()).casefold()
-
-
-def _cell_text(value) -> str:
-    """A cell as text: XLSX gives numbers (11.0 for 11) where a CSV gives text."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _is_blank(value) -> bool:
-    return _cell_text(value) == ""
-
-
-# Widgets -------------------------------------------------------------------------
-
-
-class ModelFieldWidget(widgets.Widget):
-    """A plain value, read by the model field itself so its own Spanish messages apply."""
-
-    def __init__(self, django_field):
-        self.django_field = django_field
-        super().__init__(coerce_to_string=True)
-
-    def clean(self, value, row=None, **kwargs):
-        field = self.django_field
-        if isinstance(field, (models.DateField, models.DecimalField)) and not isinstance(value, str):
-            if isinstance(value, datetime.datetime):
-                value = value.date()
-            elif isinstance(value, float):
-                value = Decimal(str(value))
-        else:
-            value = _cell_text(value)
-        if value in ("", None):
-            return "" if _keeps_empty_text(field) else None
-        return field.to_python(value)
-
-    def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return ""
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            return value  # a number stays a number in the sheet
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        return str(value)
-
-
-def _keeps_empty_text(field) -> bool:
-    return isinstance(field, (models.CharField, models.TextField)) and not field.null
-
-
-class ChoiceWidget(widgets.Widget):
-    """A choice given by its Spanish label («Vigente») or its code («in_force»)."""
-
-    def __init__(self, django_field):
-        self.django_field = django_field
-        self.labels = {code: spanish(label) for code, label in django_field.flatchoices}
-        super().__init__()
-
-    def clean(self, value, row=None, **kwargs):
-        text = _cell_text(value)
-        if not text:
-            return self.django_field.get_default() if self.django_field.has_default() else ""
-        wanted = text.casefold()
-        for code, label in self.labels.items():
-            if wanted in (str(code).casefold(), label.casefold()):
-                return code
-        raise ValueError(
-            gettext("«%(value)s» no es una opción válida. Use una de: %(options)s.")
-            % {"value": text, "options": ", ".join(self.labels.values())}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        return self.labels.get(value, value or "")
-
-
-class BooleanWidget(widgets.Widget):
-    TRUE = {"sí", "si", "s", "x", "1", "true", "verdadero", "yes"}
-    FALSE = {"no", "n", "0", "false", "falso", ""}
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, bool):
-            return value
-        text = _cell_text(value).casefold()
-        if text in self.TRUE:
-            return True
-        if text in self.FALSE:
-            return False
-        raise ValueError(gettext("Escriba «Sí» o «No», no «%(value)s».") % {"value": _cell_text(value)})
-
-    def render(self, value, obj=None, **kwargs):
-        return spanish(_("Sí")) if value else spanish(_("No"))
-
-
-class CountryWidget(widgets.Widget):
-    """A country by its two-letter code («FR») or its name in Spanish or English («Francia»)."""
-
-    def clean(self, value, row=None, **kwargs):
-        text = _cell_text(value)
-        if not text:
-            return ""
-        if len(text) == 2 and text.upper() in countries:
-            return text.upper()
-        code = countries.by_name(text, language="es") or countries.by_name(text, language="en")
-        if not code:
-            raise ValueError(gettext("No se reconoce el país «%(value)s».") % {"value": text})
-        return code
-
-    def render(self, value, obj=None, **kwargs):
-        if not value:
-            return ""
-        with translation.override(SPREADSHEET_LANGUAGE):
-            return str(countries.name(value))
-
-
-class LookupWidget(widgets.Widget):
-    """A related record named the way staff name it: by code, acronym, name…
-
-    ``lookups`` are tried in order; the first that finds exactly one record
-    wins. A name that finds several is ambiguous and a name that finds none is
-    an error: imports never create related records.
-    """
-
-    def __init__(self, model, lookups: tuple[str, ...], shown: str | None = None):
-        self.model = model
-        self.lookups = lookups
-        self.shown = shown or lookups[-1]
-        super().__init__()
-
-    def find(self, text: str):
-        for lookup in self.lookups:
-            field = self.model._meta.get_field(lookup)
-            if isinstance(field, models.IntegerField):
-                if not text.isdigit():
-                    continue
-                matches = list(self.model.objects.filter(**{lookup: int(text)})[:2])
-            else:
-                matches = list(self.model.objects.filter(**{f"{lookup}__iexact": text})[:2])
-            if len(matches) == 1:
-                return matches[0]
-            if len(matches) > 1:
-                raise ValueError(
-                    gettext("«%(value)s» corresponde a más de un registro del catálogo de %(model)s; use su clave.")
-                    % {"value": text, "model": spanish(self.model._meta.verbose_name_plural)}
-                )
-        raise ValueError(
-            gettext("«%(value)s» no está en el catálogo de %(model)s.")
-            % {"value": text, "model": spanish(self.model._meta.verbose_name_plural)}
-        )
-
-    def clean(self, value, row=None, **kwargs):
-        text = _cell_text(value)
-        return self.find(text) if text else None
-
-    def render(self, value, obj=None, **kwargs):
-        return "" if value is None else str(getattr(value, self.shown))
-
-
-class ManyLookupWidget(widgets.ManyToManyWidget):
-    """Several related records separated by «;», each named as ``LookupWidget`` names it."""
-
-    def __init__(self, model, lookups: tuple[str, ...], shown: str | None = None):
-        self.lookup = LookupWidget(model, lookups, shown)
-        super().__init__(model, separator=LIST_SEPARATOR)
-
-    def clean(self, value, row=None, **kwargs):
-        names = [name.strip() for name in _cell_text(value).split(self.separator)]
-        found, errors = [], []
-        for name in filter(None, names):
-            try:
-                found.append(self.lookup.find(name))
-            except ValueError as error:
-                errors.append(str(error))
-        if errors:
-            raise ValidationError(errors)
-        return found
-
-    def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return ""
-        return f"{self.separator} ".join(self.lookup.render(item) for item in value.all())
-
-
-#: How each related model is named in a sheet, beyond what a resource declares.
-LOOKUPS = {
-    GovernmentBody: ("acronym", "slug", "name"),
-    Counterpart: ("slug", "acronym", "name"),
-    Theme: ("slug", "name"),
-    SustainableDevelopmentGoal: ("number", "name"),
-    Framework: ("code", "name"),
-}
-SHOWN = {SustainableDevelopmentGoal: "number"}
-
-
-# Fields --------------------------------------------------------------------------
-
-_PARTIAL_DATE_PATTERNS = (
-    (re.compile(r"^(?P<year>\d{4})$"), DatePrecision.YEAR),
-    (re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$"), DatePrecision.MONTH),
-    (re.compile(r"^(?P<month>\d{1,2})/(?P<year>\d{4})$"), DatePrecision.MONTH),
-    (re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$"), DatePrecision.DAY),
-    (re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$"), DatePrecision.DAY),
-)
-
-
-def parse_partial_date(value) -> tuple[datetime.date | None, str]:
-    """«2014», «2014-11», «2014-11-21», «21/11/2014» or a date cell, with its precision."""
-    if isinstance(value, datetime.datetime):
-        return value.date(), DatePrecision.DAY
-    if isinstance(value, datetime.date):
-        return value, DatePrecision.DAY
-    text = _cell_text(value)
-    if not text:
-        return None, ""
-    for pattern, precision in _PARTIAL_DATE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            parts = match.groupdict()
-            try:
-                date = datetime.date(int(parts["year"]), int(parts.get("month") or 1), int(parts.get("day") or 1))
-            except ValueError:
-                break
-            return date, precision
-    raise ValueError(
-        gettext("«%(value)s» no es una fecha válida. Escriba el año (2014), el mes (2014-11) o el día (2014-11-21 o 21/11/2014).")
-        % {"value": text}
-    )
-
-
-def format_partial_date_cell(value: datetime.date | None, precision: str) -> str:
-    """The partial date as an import would read it back: «2014», «2014-11», «2014-11-21»."""
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
-
-
-class PartialDateField(Field):
-    """One column for a partial date: it fills both the date and its precision."""
-
-    def clean(self, row, **kwargs):
-        return parse_partial_date(row[self.column_name])
-
-    def save(self, instance, row, is_m2m=False, **kwargs):
-        value, precision = self.clean(row)
-        setattr(instance, self.attribute, value)
-        setattr(instance, f"{self.attribute}_precision", precision)
-
-    def export(self, instance, **kwargs):
-        return format_partial_date_cell(getattr(instance, self.attribute), getattr(instance, f"{self.attribute}_precision"))
-
-    @property
-    def attributes(self) -> tuple[str, ...]:
-        return (self.attribute, f"{self.attribute}_precision")
 
 
 # Results: row numbers as the spreadsheet shows them ---------------------------------
@@ -467,13 +168,13 @@ class RecordResource(resources.ModelResource):
         known = {}
         for name, field in self.fields.items():
             for header in (field.column_name, *self.header_aliases.get(name, ())):
-                known[_normalise_header(header)] = field.column_name
+                known[normalise_header(header)] = field.column_name
         canonical, unknown = [], []
         for header in headers:
-            if _is_blank(header):
+            if is_blank(header):
                 canonical.append(header)
                 continue
-            match = known.get(_normalise_header(header))
+            match = known.get(normalise_header(header))
             if match is None:
                 unknown.append(str(header))
             canonical.append(match or header)
@@ -490,7 +191,7 @@ class RecordResource(resources.ModelResource):
     # Rows ------------------------------------------------------------------------
 
     def import_instance(self, instance, row, **kwargs):
-        instance._sheet_blank = all(_is_blank(value) for value in row.values())
+        instance._sheet_blank = all(is_blank(value) for value in row.values())
         if instance._sheet_blank:
             return
         errors = {}
@@ -512,7 +213,7 @@ class RecordResource(resources.ModelResource):
 
     def _import_body(self, instance, row, errors):
         field = self.fields["body"]
-        text = _cell_text(row.get(field.column_name))
+        text = cell_text(row.get(field.column_name))
         own_body = body_of(self.user)
         every_body = user_sees_every_body(self.user)
         if not every_body and own_body is None:
@@ -542,7 +243,7 @@ class RecordResource(resources.ModelResource):
         if "status" not in self.fields:
             return
         column = self.fields["status"].column_name
-        text = _cell_text(row.get(column)).casefold()
+        text = cell_text(row.get(column)).casefold()
         if text and text not in {PublicationStatus.DRAFT.value, spanish(PublicationStatus.DRAFT.label).casefold()}:
             errors[column] = [
                 gettext("Una importación sólo crea borradores; la publicación pasa por revisión. Deje la columna vacía o escriba «Borrador».")
@@ -593,8 +294,6 @@ class RecordResource(resources.ModelResource):
 
     def export_template(self):
         """The empty sheet staff fill in: the import columns only."""
-        import tablib
-
         return tablib.Dataset(headers=self.import_columns())
 
 
