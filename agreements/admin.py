@@ -9,8 +9,10 @@ from cdmx_global.admin import (
     related_names_column,
 )
 from cdmx_global.admin_filters import choices_filter, country_filter, year_filter
+from cdmx_global.admin_spreadsheets import SpreadsheetExportMixin, SpreadsheetImportExportMixin
 
 from .models import Action, Agreement
+from .resources import ActionResource, AgreementResource
 
 
 class ActionInline(RecordInline):
@@ -28,7 +30,8 @@ class ActionInline(RecordInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(RecordAdmin):
+class AgreementAdmin(SpreadsheetImportExportMixin, RecordAdmin):
+    resource_classes = [AgreementResource]
     list_display = (
         "title",
         "kind",
@@ -119,7 +122,8 @@ class AgreementAdmin(RecordAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(RecordAdmin):
+class ActionAdmin(SpreadsheetExportMixin, RecordAdmin):
+    resource_classes = [ActionResource]
     list_display = (
         "title",
         "kind",

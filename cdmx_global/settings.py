@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "simple_history",
     "axes",
+    "import_export",
     "cdmx_global",
     "agreements",
     "networks",

@@ -11,14 +11,17 @@ from cdmx_global.admin import (
 )
 from staff.selectors import records_for_user
 from cdmx_global.admin_filters import choices_filter, country_filter, year_filter
+from cdmx_global.admin_spreadsheets import SpreadsheetImportExportMixin
 
 from .models import Award, Event, Visit, VisitGuest
+from .resources import AwardResource, EventResource, VisitResource
 
 PERIOD_FIELDS = (("start_on", "start_on_precision"), ("end_on", "end_on_precision"))
 
 
 @admin.register(Event)
-class EventAdmin(RecordAdmin):
+class EventAdmin(SpreadsheetImportExportMixin, RecordAdmin):
+    resource_classes = [EventResource]
     list_display = ("name", "mode", "role", period_column(), "city", "country_name", "body", "status")
     list_filter = (
         "mode",
@@ -53,7 +56,8 @@ class VisitGuestInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(RecordAdmin):
+class VisitAdmin(SpreadsheetImportExportMixin, RecordAdmin):
+    resource_classes = [VisitResource]
     list_display = (
         "title",
         "direction",
@@ -130,7 +134,8 @@ class VisitGuestAdmin(HistoryAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(RecordAdmin):
+class AwardAdmin(SpreadsheetImportExportMixin, RecordAdmin):
+    resource_classes = [AwardResource]
     list_display = (
         "title",
         "direction",

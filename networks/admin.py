@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.admin import RecordAdmin, RecordInline, period_column
 from cdmx_global.admin_filters import year_filter
+from cdmx_global.admin_spreadsheets import SpreadsheetExportMixin, SpreadsheetImportExportMixin
 
 from .models import HostedOffice, Membership, Network, Position
+from .resources import HostedOfficeResource, MembershipResource, NetworkResource, PositionResource
 
 PERIOD_FIELDS = (("start_on", "start_on_precision"), ("end_on", "end_on_precision"))
 
@@ -45,7 +47,8 @@ class HostedOfficeInline(RecordInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(RecordAdmin):
+class NetworkAdmin(SpreadsheetExportMixin, RecordAdmin):
+    resource_classes = [NetworkResource]
     list_display = ("name", "acronym", "scope", "convened_by", "body", "status")
     list_select_related = ("body", "convened_by")
     list_filter = ("scope", ("themes", admin.RelatedOnlyFieldListFilter))
@@ -69,7 +72,8 @@ class NetworkPartAdmin(RecordAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(NetworkPartAdmin):
+class MembershipAdmin(SpreadsheetExportMixin, NetworkPartAdmin):
+    resource_classes = [MembershipResource]
     list_display = ("network", "role", period_column(), "body", "status")
     search_fields = ("network__name", "network__acronym", "role", "notes")
     fieldsets = [
@@ -80,7 +84,8 @@ class MembershipAdmin(NetworkPartAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(NetworkPartAdmin):
+class PositionAdmin(SpreadsheetImportExportMixin, NetworkPartAdmin):
+    resource_classes = [PositionResource]
     list_display = ("title", "network", "organ", "holder", period_column(), "body", "status")
     search_fields = ("title", "organ", "holder", "network__name", "network__acronym")
     fieldsets = [
@@ -91,7 +96,8 @@ class PositionAdmin(NetworkPartAdmin):
 
 
 @admin.register(HostedOffice)
-class HostedOfficeAdmin(NetworkPartAdmin):
+class HostedOfficeAdmin(SpreadsheetExportMixin, NetworkPartAdmin):
+    resource_classes = [HostedOfficeResource]
     list_display = ("name", "network", "host_body", period_column(), "body", "status")
     list_select_related = ("body", "network", "host_body")
     search_fields = ("name", "network__name", "network__acronym")
