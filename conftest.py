@@ -1,4 +1,11 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings as django_settings
+
+# WhiteNoise looks for the collected static files on start; tests render pages
+# from the apps' own static folders, so an empty folder is enough.
+Path(django_settings.STATIC_ROOT).mkdir(exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -76,6 +76,11 @@ ADMINISTRATOR = Role(
         *_model_perms(CATALOGUE_MODELS, ("view", "add", "change")),
         *_model_perms(("auth.user", "staff.staffprofile"), ("view", "add", "change")),
         "auth.view_group",
+        # Login attempts and lockouts (django-axes): to see them and to unlock someone.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accesslog",
+        "axes.view_accessfailurelog",
     ),
 )
 ROLES = (LIAISON, REVIEWER, ADMINISTRATOR)

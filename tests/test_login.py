@@ -24,7 +24,7 @@ from cdmx_global import settings as project_settings
 from staff.lockout import client_ip
 from staff.password_validation import letters_only
 
-from .factories import GovernmentBodyFactory, UserFactory, liaison, reviewer
+from .factories import GovernmentBodyFactory, UserFactory, administrator, liaison, reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -197,12 +197,13 @@ def test_axes_reset_command_unlocks(ana):
     ("make_user", "status"),
     [
         (lambda: UserFactory(superuser=True), 200),
+        (administrator, 200),
         (lambda: liaison(GovernmentBodyFactory()), 403),
         (reviewer, 403),
     ],
-    ids=["superuser", "liaison", "reviewer"],
+    ids=["superuser", "administrator", "liaison", "reviewer"],
 )
-def test_login_attempts_in_the_admin_only_for_superusers(ana, make_user, status):
+def test_login_attempts_in_the_admin_only_for_administrators(ana, make_user, status):
     fail(1)
     client = Client()
     client.force_login(make_user())
@@ -330,7 +331,15 @@ def test_admin_accepts_a_long_unpredictable_password(superuser_client):
 
     response = superuser_client.post(
         "/admin/auth/user/add/",
-        {"username": "nueva.persona", "password1": password, "password2": password, "usable_password": "true"},
+        {
+            "username": "nueva.persona",
+            "password1": password,
+            "password2": password,
+            "usable_password": "true",
+            # The account's body, an inline left empty here.
+            "staff_profile-TOTAL_FORMS": "0",
+            "staff_profile-INITIAL_FORMS": "0",
+        },
     )
 
     assert response.status_code == 302

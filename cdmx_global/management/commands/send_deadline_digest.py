@@ -16,11 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from cdmx_global.deadlines import collect_deadlines, count_items, digest_subject, digest_text
-from staff.selectors import REVIEW_PERMISSION
-
-# Named so that another authentication backend (e.g. a login lockout) does not
-# make ``with_perm`` ambiguous; roles are plain group permissions.
-PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+from staff.selectors import reviewers
 
 
 def iso_date(value: str) -> datetime.date:
@@ -32,12 +28,11 @@ def iso_date(value: str) -> datetime.date:
 
 def digest_recipients():
     """Active staff with an email who keep records: reviewers and liaisons of a body."""
-    User = get_user_model()
-    reviewers = User.objects.with_perm(REVIEW_PERMISSION, include_superusers=True, backend=PERMISSION_BACKEND)
     return (
-        User.objects.filter(is_active=True, is_staff=True)
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
         .exclude(email="")
-        .filter(Q(pk__in=reviewers.values("pk")) | Q(staff_profile__body__isnull=False))
+        .filter(Q(pk__in=reviewers().values("pk")) | Q(staff_profile__body__isnull=False))
         .select_related("staff_profile__body")
         .order_by("username")
     )
