@@ -19,7 +19,6 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
-from staff.selectors import records_for_user
 
 from .spreadsheets import spanish
 
@@ -47,11 +46,6 @@ class SpreadsheetExportMixin(ExportMixin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
-
-    def get_export_queryset(self, request):
-        # The changelist is already scoped to the user's body; scoping again here
-        # keeps the export safe should the admin's queryset ever widen.
-        return records_for_user(user=request.user, queryset=super().get_export_queryset(request))
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return {"user": request.user}

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 
-from staff.selectors import records_for_user, reviewers, user_can_review
+from staff.selectors import reviewers, user_can_review, user_handles_body
 
 from .models import PublicationStatus, Record
 from .versioning import ensure_version
@@ -88,7 +88,7 @@ TRANSITIONS = {t.key: t for t in (SUBMIT, PUBLISH, RETURN, WITHDRAW, RESTORE)}
 def check_transition(*, transition: Transition, record: Record, user) -> None:
     """Raise ``PermissionDenied`` (role) or ``ValidationError`` (status) unless ``user`` may
     apply ``transition`` to ``record`` now."""
-    if not records_for_user(user=user, queryset=type(record).objects.filter(pk=record.pk)).exists():
+    if not user_handles_body(user, record.body_id):
         raise PermissionDenied(gettext("No puede modificar registros de otra dependencia."))
     if transition.reviewers_only and not user_can_review(user):
         raise PermissionDenied(

@@ -20,6 +20,15 @@ def body_of(user):
     return profile.body if profile is not None else None
 
 
+def user_handles_body(user, body_id) -> bool:
+    """Whether ``user`` may see and edit records of the body ``body_id``, the rule
+    ``records_for_user`` applies to a queryset, for one record already in hand."""
+    if user_sees_every_body(user):
+        return True
+    body = body_of(user)
+    return body is not None and body.pk == body_id
+
+
 def records_for_user(*, user, queryset: QuerySet, body_path: str = "body") -> QuerySet:
     """``queryset`` narrowed to what ``user`` may see and edit as staff.
 
