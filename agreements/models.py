@@ -3,6 +3,7 @@ carried out under them (or on their own)."""
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -199,6 +200,9 @@ class Agreement(Record):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:detail", kwargs={"code": self.code})
+
     @property
     def is_un_framework_convention(self) -> bool:
         """A framework convention with a UN-system organisation (listed on its own page)."""
@@ -269,6 +273,9 @@ class Action(Record):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:action_detail", kwargs={"pk": self.pk})
 
     @property
     def period(self) -> str:

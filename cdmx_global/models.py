@@ -4,6 +4,7 @@ government bodies, themes, the 17 ODS, the UN frameworks and counterparts."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -313,6 +314,9 @@ class Counterpart(Record):
         if self.country and self.kind in self.PLACE_KINDS and self.kind != self.Kind.NATIONAL:
             return f"{self.name}, {self.country.name}"
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:counterpart_detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
         self.region = region_for_country(self.country.code if self.country else "")

@@ -1,16 +1,37 @@
+"""The portal's addresses.
+
+Public pages are in Spanish at the root (``/acuerdos/``) and in English under
+``/en/`` (``/en/acuerdos/``): the language is in the address, so a link or a
+cached page always shows the language it was made in. The paths themselves
+stay Spanish in both languages, stable identifiers for links and citations.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+
+from portal.views.sitemap import sitemap
 
 from .views import document_download
 
 admin.site.site_header = "CDMX Global"
 admin.site.site_title = "CDMX Global"
 admin.site.index_title = "Registro de la acción internacional"
-# No public page yet to link to: the portal's pages come with the public-portal work.
-admin.site.site_url = None
+admin.site.site_url = "/"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("documentos/<slug:kind>/<int:pk>/", document_download, name="document_download"),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
+
+urlpatterns += i18n_patterns(
+    path("", include("portal.urls")),
+    path("buscar/", include("search.urls")),
+    path("acuerdos/", include("agreements.urls")),
+    path("redes/", include("networks.urls")),
+    path("", include("events.urls")),
+    path("informes/", include("reports.urls")),
+    prefix_default_language=False,
+)

@@ -5,6 +5,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -84,6 +85,9 @@ class Event(Record):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("events:event_detail", kwargs={"pk": self.pk})
+
     @property
     def period(self) -> str:
         return format_partial_period(PartialDate.of(self, "start_on"), PartialDate.of(self, "end_on"))
@@ -154,6 +158,9 @@ class Visit(Record):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:visit_detail", kwargs={"pk": self.pk})
 
     @property
     def period(self) -> str:
@@ -235,3 +242,10 @@ class Award(Record):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:award_detail", kwargs={"pk": self.pk})
+
+    @property
+    def awarded(self) -> str:
+        return str(PartialDate.of(self, "awarded_on"))

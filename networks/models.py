@@ -2,6 +2,7 @@
 network offices it hosts."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -53,6 +54,9 @@ class Network(Record):
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("networks:detail", kwargs={"slug": self.slug})
+
 
 class NetworkPart(Record):
     """Something the city holds within a network, over a period."""
@@ -61,8 +65,19 @@ class NetworkPart(Record):
     end_on, end_on_precision = partial_date_fields(_("hasta"))
     notes = models.TextField(_("notas"), blank=True)
 
+    #: The anchor of this part on its network's page.
+    anchor_prefix = ""
+
     class Meta:
         abstract = True
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.anchor_prefix}-{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        """Memberships, positions and offices are shown on their network's page."""
+        return f"{self.network.get_absolute_url()}#{self.anchor}"
 
     @property
     def period(self) -> str:
@@ -77,6 +92,8 @@ class Membership(NetworkPart):
     network = models.ForeignKey(
         Network, verbose_name=_("red"), on_delete=models.PROTECT, related_name="memberships"
     )
+    anchor_prefix = "membresia"
+
     role = models.CharField(
         _("tipo de membresía"), max_length=120, default="Miembro", help_text=_("Miembro, miembro fundador, socio…")
     )
@@ -95,6 +112,8 @@ class Membership(NetworkPart):
 
 class Position(NetworkPart):
     network = models.ForeignKey(Network, verbose_name=_("red"), on_delete=models.PROTECT, related_name="positions")
+    anchor_prefix = "cargo"
+
     title = models.CharField(_("cargo"), max_length=250)
     organ = models.CharField(_("órgano"), max_length=250, blank=True, help_text=_("Órgano de dirección de la red."))
     holder = models.CharField(
@@ -114,6 +133,8 @@ class Position(NetworkPart):
 
 
 class HostedOffice(NetworkPart):
+    anchor_prefix = "oficina"
+
     network = models.ForeignKey(
         Network, verbose_name=_("red"), on_delete=models.PROTECT, related_name="hosted_offices"
     )

@@ -313,3 +313,48 @@ class AwardFactory(RecordFactory):
 
     class Meta:
         model = Award
+
+
+#: A word in the name of every record ``leak_bait`` makes, found nowhere in the book.
+LEAK_MARK = "Quimera"
+
+
+def leak_bait() -> dict[str, list]:
+    """A draft and a withdrawn record of every public kind, each named with
+    ``LEAK_MARK`` and linked to published records (the book's, if loaded) so
+    that a leak through a relation, a count, the map or the search shows.
+
+    Returns the records by status: ``{"draft": [...], "withdrawn": [...]}``.
+    Nothing here is published, so the published figures stay the book's.
+    """
+    published_counterpart = Counterpart.objects.published().filter(kind=Counterpart.Kind.CITY).first()
+    published_network = Network.objects.published().first()
+    published_theme = Theme.objects.published().first() or ThemeFactory()
+    body = GovernmentBody.objects.first() or GovernmentBodyFactory()
+    made: dict[str, list] = {}
+    for trait, country, latitude in (("draft", "IS", "64.14660"), ("withdrawn", "NZ", "-41.28650")):
+        status = {trait: True}
+        label = f"{LEAK_MARK} {'borrador' if trait == 'draft' else 'retirado'}"
+        counterpart = CounterpartFactory(
+            name=f"Ciudad {label}", country=country, latitude=latitude, longitude="-21.94260" if country == "IS" else "174.77620",
+            body=body, **status,
+        )
+        linked = [counterpart, *([published_counterpart] if published_counterpart else [])]
+        network = NetworkFactory(name=f"Red {label}", body=body, themes=[published_theme], **status)
+        host_network = published_network or network
+        made[trait] = [
+            counterpart,
+            AgreementFactory(
+                title=f"Hermanamiento {label}", kind=AgreementKind.TWINNING, validity="in_force",
+                counterparts=linked, themes=[published_theme], body=body, **status,
+            ),
+            ActionFactory(title=f"Acción {label}", counterparts=linked, body=body, **status),
+            network,
+            MembershipFactory(network=host_network, role=f"Miembro {label}", body=body, **status),
+            PositionFactory(network=host_network, title=f"Presidencia {label}", body=body, **status),
+            HostedOfficeFactory(network=host_network, name=f"Oficina {label}", body=body, **status),
+            EventFactory(name=f"Cumbre {label}", organisers=linked, themes=[published_theme], body=body, **status),
+            VisitFactory(title=f"Gira {label}", counterparts=linked, themes=[published_theme], body=body, **status),
+            AwardFactory(title=f"Premio {label}", granted_by=linked, themes=[published_theme], body=body, **status),
+        ]
+    return made

@@ -14,7 +14,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 
 from agreements.models import Action, Agreement
 from cdmx_global.book import BOOK, EXCERPT_GAP
@@ -37,14 +36,6 @@ BOOK_TEXT = Path(settings.BASE_DIR).parent / "shared" / "source" / "cdmx-global-
 RECORD_MODELS = [Counterpart, Network, Membership, Position, HostedOffice, Event, Agreement, Action, Visit, Award]
 CATALOGUE_MODELS = [GovernmentBody, Theme, SustainableDevelopmentGoal, Framework]
 LOADED_APPS = ("cdmx_global", "agreements", "networks", "events")
-
-
-@pytest.fixture(scope="module")
-def book(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        summary = load_book()
-        yield summary
-        transaction.set_rollback(True)
 
 
 def row_counts() -> dict[str, int]:

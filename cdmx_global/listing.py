@@ -1,0 +1,127 @@
+"""What every public list shares: a FilterSet that counts its options, and the
+view that shows the filtered, paginated records with those counts.
+
+Each public model has one FilterSet (in its app's ``filters.py``), used by the
+portal's list and later by the API. A FilterSet declares which of its filters
+are *facets*: for each, the list shows every option with the number of records
+it would give, counted with the other filters applied. Counting costs one
+query per facet, whatever the number of records.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+from django_filters.views import FilterView
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+    @property
+    def selected(self) -> FacetOption | None:
+        return next((option for option in self.options if option.selected), None)
+
+    @property
+    def removal(self) -> dict:
+        """Query-string changes that drop this facet (and go back to the first page)."""
+        return {self.name: None, "page": None}
+
+
+class YearFilter(django_filters.NumberFilter):
+    """The year of a (partial) date: any precision has a year."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("label", _("Año"))
+        super().__init__(*args, **kwargs)
+        self.extra.setdefault("min_value", 1900)
+        self.extra.setdefault("max_value", 2200)
+        self.extra.setdefault("error_messages", {
+            "invalid": _("Escriba el año con cuatro cifras, p. ej. 2016."),
+            "min_value": _("Escriba un año a partir de 1900."),
+            "max_value": _("Escriba un año anterior a 2200."),
+        })
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    """A FilterSet whose facets count their options.
+
+    ``facet_paths`` maps a filter's name to the path whose values it matches,
+    e.g. ``{"kind": "kind", "theme": "themes__slug", "year": "signed_on__year"}``.
+    """
+
+    facet_paths: dict[str, str] = {}
+
+    def queryset_without(self, name: str) -> QuerySet:
+        """The records every active filter but ``name`` lets through."""
+        queryset = self.queryset.all()
+        for filter_name, value in self.form.cleaned_data.items():
+            if filter_name != name:
+                queryset = self.filters[filter_name].filter(queryset, value)
+        return queryset
+
+    def facets(self) -> list[Facet]:
+        if not self.is_valid():
+            return []
+        return [self._facet(name, path) for name, path in self.facet_paths.items()]
+
+    def _counts(self, name: str, path: str) -> dict[str, int]:
+        queryset = self.queryset_without(name).order_by()
+        field_path, _sep, transform = path.rpartition("__")
+        if transform == "year":
+            queryset = queryset.annotate(_facet=ExtractYear(field_path))
+        else:
+            queryset = queryset.annotate(_facet=F(path))
+        rows = queryset.values("_facet").annotate(_count=Count("pk", distinct=True))
+        return {str(row["_facet"]): row["_count"] for row in rows if row["_facet"] not in (None, "")}
+
+    def _facet(self, name: str, path: str) -> Facet:
+        counts = self._counts(name, path)
+        selected = self.form.data.get(name, "") if self.is_bound else ""
+        field = self.form.fields[name]
+        choices = getattr(field, "choices", None)
+        if choices is None:
+            # Free values (years): the options are the values present, newest first.
+            values = sorted(counts, reverse=True)
+            labelled = [(value, value) for value in values]
+        else:
+            labelled = [(str(value), str(label)) for value, label in choices if str(value) != ""]
+        options = [
+            FacetOption(value=value, label=label, count=counts.get(value, 0), selected=value == str(selected))
+            for value, label in labelled
+            if counts.get(value) or value == str(selected)
+        ]
+        return Facet(name=name, label=str(field.label), options=options)
+
+
+class RecordListView(FilterView):
+    """A public list: published records, filtered by the model's FilterSet,
+    paginated, with the facets' counts.
+
+    Subclasses give ``filterset_class`` and ``get_queryset()`` (a selector
+    over published records with what the page shows already fetched).
+    """
+
+    paginate_by = 25
+    strict = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facets"] = self.filterset.facets()
+        context["result_count"] = context["paginator"].count if context.get("paginator") else len(self.object_list)
+        context["is_filtered"] = any(self.filterset.form.data.get(name) for name in self.filterset.filters)
+        return context

@@ -1,0 +1,3 @@
+"""The sitemap: every published record's page, in each language."""
+
+SITEMAPS = {}

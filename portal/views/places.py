@@ -1,0 +1,1 @@
+"""Counterparts and countries: every record linked to each."""

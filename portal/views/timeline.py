@@ -1,0 +1,1 @@
+"""The city's international action, year by year."""

@@ -1,0 +1,16 @@
+"""Fixtures shared by the test modules."""
+
+import pytest
+from django.db import transaction
+
+from cdmx_global.book.loader import load_book
+
+
+@pytest.fixture(scope="module")
+def book(django_db_setup, django_db_blocker):
+    """The book's records, loaded once for the module inside a transaction
+    rolled back at its end; each test runs in its own savepoint on top."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        summary = load_book()
+        yield summary
+        transaction.set_rollback(True)
