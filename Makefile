@@ -35,6 +35,7 @@ run: load
 	SECURE_COOKIES=0 $(BIN)/gunicorn cdmx_global.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 test: setup
+	@scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 clean:

@@ -10,6 +10,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from portal import views as portal_views
 from portal.views.sitemap import sitemap
 
 from .views import document_download
@@ -24,6 +25,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("documentos/<slug:kind>/<int:pk>/", document_download, name="document_download"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    path("favicon.ico", portal_views.favicon),
 ]
 
 urlpatterns += i18n_patterns(
