@@ -119,6 +119,11 @@ class RecordListView(FilterView):
     paginate_by = 25
     strict = True
 
+    def get_filterset_kwargs(self, filterset_class):
+        # Bound even without a query string, so a list's first page shows its
+        # facets (django-filter leaves an empty query unbound, hence invalid).
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()

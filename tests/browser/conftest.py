@@ -34,6 +34,16 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_collection_modifyitems(items):
+    # The test database exists only for tests that ask for it. Browser tests
+    # read through the live server, never writing, so a plain (rolled-back)
+    # database mark is enough; a transactional one would empty the module's data.
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.parent == here:
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -49,16 +59,32 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def committed_book(django_db_setup, django_db_blocker):
-    """The book's records committed for the live server, with unpublished
-    records that could leak (see ``tests.factories.leak_bait``)."""
+def live_site(django_db_setup, django_db_blocker):
+    """A live server over the book's records and unpublished records that
+    could leak (see ``tests.factories.leak_bait``), committed once for the
+    module and flushed at its end.
+
+    Not pytest-django's ``live_server``: that one makes every test
+    transactional, emptying the database after the module's first test.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
     from tests import factories
 
     with django_db_blocker.unblock():
         load_book()
         bait = factories.leak_bait()
-        yield bait
+        server = LiveServer("localhost:0")
+        server.bait = bait
+        yield server
+        server.stop()
         call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def committed_book(live_site):
+    """The unpublished records of ``live_site``, by status: ``{"draft": [...], "withdrawn": [...]}``."""
+    return live_site.bait
 
 
 class ConsoleErrors(list):
@@ -66,8 +92,8 @@ class ConsoleErrors(list):
 
 
 @pytest.fixture
-def page(browser, live_server, committed_book):
-    context = browser.new_context(locale="es-MX", base_url=live_server.url, viewport={"width": 1280, "height": 900})
+def page(browser, live_site):
+    context = browser.new_context(locale="es-MX", base_url=live_site.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = ConsoleErrors()
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
