@@ -1,15 +1,14 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "events"
 
-placeholder = TemplateView.as_view(template_name="portal/placeholder.html")
-
 urlpatterns = [
-    path("eventos/", placeholder, name="event_list"),
-    path("eventos/<int:pk>/", placeholder, name="event_detail"),
-    path("visitas/", placeholder, name="visit_list"),
-    path("visitas/<int:pk>/", placeholder, name="visit_detail"),
-    path("premios/", placeholder, name="award_list"),
-    path("premios/<int:pk>/", placeholder, name="award_detail"),
+    path("eventos/", views.EventListView.as_view(), name="event_list"),
+    path("eventos/<int:pk>/", views.EventDetailView.as_view(), name="event_detail"),
+    path("visitas/", views.VisitListView.as_view(), name="visit_list"),
+    path("visitas/<int:pk>/", views.VisitDetailView.as_view(), name="visit_detail"),
+    path("premios/", views.AwardListView.as_view(), name="award_list"),
+    path("premios/<int:pk>/", views.AwardDetailView.as_view(), name="award_detail"),
 ]

@@ -1,12 +1,11 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "networks"
 
-placeholder = TemplateView.as_view(template_name="portal/placeholder.html")
-
 urlpatterns = [
-    path("", placeholder, name="list"),
-    path("cargos/", placeholder, name="position_list"),
-    path("<slug:slug>/", placeholder, name="detail"),
+    path("", views.NetworkListView.as_view(), name="list"),
+    path("cargos/", views.PositionListView.as_view(), name="position_list"),
+    path("<slug:slug>/", views.NetworkDetailView.as_view(), name="detail"),
 ]

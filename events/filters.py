@@ -1,0 +1,121 @@
+"""The filters of the events, visits and awards lists."""
+
+import django_filters
+from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from cdmx_global.listing import YearFilter
+from cdmx_global.regions import REGION_BY_COUNTRY, Region
+from networks.filters import RecordFilterSet, body_filter, published_related, sdg_filter, theme_filter
+
+from .models import Award, Event, Visit
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named in the active language (read when the form is built)."""
+    return [(code, name) for code, name in countries]
+
+
+def countries_of(region: str) -> list[str]:
+    return [code for code, code_region in REGION_BY_COUNTRY.items() if code_region == region]
+
+
+class EventFilterSet(RecordFilterSet):
+    """``region`` is the region of the event's country: events have no region
+    column, so it filters by the region's countries and its facet folds the
+    counts per country into regions."""
+
+    mode = django_filters.ChoiceFilter(label=_("Modalidad"), choices=Event.Mode.choices)
+    role = django_filters.ChoiceFilter(label=_("Papel de la Ciudad"), choices=Event.Role.choices)
+    region = django_filters.ChoiceFilter(label=_("Región"), choices=Region.choices, method="filter_region")
+    country = django_filters.ChoiceFilter(label=_("País"), choices=country_choices)
+    theme = theme_filter()
+    sdg = sdg_filter()
+    body = body_filter()
+    year = YearFilter(field_name="start_on")
+
+    published_relations = ("themes", "sdgs")
+    facet_paths = {
+        "mode": "mode",
+        "role": "role",
+        "region": "country",
+        "country": "country",
+        "theme": "published_themes__slug",
+        "sdg": "published_sdgs__number",
+        "body": "body__slug",
+        "year": "start_on__year",
+    }
+
+    class Meta:
+        model = Event
+        fields = ["mode", "role", "region", "country", "theme", "sdg", "body", "year"]
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(country__in=countries_of(value))
+
+    def _counts(self, name: str, path: str) -> dict[str, int]:
+        if name != "region":
+            return super()._counts(name, path)
+        # One query grouped by country; an event has one country, so the
+        # regions' sums count each event once.
+        rows = self.queryset_without(name).order_by().values("country").annotate(_count=Count("pk", distinct=True))
+        counts: dict[str, int] = {}
+        for row in rows:
+            region = REGION_BY_COUNTRY.get(row["country"])
+            if region:
+                counts[region] = counts.get(region, 0) + row["_count"]
+        return counts
+
+
+class VisitFilterSet(RecordFilterSet):
+    """``region`` and ``country`` are those of the visit's published
+    counterparts (destinations of a trip, origin of a guest)."""
+
+    direction = django_filters.ChoiceFilter(label=_("Tipo de visita"), choices=Visit.Direction.choices)
+    region = django_filters.ChoiceFilter(
+        label=_("Región"), choices=Region.choices, method=published_related("counterparts", "region")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("País"), choices=country_choices, method=published_related("counterparts", "country")
+    )
+    theme = theme_filter()
+    body = body_filter()
+    year = YearFilter(field_name="start_on")
+
+    published_relations = ("counterparts", "themes")
+    facet_paths = {
+        "direction": "direction",
+        "region": "published_counterparts__region",
+        "country": "published_counterparts__country",
+        "theme": "published_themes__slug",
+        "body": "body__slug",
+        "year": "start_on__year",
+    }
+
+    class Meta:
+        model = Visit
+        fields = ["direction", "region", "country", "theme", "body", "year"]
+
+
+class AwardFilterSet(RecordFilterSet):
+    direction = django_filters.ChoiceFilter(label=_("Sentido"), choices=Award.Direction.choices)
+    category = django_filters.ChoiceFilter(label=_("Categoría"), choices=Award.Category.choices)
+    theme = theme_filter()
+    sdg = sdg_filter()
+    body = body_filter()
+    year = YearFilter(field_name="awarded_on")
+
+    published_relations = ("themes", "sdgs")
+    facet_paths = {
+        "direction": "direction",
+        "category": "category",
+        "theme": "published_themes__slug",
+        "sdg": "published_sdgs__number",
+        "body": "body__slug",
+        "year": "awarded_on__year",
+    }
+
+    class Meta:
+        model = Award
+        fields = ["direction", "category", "theme", "sdg", "body", "year"]

@@ -1,0 +1,69 @@
+"""The public pages of events, visits and awards."""
+
+from django.views.generic import DetailView
+
+from cdmx_global.listing import RecordListView
+from cdmx_global.partial_dates import DatePrecision, format_partial_date
+
+from .filters import AwardFilterSet, EventFilterSet, VisitFilterSet
+from .selectors import (
+    published_awards,
+    published_event_details,
+    published_events,
+    published_visit_details,
+    published_visits,
+)
+
+
+class EventListView(RecordListView):
+    filterset_class = EventFilterSet
+    template_name = "events/event_list.html"
+
+    def get_queryset(self):
+        return published_events()
+
+
+class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return published_event_details()
+
+
+class VisitListView(RecordListView):
+    filterset_class = VisitFilterSet
+    template_name = "events/visit_list.html"
+
+    def get_queryset(self):
+        return published_visits()
+
+
+class VisitDetailView(DetailView):
+    template_name = "events/visit_detail.html"
+    context_object_name = "visit"
+
+    def get_queryset(self):
+        return published_visit_details()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A full date written as the rest of the page writes dates ("2 de marzo de 2018").
+        context["report_delivered"] = format_partial_date(self.object.report_delivered_on, DatePrecision.DAY)
+        return context
+
+
+class AwardListView(RecordListView):
+    filterset_class = AwardFilterSet
+    template_name = "events/award_list.html"
+
+    def get_queryset(self):
+        return published_awards()
+
+
+class AwardDetailView(DetailView):
+    template_name = "events/award_detail.html"
+    context_object_name = "award"
+
+    def get_queryset(self):
+        return published_awards()
