@@ -1,10 +1,5 @@
 """The visits list filtered in a browser, and a position's link landing on
-its place in its network's page.
-
-One test: every test using the live server is transactional, so the database
-is flushed after it and the module's committed book is there for the first
-test only.
-"""
+its place in its network's page."""
 
 import re
 
