@@ -53,7 +53,7 @@ def listed_codes(client, url: str) -> list[str]:
     found, page = [], 1
     while True:
         content = client.get(url, {"page": page} if page > 1 else {}).content.decode()
-        found += re.findall(r'<h3><a href="(?:/en)?/acuerdos/([^/"]+)/">', content)
+        found += re.findall(r'<h3><a href="(?:/en)?/acuerdos/([^/"]+)/"', content)
         if 'rel="next"' not in content:
             return found
         page += 1
@@ -85,6 +85,11 @@ def test_list_shows_every_published_agreement(client):
     leak_bait()
     content = client.get(LIST_URL).content.decode()
     assert result_count(content) == "64 registros"
+    # The first visit, without a query string, already offers every facet.
+    assert '<option value="twinning">Hermanamiento (16)</option>' in content
+    assert re.findall(r'<select id="filtro-(\w+)"', content) == [
+        "kind", "validity", "region", "country", "theme", "sdg", "body", "year"
+    ]
     codes = listed_codes(client, LIST_URL)
     assert len(codes) == 64
     assert sorted(codes) == published_codes()
@@ -299,7 +304,7 @@ def test_detail_shows_every_public_fact(client, full_agreement):
     assert '<h2 id="acciones">Acciones realizadas en su marco</h2>' in content
     assert "Intercambio de prueba" in content and "marzo de 2015" in content
     assert "CDMX Global (2018), cap. I §4.1" in content and "El pasaje del libro." in content
-    assert '<a href="/acuerdos/acuerdo-completo/" aria-current="page">Acuerdo completo de prueba</a>' in content
+    assert '<a href="/acuerdos/acuerdo-completo/" aria-current="page" lang="es">Acuerdo completo de prueba</a>' in content
     assert LEAK_MARK not in content
 
 
@@ -355,7 +360,7 @@ def test_action_pages_show_published_actions_only(client):
     listed, page = [], 1
     while True:
         content = client.get(ACTIONS_URL, {"page": page}).content.decode()
-        listed += [int(pk) for pk in re.findall(r'<h3><a href="/acuerdos/acciones/(\d+)/">', content)]
+        listed += [int(pk) for pk in re.findall(r'<h3><a href="/acuerdos/acciones/(\d+)/"', content)]
         if 'rel="next"' not in content:
             break
         page += 1
@@ -409,7 +414,7 @@ def test_english_pages_show_english_labels(client):
     assert '<label for="filtro-kind">Type of instrument</label>' in content
     assert '<option value="twinning" selected>Twinning (16)</option>' in content
     assert result_count(content) == "16 records"
-    assert re.search(r'<h3><a href="/en/acuerdos/[^"]+/">', content)
+    assert re.search(r'<h3><a href="/en/acuerdos/[^"]+/" lang="es">', content)
     feed = ET.fromstring(client.get("/en/acuerdos/feed/").content)
     assert feed.find("atom:title", ATOM).text == "CDMX Global: recently published agreements"
     assert all("/en/acuerdos/" in e.find("atom:link", ATOM).get("href") for e in feed.findall("atom:entry", ATOM))
