@@ -2,12 +2,23 @@
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 
-from cdmx_global.models import PublicationStatus
+from cdmx_global.models import (
+    Counterpart,
+    Framework,
+    GovernmentBody,
+    PublicationStatus,
+    SustainableDevelopmentGoal,
+    Theme,
+)
 from cdmx_global.partial_dates import DatePrecision
 
-from .models import Agreement, Validity
+from .models import Action, Agreement, AgreementKind, Validity
+
+# The event model through the relation: record apps import only cdmx_global.
+Event = Agreement.signed_at_event.field.related_model
 
 #: How far ahead staff are warned of an agreement's end.
 ENDING_SOON_DAYS = 90
@@ -64,3 +75,73 @@ def agreements_past_end(*, today: datetime.date, queryset: QuerySet | None = Non
     22 November 2026, in «octubre de 2026» or in «2025» is.
     """
     return _in_force(queryset).exclude(_end_period_starts_on_or_after(today))
+
+
+# Public reads. Every linked record is fetched through ``.published()``, so a
+# draft linked to a published record shows nowhere; a forward link to a record
+# that is not published reads as ``None``.
+
+
+def _published_classification() -> list[Prefetch]:
+    return [
+        Prefetch("counterparts", queryset=Counterpart.objects.published()),
+        Prefetch("themes", queryset=Theme.objects.published()),
+        Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.published()),
+        Prefetch("frameworks", queryset=Framework.objects.published()),
+    ]
+
+
+def published_agreements() -> QuerySet:
+    """Published agreements with their published counterparts, themes, ODS,
+    frameworks and responsible body, newest signature first."""
+    return (
+        Agreement.objects.published()
+        .select_related("body")
+        .prefetch_related(*_published_classification())
+        .order_by(F("signed_on").desc(nulls_last=True), "title", "pk")
+    )
+
+
+def published_agreement_details() -> QuerySet:
+    """``published_agreements()`` with everything the detail page shows:
+    other bodies, renewals, the event of signature and the actions under it."""
+    return published_agreements().prefetch_related(
+        Prefetch("other_bodies", queryset=GovernmentBody.objects.published()),
+        Prefetch("renews", queryset=Agreement.objects.published()),
+        Prefetch("renewed_by", queryset=Agreement.objects.published().order_by(F("signed_on").asc(nulls_last=True), "pk")),
+        Prefetch("signed_at_event", queryset=Event.objects.published()),
+        Prefetch("actions", queryset=Action.objects.published().order_by(F("start_on").asc(nulls_last=True), "title", "pk")),
+    )
+
+
+def un_framework_conventions() -> QuerySet:
+    """Published framework conventions with at least one published UN-system counterpart."""
+    un_parties = Agreement.counterparts.through.objects.filter(
+        counterpart__status=PublicationStatus.PUBLISHED, counterpart__is_un_system=True
+    )
+    return published_agreements().filter(kind=AgreementKind.FRAMEWORK, pk__in=un_parties.values("agreement_id"))
+
+
+def published_actions() -> QuerySet:
+    """Published actions with their published agreement, counterparts, themes,
+    ODS, frameworks and responsible body, newest start first."""
+    return (
+        Action.objects.published()
+        .select_related("body")
+        .prefetch_related(
+            Prefetch("agreement", queryset=Agreement.objects.published()),
+            *_published_classification(),
+        )
+        .order_by(F("start_on").desc(nulls_last=True), "title", "pk")
+    )
+
+
+def recently_published_agreements(limit: int = 20) -> QuerySet:
+    """The last ``limit`` agreements published (by ``published_at``, or their
+    last update when that is missing), newest first."""
+    return (
+        Agreement.objects.published()
+        .select_related("body")
+        .alias(published_or_updated=Coalesce("published_at", "updated_at"))
+        .order_by(F("published_or_updated").desc(), "pk")[:limit]
+    )

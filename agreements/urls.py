@@ -1,15 +1,15 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
+from .feeds import RecentAgreementsFeed
 
 app_name = "agreements"
 
-placeholder = TemplateView.as_view(template_name="portal/placeholder.html")
-
 urlpatterns = [
-    path("", placeholder, name="list"),
-    path("convenios-marco-onu/", placeholder, name="un_conventions"),
-    path("acciones/", placeholder, name="action_list"),
-    path("acciones/<int:pk>/", placeholder, name="action_detail"),
-    path("feed/", placeholder, name="feed"),
-    path("<slug:code>/", placeholder, name="detail"),
+    path("", views.AgreementListView.as_view(), name="list"),
+    path("convenios-marco-onu/", views.UnConventionListView.as_view(), name="un_conventions"),
+    path("acciones/", views.ActionListView.as_view(), name="action_list"),
+    path("acciones/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
+    path("feed/", RecentAgreementsFeed(), name="feed"),
+    path("<slug:code>/", views.AgreementDetailView.as_view(), name="detail"),
 ]

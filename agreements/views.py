@@ -1,0 +1,59 @@
+"""The public pages of agreements and actions: thin views over selectors and FilterSets."""
+
+from django.views.generic import DetailView
+
+from cdmx_global.listing import RecordListView
+
+from .filters import ActionFilterSet, AgreementFilterSet, UnConventionFilterSet
+from .selectors import published_actions, published_agreement_details, published_agreements, un_framework_conventions
+
+
+class _FacetedListView(RecordListView):
+    """Binds the FilterSet even without a query string: django-filter leaves it
+    unbound then, and an unbound FilterSet is not valid, so it has no facets
+    to offer on a list's first visit."""
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
+
+class AgreementListView(_FacetedListView):
+    filterset_class = AgreementFilterSet
+    template_name = "agreements/agreement_list.html"
+
+    def get_queryset(self):
+        return published_agreements()
+
+
+class UnConventionListView(_FacetedListView):
+    filterset_class = UnConventionFilterSet
+    template_name = "agreements/un_convention_list.html"
+
+    def get_queryset(self):
+        return un_framework_conventions()
+
+
+class AgreementDetailView(DetailView):
+    template_name = "agreements/agreement_detail.html"
+    context_object_name = "agreement"
+    slug_field = "code"
+    slug_url_kwarg = "code"
+
+    def get_queryset(self):
+        return published_agreement_details()
+
+
+class ActionListView(_FacetedListView):
+    filterset_class = ActionFilterSet
+    template_name = "agreements/action_list.html"
+
+    def get_queryset(self):
+        return published_actions()
+
+
+class ActionDetailView(DetailView):
+    template_name = "agreements/action_detail.html"
+    context_object_name = "action"
+
+    def get_queryset(self):
+        return published_actions()
