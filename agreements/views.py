@@ -8,16 +8,7 @@ from .filters import ActionFilterSet, AgreementFilterSet, UnConventionFilterSet
 from .selectors import published_actions, published_agreement_details, published_agreements, un_framework_conventions
 
 
-class _FacetedListView(RecordListView):
-    """Binds the FilterSet even without a query string: django-filter leaves it
-    unbound then, and an unbound FilterSet is not valid, so it has no facets
-    to offer on a list's first visit."""
-
-    def get_filterset_kwargs(self, filterset_class):
-        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
-
-
-class AgreementListView(_FacetedListView):
+class AgreementListView(RecordListView):
     filterset_class = AgreementFilterSet
     template_name = "agreements/agreement_list.html"
 
@@ -25,7 +16,7 @@ class AgreementListView(_FacetedListView):
         return published_agreements()
 
 
-class UnConventionListView(_FacetedListView):
+class UnConventionListView(RecordListView):
     filterset_class = UnConventionFilterSet
     template_name = "agreements/un_convention_list.html"
 
@@ -43,7 +34,7 @@ class AgreementDetailView(DetailView):
         return published_agreement_details()
 
 
-class ActionListView(_FacetedListView):
+class ActionListView(RecordListView):
     filterset_class = ActionFilterSet
     template_name = "agreements/action_list.html"
 
