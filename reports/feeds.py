@@ -14,6 +14,8 @@ class ReportFeed(Feed):
         "(Constitución Política de la Ciudad de México, art. 20, numeral 8)."
     )
     link = reverse_lazy("reports:archive")
+    # Atom wants an author for the feed when its entries give none.
+    author_name = _("Coordinación General de Asuntos Internacionales del Gobierno de la Ciudad de México")
 
     def items(self):
         # Empty until the semiannual-report issue adds the report model; it
