@@ -122,7 +122,7 @@ def test_timeline_chart_has_one_bar_per_year_and_an_accessible_name(client):
 
     svg = re.search(r"<svg [^>]*>.*?</svg>", page, re.S).group(0)
     assert 'role="img"' in svg
-    assert 'aria-labelledby="grafica-titulo grafica-descripcion"' in svg
+    assert 'aria-labelledby="grafica-titulo" aria-describedby="grafica-descripcion"' in svg
     assert '<title id="grafica-titulo">Registros publicados por año</title>' in svg
     assert "style=" not in svg
     dated = {year: row[-1] for year, row in expected_table().items() if year != "Sin fecha"}
