@@ -1,18 +1,15 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-from .views import home
+from .views import home, places, timeline
 
 app_name = "portal"
-
-placeholder = TemplateView.as_view(template_name="portal/placeholder.html")
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("acerca/", home.AboutView.as_view(), name="about"),
-    path("cronologia/", placeholder, name="timeline"),
-    path("contrapartes/", placeholder, name="counterpart_list"),
-    path("contrapartes/<slug:slug>/", placeholder, name="counterpart_detail"),
-    path("paises/", placeholder, name="country_list"),
-    path("paises/<str:code>/", placeholder, name="country_detail"),
+    path("cronologia/", timeline.TimelineView.as_view(), name="timeline"),
+    path("contrapartes/", places.CounterpartListView.as_view(), name="counterpart_list"),
+    path("contrapartes/<slug:slug>/", places.CounterpartDetailView.as_view(), name="counterpart_detail"),
+    path("paises/", places.CountryListView.as_view(), name="country_list"),
+    path("paises/<str:code>/", places.CountryDetailView.as_view(), name="country_detail"),
 ]

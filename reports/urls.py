@@ -1,11 +1,11 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from .feeds import ReportFeed
+from .views import ArchiveView
 
 app_name = "reports"
 
-placeholder = TemplateView.as_view(template_name="portal/placeholder.html")
-
 urlpatterns = [
-    path("", placeholder, name="archive"),
-    path("feed/", placeholder, name="feed"),
+    path("", ArchiveView.as_view(), name="archive"),
+    path("feed/", ReportFeed(), name="feed"),
 ]
