@@ -1,14 +1,10 @@
 """The agreement list and detail in a real browser: filter by kind, open a
 record from the list, and check both pages with axe-core."""
 
-import pytest
 from playwright.sync_api import expect
 
 from agreements.models import Agreement
 from tests.factories import LEAK_MARK
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_kind_filter_lists_the_twinnings_and_leads_to_a_detail(page, assert_accessible):
     twinnings = sorted(Agreement.objects.published().filter(kind="twinning").values_list("title", flat=True))

@@ -1,9 +1,5 @@
 """The timeline, the countries and a counterpart in a real browser: the chart
-and its table, navigation by clicking, and axe-core on each page.
-
-One test: every test using the live server is transactional, so the database
-is flushed after it and the module's committed book serves only one test.
-"""
+and its table, navigation by clicking, and axe-core on each page."""
 
 import re
 
