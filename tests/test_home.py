@@ -289,7 +289,7 @@ def test_home_in_english(client):
 
     assert '<html lang="en">' in content
     assert "<h1>Mexico City’s international action</h1>" in content
-    assert map_country_labels(content)["US"] == "United States: 10 counterparts"
+    assert map_country_labels(content)["US"] == "United States of America: 10 counterparts"
     assert figures(content)["/en/contrapartes/"] == 113
     assert "Skip the map" in content
 
