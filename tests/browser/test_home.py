@@ -16,6 +16,12 @@ FIRST_MAP_LINK = ("Alemania: 1 contraparte", "/paises/de/")
 BRAND = "rgb(138, 28, 58)"
 
 
+def settle(page) -> None:
+    """Wait until the page has fetched everything (the favicon too): leaving it
+    earlier aborts those requests, which the ``page`` fixture counts as errors."""
+    page.wait_for_load_state("networkidle")
+
+
 def tab_to_the_map(page, limit: int = 200) -> None:
     """Press Tab until the focus is on a link inside the map."""
     for _ in range(limit):
@@ -27,6 +33,7 @@ def tab_to_the_map(page, limit: int = 200) -> None:
 
 def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_accessible):
     page.goto("/")
+    settle(page)
 
     figures = page.locator(".figures")
     for name in ("0 Acuerdos vigentes", "113 Contrapartes", "35 Países", "41 Visitas oficiales", "34 Premios y reconocimientos"):
@@ -48,9 +55,11 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
 
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{path}")
+    settle(page)
 
     # After the countries come the counterparts' markers.
     page.goto("/")
+    settle(page)
     countries = page.locator(".map-countries a").count()
     first_marker = page.locator(".map-markers a").first
     tab_to_the_map(page)
@@ -64,14 +73,18 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
 
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{href}")
+    settle(page)
 
     page.goto("/acerca/")
+    settle(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Acerca de este registro")
     assert_accessible(page)
 
     page.goto("/")
+    settle(page)
     page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
     page.wait_for_url("**/en/")
+    settle(page)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mexico City’s international action")
     expect(page.locator(".figures").get_by_role("link", name="113 Counterparts")).to_be_visible()
@@ -82,5 +95,6 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
 
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
     page.wait_for_url(re.compile(r"/$"))
+    settle(page)
     assert not page.url.endswith("/en/")
     expect(page.get_by_role("heading", level=1)).to_have_text("La acción internacional de la Ciudad de México")
