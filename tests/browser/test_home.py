@@ -8,8 +8,6 @@ from playwright.sync_api import expect
 
 from tests.factories import LEAK_MARK
 
-# One test for the whole visit: ``live_server`` makes every test transactional, so
-# the tables ``committed_book`` filled are flushed after the module's first test.
 
 #: The map's highlighted countries come first in its tab order, by Spanish name.
 FIRST_MAP_LINK = ("Alemania: 1 contraparte", "/paises/de/")
