@@ -2,18 +2,12 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from .listing import FacetedFilterSet
+from .listing import FacetedFilterSet, country_choices
 from .models import Counterpart
 from .regions import Region
 
 YES_NO = (("true", _("Sí")), ("false", _("No")))
-
-
-def country_choices():
-    """Every country, named and sorted in the active language (the facet keeps those with records)."""
-    return list(countries)
 
 
 class CounterpartFilterSet(FacetedFilterSet):

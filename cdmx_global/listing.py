@@ -11,10 +11,13 @@ query per facet, whatever the number of records.
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_filters.views import FilterView
+
+from .models import GovernmentBody, PublicationStatus, SustainableDevelopmentGoal, Theme
 
 
 @dataclass(frozen=True)
@@ -57,14 +60,79 @@ class YearFilter(django_filters.NumberFilter):
         })
 
 
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named and sorted in the active language (read when the
+    form is built; a facet keeps only the countries with records)."""
+    return list(countries)
+
+
+def published_related(relation: str, lookup: str = ""):
+    """A filter ``method``: the records with a published ``relation`` whose
+    ``lookup`` (a path inside the related record; empty to match the related
+    record itself) equals the value.
+
+    It filters by a subquery of primary keys, so the list's query gets no join
+    and no duplicate rows, and a draft related record never makes a record match.
+    """
+    path = f"{relation}__{lookup}" if lookup else relation
+
+    def method(queryset: QuerySet, name: str, value) -> QuerySet:
+        matching = queryset.model._default_manager.filter(
+            **{f"{relation}__status": PublicationStatus.PUBLISHED, path: value}
+        )
+        return queryset.filter(pk__in=matching.values("pk"))
+
+    return method
+
+
+def theme_filter(relation: str = "themes") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("Tema"), queryset=Theme.objects.published(), to_field_name="slug",
+        method=published_related(relation),
+    )
+
+
+def sdg_filter(relation: str = "sdgs") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("ODS"), queryset=SustainableDevelopmentGoal.objects.published(), to_field_name="number",
+        method=published_related(relation),
+    )
+
+
+def body_filter() -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("Área responsable"), queryset=GovernmentBody.objects.published(), to_field_name="slug",
+    )
+
+
 class FacetedFilterSet(django_filters.FilterSet):
     """A FilterSet whose facets count their options.
 
     ``facet_paths`` maps a filter's name to the path whose values it matches,
-    e.g. ``{"kind": "kind", "theme": "themes__slug", "year": "signed_on__year"}``.
+    e.g. ``{"kind": "kind", "theme": "published_themes__slug", "year": "signed_on__year"}``.
+
+    Each relation named in ``published_relations`` is joined, when a facet
+    needs it, as ``published_<relation>`` (a FilteredRelation on the related
+    record's status), so a facet over it counts only published related
+    records; a record without one counts for no option.
+
+    Without data the FilterSet is bound to an empty query (no filter), so it
+    is valid and its facets count the whole list.
     """
 
     facet_paths: dict[str, str] = {}
+    published_relations: tuple[str, ...] = ()
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        queryset = queryset.annotate(**{
+            f"published_{relation}": FilteredRelation(
+                relation, condition=Q(**{f"{relation}__status": PublicationStatus.PUBLISHED})
+            )
+            for relation in self.published_relations
+        })
+        super().__init__({} if data is None else data, queryset, **kwargs)
 
     def queryset_without(self, name: str) -> QuerySet:
         """The records every active filter but ``name`` lets through."""

@@ -3,25 +3,26 @@
 import django_filters
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from cdmx_global.listing import YearFilter
+from cdmx_global.listing import (
+    FacetedFilterSet,
+    YearFilter,
+    body_filter,
+    country_choices,
+    published_related,
+    sdg_filter,
+    theme_filter,
+)
 from cdmx_global.regions import REGION_BY_COUNTRY, Region
-from networks.filters import RecordFilterSet, body_filter, published_related, sdg_filter, theme_filter
 
 from .models import Award, Event, Visit
-
-
-def country_choices() -> list[tuple[str, str]]:
-    """Every country, named in the active language (read when the form is built)."""
-    return [(code, name) for code, name in countries]
 
 
 def countries_of(region: str) -> list[str]:
     return [code for code, code_region in REGION_BY_COUNTRY.items() if code_region == region]
 
 
-class EventFilterSet(RecordFilterSet):
+class EventFilterSet(FacetedFilterSet):
     """``region`` is the region of the event's country: events have no region
     column, so it filters by the region's countries and its facet folds the
     counts per country into regions."""
@@ -68,7 +69,7 @@ class EventFilterSet(RecordFilterSet):
         return counts
 
 
-class VisitFilterSet(RecordFilterSet):
+class VisitFilterSet(FacetedFilterSet):
     """``region`` and ``country`` are those of the visit's published
     counterparts (destinations of a trip, origin of a guest)."""
 
@@ -98,7 +99,7 @@ class VisitFilterSet(RecordFilterSet):
         fields = ["direction", "region", "country", "theme", "body", "year"]
 
 
-class AwardFilterSet(RecordFilterSet):
+class AwardFilterSet(FacetedFilterSet):
     direction = django_filters.ChoiceFilter(label=_("Sentido"), choices=Award.Direction.choices)
     category = django_filters.ChoiceFilter(label=_("Categoría"), choices=Award.Category.choices)
     theme = theme_filter()

@@ -1,9 +1,14 @@
 """Template tags every public page uses."""
 
+import datetime
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
+
+from cdmx_global.partial_dates import DatePrecision, PartialDate, format_partial_date
 
 register = template.Library()
 
@@ -26,3 +31,21 @@ def language_links(context) -> list[dict]:
             "current": code == current,
         })
     return links
+
+
+@register.filter
+def partial_date(record, field: str) -> str:
+    """``{{ agreement|partial_date:"signed_on" }}``: the date at the precision its
+    source gives — «2014», «noviembre de 2014», «21 de noviembre de 2010»."""
+    return str(PartialDate.of(record, field))
+
+
+@register.filter
+def day(value) -> str:
+    """A date or a moment as its day, written as the partial dates are
+    («23 de noviembre de 2026»; Django's ``date`` filter capitalises Spanish months)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)
+    return format_partial_date(value, DatePrecision.DAY)
