@@ -38,6 +38,11 @@ class SearchEntryFilterSet(FacetedFilterSet):
         model = SearchEntry
         fields = ["q", "kind"]
 
+    def __init__(self, data=None, *args, **kwargs):
+        # Always bound: without a query (even without any parameter) the search
+        # finds nothing, rather than an unbound FilterSet's every entry.
+        super().__init__(data if data is not None else {}, *args, **kwargs)
+
     @property
     def terms(self) -> list[str]:
         """The stems of the query, once the form is valid."""

@@ -1,7 +1,9 @@
 """The search page: one box over every kind of published record."""
 
+from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, gettext as _
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from cdmx_global.listing import RecordListView
 
@@ -27,10 +29,14 @@ class SearchView(RecordListView):
         context["message"] = self.message(query, context["result_count"])
         context["selected_kind"] = self.filterset.form.cleaned_data.get("kind", "") if self.filterset.is_valid() else ""
         context["total_count"] = sum(option.count for facet in context["facets"] for option in facet.options)
-        language = get_language()
-        for entry in context["entries"]:
-            # Entries store the Spanish address; the English page links to /en/….
-            entry.link = translate_url(entry.url, language)
+        if not context["total_count"]:
+            context["facets"] = []
+        language = translation.get_language()
+        # Entries store the address in the site's language (no prefix), which
+        # resolves only while that language is active; the English page links to /en/….
+        with translation.override(settings.LANGUAGE_CODE):
+            for entry in context["entries"]:
+                entry.link = translate_url(entry.url, language)
         return context
 
     def message(self, query: str, result_count: int) -> str:
