@@ -11,7 +11,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from agreements.models import Agreement
-from cdmx_global.models import Counterpart, PublicationStatus
+from cdmx_global.models import PublicationStatus
 from cdmx_global.services import PUBLISH, WITHDRAW, record_transition
 from events.models import Visit
 from networks.models import Membership, Network
