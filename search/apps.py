@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Búsqueda")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,10 +1,9 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from .views import SearchView
 
 app_name = "search"
 
-placeholder = TemplateView.as_view(template_name="portal/placeholder.html")
-
 urlpatterns = [
-    path("", placeholder, name="results"),
+    path("", SearchView.as_view(), name="results"),
 ]

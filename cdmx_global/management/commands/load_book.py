@@ -1,5 +1,6 @@
 """Load the records of the book «CDMX Global» (2018); running it again changes nothing."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.text import capfirst
 
@@ -14,7 +15,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         summary = load_book()
+        # Saves keep the index current; a database loaded before the index
+        # existed has records no save will touch again.
         self.write_summary(summary)
+        call_command("rebuild_search_index", stdout=self.stdout)
 
     def write_summary(self, summary: LoadSummary) -> None:
         self.stdout.write("Registros del libro «CDMX Global» (2018):")

@@ -1,0 +1,358 @@
+"""What the search reads of each kind of record.
+
+For every indexed model: the published records with what their text needs
+already fetched (``queryset``), and how one of them reads (``describe``): its
+title, a short summary, its address, its year, and the words it is found by.
+Only published records are indexed, and only the published records they link
+to lend them words, so nothing unpublished can be found through another.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import Model, Prefetch, QuerySet
+from django.utils import translation
+from django.utils.text import Truncator
+
+from agreements.models import Action, Agreement
+from cdmx_global.models import Counterpart, Framework, PublicationStatus, Theme
+from cdmx_global.regions import Region
+from events.models import Award, Event, Visit, VisitGuest
+from networks.models import HostedOffice, Membership, Network, Position
+
+from .models import EntryKind
+
+PUBLISHED = PublicationStatus.PUBLISHED
+#: The languages whose country names and labels a record is found by («Francia» and «France»).
+INDEX_LANGUAGES = ("es-mx", "en")
+SUMMARY_LENGTH = 280
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    title: str
+    summary: str
+    url: str
+    year: int | None
+    title_text: str
+    body_text: str
+
+
+@dataclass(frozen=True)
+class IndexedModel:
+    model: type[Model]
+    kind: EntryKind
+    queryset: Callable[[], QuerySet]
+    describe: Callable[[Model], Document]
+
+
+# --- Shared pieces ----------------------------------------------------------
+
+
+def _published_counterparts(field: str) -> Prefetch:
+    return Prefetch(field, queryset=Counterpart.objects.published().order_by("name"))
+
+
+THEMES = Prefetch("themes", queryset=Theme.objects.published())
+FRAMEWORKS = Prefetch("frameworks", queryset=Framework.objects.published())
+
+
+def _in_every_language(value: Callable[[], object]) -> str:
+    """``value()`` read in each indexed language, e.g. a country's or a label's name."""
+    names = []
+    for language in INDEX_LANGUAGES:
+        with translation.override(language):
+            name = str(value())
+        if name and name not in names:
+            names.append(name)
+    return " ".join(names)
+
+
+def _country(country) -> str:
+    return _in_every_language(lambda: country.name) if country else ""
+
+
+def _label(obj: Model, field: str) -> str:
+    return _in_every_language(getattr(obj, f"get_{field}_display"))
+
+
+def _counterparts(counterparts: Iterable[Counterpart]) -> list[str]:
+    return [
+        " ".join([counterpart.name, counterpart.acronym, _country(counterpart.country)])
+        for counterpart in counterparts
+    ]
+
+
+def _names(objects: Iterable[Model]) -> list[str]:
+    return [str(obj) for obj in objects]
+
+
+def _summary(*texts: str) -> str:
+    """The first non-empty text, shortened."""
+    text = next((text for text in texts if text and text.strip()), "")
+    return Truncator(" ".join(text.split())).chars(SUMMARY_LENGTH)
+
+
+def _year(date) -> int | None:
+    return date.year if date else None
+
+
+def _join(*parts: str | Iterable[str]) -> str:
+    words = []
+    for part in parts:
+        if isinstance(part, str):
+            words.append(part)
+        else:
+            words.extend(part)
+    return "\n".join(word for word in words if word)
+
+
+# --- One function pair per kind ---------------------------------------------
+
+
+def _agreements() -> QuerySet:
+    return Agreement.objects.published().prefetch_related(_published_counterparts("counterparts"), THEMES, FRAMEWORKS)
+
+
+def _describe_agreement(agreement: Agreement) -> Document:
+    counterparts = list(agreement.counterparts.all())
+    return Document(
+        kind=EntryKind.AGREEMENT,
+        title=agreement.title,
+        summary=_summary(agreement.purpose, agreement.description, ", ".join(c.name for c in counterparts)),
+        url=agreement.get_absolute_url(),
+        year=_year(agreement.signed_on),
+        title_text=agreement.title,
+        body_text=_join(
+            _label(agreement, "kind"), agreement.purpose, agreement.description, agreement.terms,
+            agreement.signatories, agreement.signed_place, _counterparts(counterparts),
+            _names(agreement.themes.all()), _names(agreement.frameworks.all()),
+        ),
+    )
+
+
+def _actions() -> QuerySet:
+    return Action.objects.published().prefetch_related(_published_counterparts("counterparts"), THEMES, FRAMEWORKS)
+
+
+def _describe_action(action: Action) -> Document:
+    return Document(
+        kind=EntryKind.ACTION,
+        title=action.title,
+        summary=_summary(action.description, action.results),
+        url=action.get_absolute_url(),
+        year=_year(action.start_on),
+        title_text=action.title,
+        body_text=_join(
+            _label(action, "kind"), action.description, action.place, action.results, action.resources,
+            _counterparts(action.counterparts.all()), _names(action.themes.all()), _names(action.frameworks.all()),
+        ),
+    )
+
+
+def _counterparts_queryset() -> QuerySet:
+    return Counterpart.objects.published()
+
+
+def _describe_counterpart(counterpart: Counterpart) -> Document:
+    facts = ", ".join(part for part in (counterpart.get_kind_display(), counterpart.country.name) if part)
+    return Document(
+        kind=EntryKind.COUNTERPART,
+        title=str(counterpart),
+        summary=_summary(counterpart.description, facts),
+        url=counterpart.get_absolute_url(),
+        year=None,
+        title_text=_join(counterpart.name, counterpart.acronym),
+        body_text=_join(
+            _label(counterpart, "kind"), _country(counterpart.country),
+            _in_every_language(lambda: Region(counterpart.region).label) if counterpart.region else "",
+            counterpart.description,
+        ),
+    )
+
+
+def _networks() -> QuerySet:
+    return Network.objects.published().select_related("convened_by").prefetch_related(THEMES)
+
+
+def _describe_network(network: Network) -> Document:
+    convener = network.convened_by if network.convened_by and network.convened_by.status == PUBLISHED else None
+    return Document(
+        kind=EntryKind.NETWORK,
+        title=str(network),
+        summary=_summary(network.description),
+        url=network.get_absolute_url(),
+        year=None,
+        title_text=_join(network.name, network.acronym),
+        body_text=_join(
+            _label(network, "scope"), network.description, _counterparts([convener] if convener else []),
+            _names(network.themes.all()),
+        ),
+    )
+
+
+def _network_parts(model: type[Model]) -> Callable[[], QuerySet]:
+    """Memberships, positions and offices show on their network's page: both must be published."""
+
+    def queryset() -> QuerySet:
+        return model.objects.published().filter(network__status=PUBLISHED).select_related("network")
+
+    return queryset
+
+
+def _network_words(network: Network) -> str:
+    return _join(network.name, network.acronym)
+
+
+def _describe_membership(membership: Membership) -> Document:
+    return Document(
+        kind=EntryKind.MEMBERSHIP,
+        title=str(membership),
+        summary=_summary(membership.notes, membership.period),
+        url=membership.get_absolute_url(),
+        year=_year(membership.start_on),
+        title_text=_join(membership.role, _network_words(membership.network)),
+        body_text=membership.notes,
+    )
+
+
+def _describe_position(position: Position) -> Document:
+    return Document(
+        kind=EntryKind.POSITION,
+        title=str(position),
+        summary=_summary(position.notes, ", ".join(part for part in (position.organ, position.period) if part)),
+        url=position.get_absolute_url(),
+        year=_year(position.start_on),
+        title_text=_join(position.title, _network_words(position.network)),
+        body_text=_join(position.organ, position.holder, position.notes),
+    )
+
+
+def _describe_office(office: HostedOffice) -> Document:
+    return Document(
+        kind=EntryKind.OFFICE,
+        title=f"{office.name} — {office.network}",
+        summary=_summary(office.notes, office.period),
+        url=office.get_absolute_url(),
+        year=_year(office.start_on),
+        title_text=_join(office.name, _network_words(office.network)),
+        body_text=office.notes,
+    )
+
+
+def _events() -> QuerySet:
+    return Event.objects.published().prefetch_related(_published_counterparts("organisers"), THEMES, FRAMEWORKS)
+
+
+def _describe_event(event: Event) -> Document:
+    return Document(
+        kind=EntryKind.EVENT,
+        title=event.name,
+        summary=_summary(event.description, event.outcome),
+        url=event.get_absolute_url(),
+        year=_year(event.start_on),
+        title_text=event.name,
+        body_text=_join(
+            _label(event, "mode"), _label(event, "role"), event.city, _country(event.country),
+            event.description, event.outcome, event.participants,
+            _counterparts(event.organisers.all()), _names(event.themes.all()), _names(event.frameworks.all()),
+        ),
+    )
+
+
+def _visits() -> QuerySet:
+    guests = VisitGuest.objects.select_related("counterpart").order_by("order", "pk")
+    return Visit.objects.published().prefetch_related(
+        _published_counterparts("counterparts"), THEMES, Prefetch("guests", queryset=guests)
+    )
+
+
+def _guest_words(guest: VisitGuest) -> str:
+    counterpart = guest.counterpart if guest.counterpart and guest.counterpart.status == PUBLISHED else None
+    return _join(guest.name, guest.position, _counterparts([counterpart] if counterpart else []))
+
+
+def _describe_visit(visit: Visit) -> Document:
+    return Document(
+        kind=EntryKind.VISIT,
+        title=visit.title,
+        summary=_summary(visit.purpose, visit.outcome),
+        url=visit.get_absolute_url(),
+        year=_year(visit.start_on),
+        title_text=visit.title,
+        body_text=_join(
+            _label(visit, "direction"), visit.purpose, visit.outcome, visit.delegation,
+            _counterparts(visit.counterparts.all()), [_guest_words(guest) for guest in visit.guests.all()],
+            _names(visit.themes.all()),
+        ),
+    )
+
+
+def _awards() -> QuerySet:
+    return Award.objects.published().prefetch_related(_published_counterparts("granted_by"), THEMES)
+
+
+def _describe_award(award: Award) -> Document:
+    return Document(
+        kind=EntryKind.AWARD,
+        title=award.title,
+        summary=_summary(award.recognised_for, award.description, award.granted_by_text),
+        url=award.get_absolute_url(),
+        year=_year(award.awarded_on),
+        title_text=award.title,
+        body_text=_join(
+            _label(award, "category"), _label(award, "direction"), award.granted_by_text, award.recognised_for,
+            award.description, _counterparts(award.granted_by.all()), _names(award.themes.all()),
+        ),
+    )
+
+
+INDEXED: dict[type[Model], IndexedModel] = {
+    spec.model: spec
+    for spec in (
+        IndexedModel(Agreement, EntryKind.AGREEMENT, _agreements, _describe_agreement),
+        IndexedModel(Action, EntryKind.ACTION, _actions, _describe_action),
+        IndexedModel(Counterpart, EntryKind.COUNTERPART, _counterparts_queryset, _describe_counterpart),
+        IndexedModel(Network, EntryKind.NETWORK, _networks, _describe_network),
+        IndexedModel(Membership, EntryKind.MEMBERSHIP, _network_parts(Membership), _describe_membership),
+        IndexedModel(Position, EntryKind.POSITION, _network_parts(Position), _describe_position),
+        IndexedModel(HostedOffice, EntryKind.OFFICE, _network_parts(HostedOffice), _describe_office),
+        IndexedModel(Event, EntryKind.EVENT, _events, _describe_event),
+        IndexedModel(Visit, EntryKind.VISIT, _visits, _describe_visit),
+        IndexedModel(Award, EntryKind.AWARD, _awards, _describe_award),
+    )
+}
+
+#: Many-to-many fields whose published targets lend their words to a record.
+INDEXED_M2M: dict[type[Model], tuple[str, ...]] = {
+    Agreement: ("counterparts", "themes", "frameworks"),
+    Action: ("counterparts", "themes", "frameworks"),
+    Network: ("themes",),
+    Event: ("organisers", "themes", "frameworks"),
+    Visit: ("counterparts", "themes"),
+    Award: ("granted_by", "themes"),
+}
+
+
+def dependents(obj: Model) -> dict[type[Model], set[int]]:
+    """The indexed records whose words include ``obj``'s: a counterpart's name
+    is in the text of its agreements, a network's in its memberships' titles."""
+    lookups: dict[type[Model], list[tuple[type[Model], str]]] = {
+        Counterpart: [
+            (Agreement, "counterparts"), (Action, "counterparts"), (Event, "organisers"), (Visit, "counterparts"),
+            (Visit, "guests__counterpart"), (Award, "granted_by"), (Network, "convened_by"),
+        ],
+        Network: [(Membership, "network"), (Position, "network"), (HostedOffice, "network")],
+        Theme: [(model, "themes") for model, fields in INDEXED_M2M.items() if "themes" in fields],
+        Framework: [(model, "frameworks") for model, fields in INDEXED_M2M.items() if "frameworks" in fields],
+        VisitGuest: [],
+    }
+    found: dict[type[Model], set[int]] = {}
+    for model, path in lookups.get(type(obj), []):
+        pks = set(model.objects.filter(**{path: obj.pk}).values_list("pk", flat=True))
+        if pks:
+            found.setdefault(model, set()).update(pks)
+    if isinstance(obj, VisitGuest) and obj.visit_id:
+        found[Visit] = {obj.visit_id}
+    return found

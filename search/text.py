@@ -1,0 +1,57 @@
+"""Words to search terms, identically for the records and for a query.
+
+Lower case, accents dropped («México» and «mexico» are one word), split on
+anything that is not a letter or a digit, Spanish stop words dropped, and each
+word reduced to its stem with the Snowball Spanish stemmer («hermanamientos»
+and «Hermanamiento» share one). The same pipeline serves SQLite and
+PostgreSQL, so both find the same records.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+WORD = re.compile(r"[^\W_]+")
+VOWELS = "aeiou"
+
+
+def _load_stop_words() -> frozenset[str]:
+    lines = (Path(__file__).with_name("spanish_stop.txt").read_text(encoding="utf-8")).splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("|"))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: «Ñuñoa, MÉXICO» → «nunoa, mexico»."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _singular(word: str) -> str:
+    """A plural's singular, by the regular rules only.
+
+    Snowball's Spanish stemmer keeps some singulars and plurals apart
+    («ciudad» → «ciud» but «ciudades» → «ciudad»; «año»/«años»,
+    «gobierno»/«gobiernos»), so plurals are folded before stemming.
+    """
+    if len(word) > 4 and word.endswith("es") and word[-3] in "dljnrsy" and word[-4] in VOWELS:
+        return word[:-2]  # ciudades, redes, naciones, mujeres, países
+    if len(word) > 3 and word.endswith("s") and word[-2] in "aeo":
+        return word[:-1]  # años, obras, partes (París, crisis and virus stay)
+    return word
+
+
+_stemmer = snowballstemmer.stemmer("spanish")
+STOP_WORDS = _load_stop_words()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(_singular(word))
+
+
+def search_terms(text: str) -> list[str]:
+    """The stems of ``text``'s words, in order, stop words left out."""
+    return [stem(word) for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
