@@ -3,10 +3,7 @@ kind, the filter by kind, and accessibility."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 KIND_LABELS = {
     "Acuerdo", "Acción", "Contraparte", "Red de ciudades", "Membresía en una red", "Cargo de dirección en una red",
