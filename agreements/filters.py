@@ -7,12 +7,11 @@ from cdmx_global.listing import (
     FacetedFilterSet,
     YearFilter,
     body_filter,
-    country_choices,
-    published_related,
+    country_filter,
+    region_filter,
     sdg_filter,
     theme_filter,
 )
-from cdmx_global.regions import Region
 
 from .models import Action, Agreement, AgreementKind, Validity
 
@@ -20,13 +19,9 @@ from .models import Action, Agreement, AgreementKind, Validity
 class AgreementFilterSet(FacetedFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Tipo de instrumento"), choices=AgreementKind.choices)
     validity = django_filters.ChoiceFilter(label=_("Vigencia"), choices=Validity.choices)
-    # Of the agreement's published counterparts: a draft counterpart never makes its agreement match.
-    region = django_filters.ChoiceFilter(
-        label=_("Región"), choices=Region.choices, method=published_related("counterparts", "region")
-    )
-    country = django_filters.ChoiceFilter(
-        label=_("País"), choices=country_choices, method=published_related("counterparts", "country")
-    )
+    # Of the published counterparts: a draft counterpart never makes its record match.
+    region = region_filter()
+    country = country_filter()
     theme = theme_filter()
     sdg = sdg_filter()
     body = body_filter()

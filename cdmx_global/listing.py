@@ -18,6 +18,7 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from .models import GovernmentBody, PublicationStatus, SustainableDevelopmentGoal, Theme
+from .regions import Region
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,20 @@ def sdg_filter(relation: str = "sdgs") -> django_filters.ModelChoiceFilter:
     return django_filters.ModelChoiceFilter(
         label=_("ODS"), queryset=SustainableDevelopmentGoal.objects.published(), to_field_name="number",
         method=published_related(relation),
+    )
+
+
+def region_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter:
+    """The region of the record's published counterparts."""
+    return django_filters.ChoiceFilter(
+        label=_("Región"), choices=Region.choices, method=published_related(relation, "region")
+    )
+
+
+def country_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter:
+    """The country of the record's published counterparts."""
+    return django_filters.ChoiceFilter(
+        label=_("País"), choices=country_choices, method=published_related(relation, "country")
     )
 
 

@@ -9,7 +9,8 @@ from cdmx_global.listing import (
     YearFilter,
     body_filter,
     country_choices,
-    published_related,
+    country_filter,
+    region_filter,
     sdg_filter,
     theme_filter,
 )
@@ -74,12 +75,9 @@ class VisitFilterSet(FacetedFilterSet):
     counterparts (destinations of a trip, origin of a guest)."""
 
     direction = django_filters.ChoiceFilter(label=_("Tipo de visita"), choices=Visit.Direction.choices)
-    region = django_filters.ChoiceFilter(
-        label=_("Región"), choices=Region.choices, method=published_related("counterparts", "region")
-    )
-    country = django_filters.ChoiceFilter(
-        label=_("País"), choices=country_choices, method=published_related("counterparts", "country")
-    )
+    # Of the published counterparts: a draft counterpart never makes its record match.
+    region = region_filter()
+    country = country_filter()
     theme = theme_filter()
     body = body_filter()
     year = YearFilter(field_name="start_on")

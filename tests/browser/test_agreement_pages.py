@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from agreements.models import Agreement
 from tests.factories import LEAK_MARK
 
+
 def test_kind_filter_lists_the_twinnings_and_leads_to_a_detail(page, assert_accessible):
     twinnings = sorted(Agreement.objects.published().filter(kind="twinning").values_list("title", flat=True))
     assert len(twinnings) == 16

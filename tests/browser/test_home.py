@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from tests.factories import LEAK_MARK
 
-
 #: The map's highlighted countries come first in its tab order, by Spanish name.
 FIRST_MAP_LINK = ("Alemania: 1 contraparte", "/paises/de/")
 BRAND = "rgb(138, 28, 58)"
