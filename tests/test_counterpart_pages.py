@@ -35,7 +35,7 @@ def section_titles(page: str, section: str) -> list[str]:
     match = re.search(rf'<section aria-labelledby="{section}">(.*?)</section>', page, re.S)
     if match is None:
         return []
-    return [html.unescape(title) for title in re.findall(r"<h3><a href=\"[^\"]+\">([^<]+)</a>", match.group(1))]
+    return [html.unescape(title) for title in re.findall(r"<h3><a href=\"[^\"]+\"[^>]*>([^<]+)</a>", match.group(1))]
 
 
 def table_rows(page: str) -> list[str]:

@@ -176,7 +176,7 @@ def test_event_detail_shows_its_frame_organisers_agreements_and_source(client):
 
     text = response.text
     assert "<dt>Fechas</dt><dd>diciembre de 2015</dd>" in text
-    assert "<dt>Lugar</dt><dd>París, Francia</dd>" in text
+    assert '<dt>Lugar</dt><dd><span lang="es">París</span>, Francia</dd>' in text
     assert f'<a href="{parent.get_absolute_url()}">{parent.name}</a>' in text
     assert "Declaración de París de Gobiernos Locales</a>" in text
     assert "CDMX Global (2018), cap. I §4.7" in text
@@ -222,7 +222,7 @@ def test_award_detail_shows_grantors_or_the_source_text(client):
 
     assert '<a href="/contrapartes/cglu/">' in linked_text
     assert "<dt>Fecha</dt><dd>2016</dd>" in linked_text
-    assert "<dd>Una fundación según la fuente</dd>" in unlinked_text
+    assert '<dd lang="es">Una fundación según la fuente</dd>' in unlinked_text
     assert "<dt>Fecha</dt><dd>mayo de 2016</dd>" in unlinked_text
 
 

@@ -170,7 +170,7 @@ def test_network_detail_shows_sections_with_anchors_periods_and_sources(client):
         assert position.get_absolute_url() == f"/redes/ucci/#cargo-{position.pk}"
     assert "Periodo: 2012–2014" in text
     assert "Periodo: 2014–2016" in text
-    assert "Fuente: CDMX Global (2018)" in text
+    assert 'Fuente: <span lang="es">CDMX Global (2018)' in text
     assert 'aria-current="page">Unión de Ciudades Capitales Iberoamericanas</span>' in text
 
 

@@ -371,7 +371,7 @@ def test_page_shows_ranked_results_with_kind_year_summary_and_link(client):
         ("Red de ciudades", "100 Ciudades Resilientes (100RC)"),
     }
     network = Network.objects.get(name="100 Ciudades Resilientes")
-    assertContains(response, f'<h3><a href="/redes/{network.slug}/">100 Ciudades Resilientes (100RC)</a></h3>', html=True)
+    assertContains(response, f'<h3><a href="/redes/{network.slug}/" lang="es">100 Ciudades Resilientes (100RC)</a></h3>', html=True)
     assertContains(response, '<span class="record-kind">Membresía en una red</span>', html=True)
     assertContains(response, "4 resultados para «resiliencia»")
     assertContains(response, 'value="resiliencia"')
