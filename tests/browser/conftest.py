@@ -77,22 +77,7 @@ def live_site(django_db_setup, django_db_blocker):
         server.bait = bait
         yield server
         server.stop()
-        _close_server_connections()
         call_command("flush", interactive=False, verbosity=0)
-
-
-def _close_server_connections() -> None:
-    """Ends the sessions the server's request threads left on PostgreSQL's test
-    database, which would otherwise keep it from being dropped at the end."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
 
 
 @pytest.fixture
