@@ -3,7 +3,6 @@
 from django.views.generic import DetailView
 
 from cdmx_global.listing import RecordListView
-from cdmx_global.partial_dates import DatePrecision, format_partial_date
 
 from .filters import AwardFilterSet, EventFilterSet, VisitFilterSet
 from .selectors import (
@@ -45,12 +44,6 @@ class VisitDetailView(DetailView):
 
     def get_queryset(self):
         return published_visit_details()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # A full date written as the rest of the page writes dates ("2 de marzo de 2018").
-        context["report_delivered"] = format_partial_date(self.object.report_delivered_on, DatePrecision.DAY)
-        return context
 
 
 class AwardListView(RecordListView):

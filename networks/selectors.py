@@ -40,10 +40,13 @@ def published_networks() -> QuerySet:
     )
 
 
+def published_network_parts(model: type[Membership | Position | HostedOffice]) -> QuerySet:
+    """Published memberships, positions or offices of published networks: a
+    part is shown on its network's page, so a part of an unpublished network
+    has no public place."""
+    return model.objects.published().filter(network__status=PUBLISHED).select_related("network")
+
+
 def published_positions() -> QuerySet:
     """Published positions in published networks."""
-    return (
-        Position.objects.published()
-        .filter(network__status=PUBLISHED)
-        .select_related("network", "body")
-    )
+    return published_network_parts(Position).select_related("body")

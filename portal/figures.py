@@ -11,6 +11,7 @@ from cdmx_global.models import Counterpart, PublicationStatus
 from cdmx_global.partial_dates import PartialDate
 from events.models import Award, Event, Visit
 from networks.models import Network, Position
+from networks.selectors import published_network_parts
 
 PUBLISHED = PublicationStatus.PUBLISHED
 
@@ -32,7 +33,7 @@ def headline_figures() -> dict[str, int]:
         # membership record is in the register but makes no claim of belonging.
         "networks": Network.objects.published().filter(memberships__status=PUBLISHED).distinct().count(),
         # A position is shown on its network's page, so it counts only with that page public.
-        "positions": Position.objects.published().filter(network__status=PUBLISHED).count(),
+        "positions": published_network_parts(Position).count(),
         "visits": Visit.objects.published().count(),
         "events": Event.objects.published().count(),
         "awards": Award.objects.published().count(),

@@ -14,10 +14,10 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Action, Agreement
-from cdmx_global.models import PublicationStatus
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 from events.models import Award, Event, Visit
 from networks.models import Membership, Position
+from networks.selectors import published_network_parts
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,6 @@ class TimelineKind:
     records: Callable[[], QuerySet]
     subkind: Callable[[object], str] = lambda record: ""
     note: Callable[[object], str] = lambda record: ""
-
-
-def _network_parts(model) -> QuerySet:
-    # A part is shown on its network's page: a part of an unpublished network has no public page.
-    return model.objects.published().filter(network__status=PublicationStatus.PUBLISHED).select_related("network")
 
 
 KINDS = [
@@ -57,8 +52,8 @@ KINDS = [
         "award", _("Premios"), _("Premio"), "awarded_on", lambda: Award.objects.published(),
         subkind=lambda record: record.get_direction_display(),
     ),
-    TimelineKind("membership", _("Membresías en redes"), _("Membresía en red"), "start_on", lambda: _network_parts(Membership)),
-    TimelineKind("position", _("Cargos en redes"), _("Cargo en red"), "start_on", lambda: _network_parts(Position)),
+    TimelineKind("membership", _("Membresías en redes"), _("Membresía en red"), "start_on", lambda: published_network_parts(Membership)),
+    TimelineKind("position", _("Cargos en redes"), _("Cargo en red"), "start_on", lambda: published_network_parts(Position)),
 ]
 
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}

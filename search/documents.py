@@ -19,6 +19,7 @@ from cdmx_global.models import Counterpart, Framework, PublicationStatus, Theme
 from cdmx_global.regions import Region
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
+from networks.selectors import published_network_parts
 
 from .models import EntryKind
 
@@ -196,7 +197,7 @@ def _network_parts(model: type[Model]) -> Callable[[], QuerySet]:
     """Memberships, positions and offices show on their network's page: both must be published."""
 
     def queryset() -> QuerySet:
-        return model.objects.published().filter(network__status=PUBLISHED).select_related("network")
+        return published_network_parts(model)
 
     return queryset
 
