@@ -8,6 +8,7 @@ the module's end. Every page a test opens must log no console error, and
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,11 @@ def live_site(django_db_setup, django_db_blocker):
         server = LiveServer("localhost:0")
         server.bait = bait
         yield server
+        # Let requests still in flight (a favicon the last page dropped) finish
+        # before the server gives back the shared in-memory SQLite connection.
+        for thread in threading.enumerate():
+            if "process_request_thread" in thread.name:
+                thread.join(timeout=5)
         server.stop()
         call_command("flush", interactive=False, verbosity=0)
 
