@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from .listing import FacetedFilterSet, country_choices
-from .models import Counterpart
+from .models import Counterpart, GovernmentBody
 from .regions import Region
 
 YES_NO = (("true", _("Sí")), ("false", _("No")))
@@ -35,3 +35,13 @@ class CounterpartFilterSet(FacetedFilterSet):
             # The database gives booleans; the options are «true»/«false».
             return {str(key == "True").lower(): count for key, count in counts.items()}
         return counts
+
+
+class GovernmentBodyFilterSet(FacetedFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Tipo"), choices=GovernmentBody.Kind.choices)
+
+    facet_paths = {"kind": "kind"}
+
+    class Meta:
+        model = GovernmentBody
+        fields = ["kind"]

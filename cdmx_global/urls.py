@@ -27,6 +27,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path("favicon.ico", portal_views.favicon),
+    # The API's language comes from the Accept-Language header, not the address.
+    path("api/", include("opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -36,5 +38,6 @@ urlpatterns += i18n_patterns(
     path("redes/", include("networks.urls")),
     path("", include("events.urls")),
     path("informes/", include("reports.urls")),
+    path("datos/", include("opendata.urls")),
     prefix_default_language=False,
 )

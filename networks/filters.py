@@ -12,7 +12,7 @@ from cdmx_global.listing import (
     theme_filter,
 )
 
-from .models import Network, Position
+from .models import Membership, Network, Position
 
 
 class NetworkFilterSet(FacetedFilterSet):
@@ -60,4 +60,24 @@ class PositionFilterSet(FacetedFilterSet):
 
     class Meta:
         model = Position
+        fields = ["network", "body", "year"]
+
+
+class MembershipFilterSet(FacetedFilterSet):
+    """``year`` is the year the membership began (the year the city joined)."""
+
+    network = django_filters.ModelChoiceFilter(
+        label=_("Red"), queryset=Network.objects.published(), to_field_name="slug",
+    )
+    body = body_filter()
+    year = YearFilter(label=_("Año de ingreso"), field_name="start_on")
+
+    facet_paths = {
+        "network": "network__slug",
+        "body": "body__slug",
+        "year": "start_on__year",
+    }
+
+    class Meta:
+        model = Membership
         fields = ["network", "body", "year"]
