@@ -16,6 +16,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.views import FilterView
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .models import GovernmentBody, PublicationStatus, SustainableDevelopmentGoal, Theme
 from .regions import Region
@@ -86,32 +88,38 @@ def published_related(relation: str, lookup: str = ""):
     return method
 
 
+# A filter with a ``method`` tells the API schema nothing of its values;
+# extend_schema_field states their type (and, for choices, the codes).
+
+
 def theme_filter(relation: str = "themes") -> django_filters.ModelChoiceFilter:
-    return django_filters.ModelChoiceFilter(
+    """A published theme, by its key (slug)."""
+    return extend_schema_field(OpenApiTypes.STR)(django_filters.ModelChoiceFilter(
         label=_("Tema"), queryset=Theme.objects.published(), to_field_name="slug",
         method=published_related(relation),
-    )
+    ))
 
 
 def sdg_filter(relation: str = "sdgs") -> django_filters.ModelChoiceFilter:
-    return django_filters.ModelChoiceFilter(
+    """A published ODS, by its number."""
+    return extend_schema_field({"type": "integer", "minimum": 1, "maximum": 17})(django_filters.ModelChoiceFilter(
         label=_("ODS"), queryset=SustainableDevelopmentGoal.objects.published(), to_field_name="number",
         method=published_related(relation),
-    )
+    ))
 
 
 def region_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter:
     """The region of the record's published counterparts."""
-    return django_filters.ChoiceFilter(
+    return extend_schema_field({"type": "string", "enum": Region.values})(django_filters.ChoiceFilter(
         label=_("Región"), choices=Region.choices, method=published_related(relation, "region")
-    )
+    ))
 
 
 def country_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter:
-    """The country of the record's published counterparts."""
-    return django_filters.ChoiceFilter(
+    """The country of the record's published counterparts, by its ISO 3166-1 code."""
+    return extend_schema_field({"type": "string", "minLength": 2, "maxLength": 2})(django_filters.ChoiceFilter(
         label=_("País"), choices=country_choices, method=published_related(relation, "country")
-    )
+    ))
 
 
 def body_filter() -> django_filters.ModelChoiceFilter:

@@ -1,27 +1,231 @@
-"""The read-only API: one viewset per public collection, under /api/v1/."""
+"""The read-only API: one viewset per public collection, under /api/v1/.
 
-from rest_framework import routers, serializers, viewsets
+Each viewset is declared by its ``Collection`` (records, filters, search,
+ordering, identifier) and its serializer; the pieces they share are here:
+the language of the request, the filter backend that applies the
+collection's parameters, and a pagination that never counts the table.
+"""
 
-from .collections import COLLECTIONS, Collection
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
+from rest_framework import pagination, routers, serializers, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from .collections import COLLECTIONS, ORDERING_PARAMETER, QUERY_PARAMETER, Collection
+from .serializers import SERIALIZERS
+
+#: A page number past this is refused: no one pages that far, and the offset must stay a small integer.
+MAX_PAGE = 100_000
 
 
-def _viewset(collection: Collection) -> type[viewsets.ReadOnlyModelViewSet]:
-    class Serializer(serializers.ModelSerializer):
-        class Meta:
-            model = collection.model
-            fields = [collection.lookup_field if collection.lookup_field != "pk" else "id"]
+class PageWithoutCount(pagination.BasePagination):
+    """``?page=`` and ``?page_size=``, with links to the next and previous pages.
 
-    return type(
+    No total: counting every matching row on every page is what makes a
+    paginated list slow on a large table. The page fetches one row more than
+    it shows, to know whether a next page exists.
+    """
+
+    page_size = 25
+    max_page_size = 100
+    page_query_param = "page"
+    page_size_query_param = "page_size"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.page_number = self._positive_integer(request, self.page_query_param, 1, MAX_PAGE)
+        self.page_size = self._positive_integer(request, self.page_size_query_param, self.page_size, self.max_page_size)
+        offset = (self.page_number - 1) * self.page_size
+        rows = list(queryset[offset : offset + self.page_size + 1])
+        self.has_next = len(rows) > self.page_size
+        return rows[: self.page_size]
+
+    def _positive_integer(self, request, name: str, default: int, maximum: int) -> int:
+        raw = request.query_params.get(name)
+        if raw is None or raw == "":
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            value = 0
+        if not 1 <= value <= maximum:
+            raise ValidationError(
+                {name: [_("Escriba un número entero entre 1 y %(maximum)d.") % {"maximum": maximum}]}
+            )
+        return value
+
+    def get_paginated_response(self, data):
+        url = self.request.build_absolute_uri()
+        next_url = replace_query_param(url, self.page_query_param, self.page_number + 1) if self.has_next else None
+        if self.page_number <= 1:
+            previous_url = None
+        elif self.page_number == 2:
+            previous_url = remove_query_param(url, self.page_query_param)
+        else:
+            previous_url = replace_query_param(url, self.page_query_param, self.page_number - 1)
+        return Response({"next": next_url, "previous": previous_url, "results": data})
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "format": "uri", "nullable": True}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.page_query_param, "in": "query", "required": False,
+                "description": str(_("Número de página, desde 1.")),
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+            },
+            {
+                "name": self.page_size_query_param, "in": "query", "required": False,
+                "description": str(_("Registros por página (25 por omisión).")),
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]
+
+
+class CollectionFilterBackend(DjangoFilterBackend):
+    """The collection's FilterSet, ``q`` and ``ordering``, exactly as the
+    downloads apply them (``Collection.select``); on lists only."""
+
+    def get_filterset_class(self, view, queryset=None):
+        return view.collection.filterset_class
+
+    def filter_queryset(self, request, queryset, view):
+        if view.action != "list":
+            return queryset
+        try:
+            return view.collection.select(queryset, request.query_params)
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from error
+
+
+class RequestLanguageMixin:
+    """Answers in the language the client asks for."""
+
+    def initial(self, request, *args, **kwargs):
+        # The API's addresses carry no language: the Accept-Language header
+        # chooses it (Spanish when it names none the portal speaks). The
+        # locale middleware then names it in Content-Language and adds Vary.
+        language = translation.get_language_from_request(request._request, check_path=False)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        super().initial(request, *args, **kwargs)
+
+
+class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    collection: Collection
+    filter_backends = [CollectionFilterBackend]
+    pagination_class = PageWithoutCount
+
+    def get_queryset(self):
+        return self.collection.published()
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404 as error:
+            # Django's message names the model in English; this one reads the same for every resource.
+            raise NotFound(_("No hay un registro publicado con ese identificador.")) from error
+
+
+ERRORS = OpenApiResponse(
+    {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    description=_("Un parámetro no es válido: los mensajes de cada uno, por su nombre."),
+)
+DETAIL = inline_serializer("Detail", fields={"detail": serializers.CharField()})
+THROTTLED = OpenApiResponse(DETAIL, description=_("Demasiadas peticiones: vuelva a intentarlo tras los segundos de Retry-After."))
+
+
+def _list_parameters(collection: Collection) -> list[OpenApiParameter]:
+    ordering = ", ".join(collection.ordering_names)
+    return [
+        OpenApiParameter(
+            QUERY_PARAMETER, OpenApiTypes.STR,
+            description=_("Búsqueda de texto: registros con todas las palabras, sin distinguir acentos ni mayúsculas."),
+        ),
+        OpenApiParameter(
+            ORDERING_PARAMETER, OpenApiTypes.STR,
+            description=format_lazy(
+                _("Campos separados por comas, con «-» delante para orden descendente. Posibles: {}."), ordering
+            ),
+        ),
+    ]
+
+
+def _viewset(collection: Collection) -> type[CollectionViewSet]:
+    serializer = SERIALIZERS[collection.name]
+    lookup_regex = r"[0-9]+" if collection.lookup_field == "pk" else r"[-a-zA-Z0-9_]+"
+    viewset = type(
         f"{collection.model.__name__}ViewSet",
-        (viewsets.ReadOnlyModelViewSet,),
+        (CollectionViewSet,),
         {
-            "queryset": collection.published(),
-            "serializer_class": Serializer,
+            "__doc__": str(collection.verbose_name),
+            "collection": collection,
+            "serializer_class": serializer,
             "lookup_field": collection.lookup_field,
+            "lookup_value_regex": lookup_regex,
         },
     )
+    return extend_schema_view(
+        list=extend_schema(
+            tags=[collection.name],
+            summary=format_lazy(_("{}: lista de registros publicados"), collection.verbose_name),
+            parameters=_list_parameters(collection),
+            responses={200: serializer(many=True), 400: ERRORS, 429: THROTTLED},
+        ),
+        retrieve=extend_schema(
+            tags=[collection.name],
+            summary=format_lazy(_("{}: un registro publicado"), collection.verbose_name),
+            responses={200: serializer, 404: DETAIL, 429: THROTTLED},
+        ),
+    )(viewset)
+
+
+REPORT = inline_serializer(
+    "Report",
+    fields={"id": serializers.IntegerField(), "url": serializers.URLField(), "portal_url": serializers.URLField()},
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["reports"], summary=_("Informes semestrales al Congreso publicados"),
+        responses={200: REPORT.__class__(many=True), 429: THROTTLED},
+    ),
+    retrieve=extend_schema(
+        tags=["reports"], summary=_("Un informe semestral publicado"),
+        responses={200: REPORT, 404: DETAIL, 429: THROTTLED},
+    ),
+)
+class ReportViewSet(RequestLanguageMixin, viewsets.ViewSet):
+    """The semiannual reports to Congress. None is published yet: the report
+    issue gives them their model and fills this resource; until then its list
+    is empty and every item is not found."""
+
+    lookup_value_regex = r"[0-9]+"
+
+    def list(self, request):
+        return Response({"next": None, "previous": None, "results": []})
+
+    def retrieve(self, request, pk=None):
+        raise NotFound()
 
 
 router = routers.DefaultRouter()
+router.include_format_suffixes = False
 for _collection in COLLECTIONS.values():
     router.register(_collection.name, _viewset(_collection), basename=_collection.name)
+router.register("reports", ReportViewSet, basename="reports")

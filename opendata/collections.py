@@ -70,7 +70,11 @@ class Collection:
         """The published records ``params`` select: the FilterSet's filters,
         ``q`` and ``ordering``. Raises ``ValidationError`` (a dict of Spanish
         messages per parameter) when a value is invalid."""
-        queryset = self.filter(self.published(), params)
+        return self.select(self.published(), params)
+
+    def select(self, queryset: QuerySet, params: Mapping[str, str]) -> QuerySet:
+        """``records()`` over a given queryset of this collection."""
+        queryset = self.filter(queryset, params)
         queryset = self.search(queryset, params.get(QUERY_PARAMETER, ""))
         return self.order(queryset, params.get(ORDERING_PARAMETER, ""))
 
