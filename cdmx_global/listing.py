@@ -47,6 +47,7 @@ class Facet:
         return {self.name: None, "page": None}
 
 
+@extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 2199})
 class YearFilter(django_filters.NumberFilter):
     """The year of a (partial) date: any precision has a year."""
 
@@ -117,7 +118,7 @@ def region_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter
 
 def country_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter:
     """The country of the record's published counterparts, by its ISO 3166-1 code."""
-    return extend_schema_field({"type": "string", "minLength": 2, "maxLength": 2})(django_filters.ChoiceFilter(
+    return extend_schema_field({"type": "string", "enum": [code for code, _name in countries]})(django_filters.ChoiceFilter(
         label=_("País"), choices=country_choices, method=published_related(relation, "country")
     ))
 

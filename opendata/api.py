@@ -167,7 +167,6 @@ def _list_parameters(collection: Collection) -> list[OpenApiParameter]:
 
 def _viewset(collection: Collection) -> type[CollectionViewSet]:
     serializer = SERIALIZERS[collection.name]
-    lookup_regex = r"[0-9]+" if collection.lookup_field == "pk" else r"[-a-zA-Z0-9_]+"
     viewset = type(
         f"{collection.model.__name__}ViewSet",
         (CollectionViewSet,),
@@ -176,7 +175,9 @@ def _viewset(collection: Collection) -> type[CollectionViewSet]:
             "collection": collection,
             "serializer_class": serializer,
             "lookup_field": collection.lookup_field,
-            "lookup_value_regex": lookup_regex,
+            # Any segment reaches the view, so a malformed identifier gets the
+            # API's JSON 404 rather than the portal's HTML page.
+            "lookup_value_regex": r"[^/]+",
         },
     )
     return extend_schema_view(
@@ -194,34 +195,40 @@ def _viewset(collection: Collection) -> type[CollectionViewSet]:
     )(viewset)
 
 
-REPORT = inline_serializer(
-    "Report",
-    fields={"id": serializers.IntegerField(), "url": serializers.URLField(), "portal_url": serializers.URLField()},
-)
+class ReportSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    portal_url = serializers.URLField()
 
 
 @extend_schema_view(
     list=extend_schema(
         tags=["reports"], summary=_("Informes semestrales al Congreso publicados"),
-        responses={200: REPORT.__class__(many=True), 429: THROTTLED},
+        responses={200: ReportSerializer(many=True), 400: ERRORS, 429: THROTTLED},
     ),
     retrieve=extend_schema(
         tags=["reports"], summary=_("Un informe semestral publicado"),
-        responses={200: REPORT, 404: DETAIL, 429: THROTTLED},
+        responses={200: ReportSerializer, 404: DETAIL, 429: THROTTLED},
     ),
 )
-class ReportViewSet(RequestLanguageMixin, viewsets.ViewSet):
+class ReportViewSet(RequestLanguageMixin, viewsets.GenericViewSet):
     """The semiannual reports to Congress. None is published yet: the report
     issue gives them their model and fills this resource; until then its list
     is empty and every item is not found."""
 
-    lookup_value_regex = r"[0-9]+"
+    serializer_class = ReportSerializer
+    pagination_class = PageWithoutCount
+    lookup_value_regex = r"[^/]+"
+
+    def get_queryset(self):
+        return []
 
     def list(self, request):
-        return Response({"next": None, "previous": None, "results": []})
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk=None):
-        raise NotFound()
+        raise NotFound(_("No hay un registro publicado con ese identificador."))
 
 
 router = routers.DefaultRouter()

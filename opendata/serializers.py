@@ -19,6 +19,7 @@ from rest_framework import serializers
 from agreements.models import Action, Agreement
 from cdmx_global.models import Counterpart, Framework, GovernmentBody, SustainableDevelopmentGoal, Theme
 from cdmx_global.partial_dates import format_partial_date
+from cdmx_global.regions import Region
 from cdmx_global.spreadsheets import format_partial_date_cell
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
@@ -280,6 +281,7 @@ class CounterpartSerializer(RecordSerializer):
     kind_display = display("kind")
     country = country_code_field()
     country_name = country_name_field()
+    region = serializers.ChoiceField(choices=Region.choices, allow_blank=True, read_only=True)
     region_display = display("region")
     agreements = AgreementLinkSerializer(many=True, read_only=True)
     actions = ActionLinkSerializer(many=True, read_only=True)

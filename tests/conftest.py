@@ -14,3 +14,10 @@ def book(django_db_setup, django_db_blocker):
         summary = load_book()
         yield summary
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def unthrottled(settings):
+    """No request limit, so a test may call the API as often as it needs;
+    the throttling tests set their own rates."""
+    settings.API_THROTTLE_RATES = {"anon": None, "downloads": None}
