@@ -13,7 +13,9 @@ but the API ignores them, as clients add their own (cache busters, tracking).
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from schemathesis.checks import not_a_server_error
@@ -44,6 +46,18 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 @pytest.fixture(autouse=True)
 def bait(book):
     return leak_bait()
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_across_requests():
+    """Requests reach the WSGI application directly, which would close the
+    database connection at the end of each one, and with it the test's
+    transaction; Django's own test client disconnects the same handlers."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
