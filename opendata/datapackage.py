@@ -1,0 +1,102 @@
+"""The Frictionless Data Package that describes the bulk downloads.
+
+One tabular resource per table: its CSV (the path, in the language of the
+package), the schema of its columns (each field named by the CSV header, so a
+tool reading the CSV finds them) and, as ``alternatives``, the same rows as
+XLSX and as JSON. A field's ``key`` is the name of the column in the JSON
+download, which is the same in every language.
+"""
+
+from collections.abc import Callable
+
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from .downloads import CSV_ENCODING, EXPORTERS
+from .tables import TABLES, Table
+
+# The licence of the data. To be confirmed by the CGAI (Coordinación General de
+# Asuntos Internacionales), who answers for the register: until then it is the
+# licence the portal proposes, shown on the open-data page and in the package.
+OPEN_DATA_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Atribución 4.0 Internacional",
+    "path": "https://creativecommons.org/licenses/by/4.0/deed.es",
+}
+
+BOOK = {
+    "title": (
+        "Ciudad de México Global. La acción internacional de la Ciudad de México "
+        "(CGAI y Escuela de Administración Pública de la Ciudad de México, 2018, ISBN 978-607-8228-62-1)"
+    ),
+}
+
+PACKAGE_NAME = "cdmx-global"
+
+
+def download_url(table: Table, extension: str) -> str:
+    return reverse("opendata:download", kwargs={"resource": table.name, "extension": extension})
+
+
+def schema(table: Table) -> dict:
+    fields = []
+    for column in table.columns:
+        field = {
+            "name": str(column.header),
+            "type": column.type,
+            "description": str(column.description),
+            "key": column.key,
+        }
+        if column.format != "default":
+            field["format"] = column.format
+        if column.constraints:
+            field["constraints"] = dict(column.constraints)
+        fields.append(field)
+    return {"fields": fields}
+
+
+def resource(table: Table, absolute_url: Callable[[str], str]) -> dict:
+    csv = EXPORTERS["csv"]
+    return {
+        "name": table.name,
+        "title": str(table.title),
+        "description": str(table.description),
+        "profile": "tabular-data-resource",
+        "path": absolute_url(download_url(table, csv.extension)),
+        "format": csv.extension,
+        "mediatype": "text/csv",
+        "encoding": CSV_ENCODING,
+        "schema": schema(table),
+        "alternatives": [
+            {
+                "path": absolute_url(download_url(table, exporter.extension)),
+                "format": exporter.extension,
+                "mediatype": exporter.content_type,
+            }
+            for exporter in EXPORTERS.values()
+            if exporter is not csv
+        ],
+    }
+
+
+def datapackage(absolute_url: Callable[[str], str]) -> dict:
+    """The package in the active language: titles, descriptions, field names
+    and paths (Spanish ``/datos/…``, English ``/en/datos/…``)."""
+    return {
+        "profile": "tabular-data-package",
+        "name": PACKAGE_NAME,
+        "title": gettext("CDMX Global: acción internacional de la Ciudad de México"),
+        "description": gettext(
+            "Registro público de la acción internacional del Gobierno de la Ciudad de México: acuerdos, "
+            "acciones, contrapartes, redes de ciudades, membresías, cargos, visitas oficiales, eventos, "
+            "premios, dependencias y temas. Sólo registros publicados. Cada tabla se descarga en CSV "
+            "(UTF-8 con BOM), XLSX y JSON, con los mismos filtros que la API."
+        ),
+        "homepage": absolute_url(reverse("opendata:index")),
+        "licenses": [OPEN_DATA_LICENCE],
+        "sources": [
+            BOOK,
+            {"title": gettext("Portal CDMX Global"), "path": absolute_url(reverse("portal:home"))},
+        ],
+        "resources": [resource(table, absolute_url) for table in TABLES.values()],
+    }

@@ -1,0 +1,186 @@
+"""The bulk downloads: a table's rows as CSV, XLSX or JSON.
+
+One small exporter per format (``extension``, ``content_type``,
+``response(...)``). Rows are read with ``QuerySet.iterator(chunk_size=…)`` (the
+selector's prefetches run once per chunk), so memory stays flat however many
+records a table holds: CSV and JSON are streamed as they are written; XLSX is
+written row by row (openpyxl's write-only mode) into a temporary file, which
+is then sent.
+
+CSV and XLSX are read by spreadsheets, so their text cells go through
+``escape_formula``; JSON is not a spreadsheet and keeps every value as it is.
+"""
+
+import csv
+import datetime
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone, translation
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from cdmx_global.spreadsheets import escape_formula
+
+from .tables import Table
+
+#: Records read from the database at a time (and prefetches run per chunk).
+CHUNK_SIZE = 500
+#: CSV rows sent to the client at a time.
+ROWS_PER_WRITE = 100
+#: Like the admin's export: the byte-order mark lets a spreadsheet read the accents.
+CSV_ENCODING = "utf-8-sig"
+
+
+def filename(table: Table, extension: str) -> str:
+    return f"cdmx-global-{table.name}.{extension}"
+
+
+def rows(table: Table, records: QuerySet, absolute_url: Callable[[str], str]) -> Iterator[list]:
+    for record in records.iterator(chunk_size=CHUNK_SIZE):
+        yield table.row(record, absolute_url)
+
+
+def _local(value: datetime.datetime) -> datetime.datetime:
+    return timezone.localtime(value).replace(microsecond=0)
+
+
+def _in_language(language: str, chunks: Iterable) -> Iterator:
+    """A streamed body is written after the view returns: keep the request's language."""
+    with translation.override(language):
+        yield from chunks
+
+
+def _attachment(response, table: Table, extension: str):
+    response["Content-Disposition"] = f'attachment; filename="{filename(table, extension)}"'
+    return response
+
+
+class CsvDownload:
+    extension = "csv"
+    content_type = "text/csv; charset=utf-8"
+    encoding = CSV_ENCODING
+
+    @staticmethod
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, datetime.datetime):
+            return _local(value).isoformat()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            return escape_formula(value)
+        return str(value)
+
+    def chunks(self, table: Table, values: Iterable[list]) -> Iterator[bytes]:
+        lines = _Lines()
+        writer = csv.writer(lines)
+        writer.writerow(table.headers)
+        yield "\ufeff".encode() + lines.take()
+        for number, row in enumerate(values, start=1):
+            writer.writerow([self.cell(value) for value in row])
+            if number % ROWS_PER_WRITE == 0:
+                yield lines.take()
+        yield lines.take()
+
+    def response(self, table: Table, values: Iterable[list]) -> StreamingHttpResponse:
+        language = translation.get_language()
+        body = _in_language(language, self.chunks(table, values))
+        return _attachment(StreamingHttpResponse(body, content_type=self.content_type), table, self.extension)
+
+
+class _Lines:
+    """What ``csv.writer`` writes, gathered until taken as UTF-8 bytes."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def take(self) -> bytes:
+        text, self.parts = "".join(self.parts), []
+        return text.encode()
+
+
+class XlsxDownload:
+    extension = "xlsx"
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    @staticmethod
+    def cell(value):
+        """Numbers, dates and booleans as real cells; text escaped (and rid of
+        the control characters an XLSX file cannot hold)."""
+        if isinstance(value, str):
+            return escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
+        if isinstance(value, datetime.datetime):
+            # A spreadsheet has no time zones: the portal's local time.
+            return _local(value).replace(tzinfo=None)
+        return value
+
+    def response(self, table: Table, values: Iterable[list]) -> FileResponse:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=table.name[:31])
+        sheet.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header = []
+        for text in table.headers:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in values:
+            sheet.append([self.cell(value) for value in row])
+        # Deleted when the response closes it.
+        file = tempfile.TemporaryFile(suffix=".xlsx")
+        workbook.save(file)
+        file.seek(0)
+        return FileResponse(
+            file, as_attachment=True, filename=filename(table, self.extension), content_type=self.content_type
+        )
+
+
+class JsonDownload:
+    """An array of objects keyed by the columns' stable keys, typed values,
+    ``null`` for an empty one."""
+
+    extension = "json"
+    content_type = "application/json"
+
+    @staticmethod
+    def value(value) -> str:
+        if isinstance(value, Decimal):
+            # Written as the exact decimal number, not through a float.
+            return str(value)
+        if isinstance(value, datetime.datetime):
+            value = _local(value).isoformat()
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        return json.dumps(value, ensure_ascii=False)
+
+    def chunks(self, table: Table, values: Iterable[list]) -> Iterator[bytes]:
+        keys = [json.dumps(key) for key in table.keys]
+        yield b"["
+        separator = "\n"
+        for row in values:
+            members = ", ".join(f"{key}: {self.value(value)}" for key, value in zip(keys, row, strict=True))
+            yield f"{separator}{{{members}}}".encode()
+            separator = ",\n"
+        yield b"\n]\n"
+
+    def response(self, table: Table, values: Iterable[list]) -> StreamingHttpResponse:
+        language = translation.get_language()
+        body = _in_language(language, self.chunks(table, values))
+        return _attachment(StreamingHttpResponse(body, content_type=self.content_type), table, self.extension)
+
+
+EXPORTERS = {exporter.extension: exporter for exporter in (CsvDownload(), XlsxDownload(), JsonDownload())}

@@ -1,0 +1,100 @@
+"""/datos/: the open-data page, the bulk downloads and their data package."""
+
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from .collections import ORDERING_PARAMETER, QUERY_PARAMETER
+from .datapackage import OPEN_DATA_LICENCE, datapackage, download_url
+from .downloads import EXPORTERS, rows
+from .tables import TABLES, TRANSPARENCY_TABLE
+from .throttling import DownloadRateThrottle
+
+PLAIN_TEXT = "text/plain; charset=utf-8"
+
+#: How a rate's period reads (DRF rates: «30/minute»).
+PERIODS = {"s": _("segundo"), "m": _("minuto"), "h": _("hora"), "d": _("día")}
+
+
+def _too_many_requests(throttle: DownloadRateThrottle) -> HttpResponse:
+    wait = math.ceil(throttle.wait() or 1)
+    response = HttpResponse(
+        gettext("Demasiadas descargas desde su dirección. Vuelva a intentarlo en %(seconds)d segundos.")
+        % {"seconds": wait},
+        status=429,
+        content_type=PLAIN_TEXT,
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def _invalid_parameters(error: ValidationError) -> HttpResponse:
+    lines = [f"{name}: {message}" for name, messages in error.message_dict.items() for message in messages]
+    return HttpResponse("\n".join(lines) + "\n", status=400, content_type=PLAIN_TEXT)
+
+
+@require_safe
+def download(request, resource: str, extension: str):
+    """A table in one format, with the records the query parameters select
+    (the API's filters, ``q`` and ``ordering``); published records only."""
+    table = TABLES.get(resource)
+    exporter = EXPORTERS.get(extension)
+    if table is None or exporter is None:
+        raise Http404(gettext("No existe esa descarga."))
+    throttle = DownloadRateThrottle()
+    if not throttle.allow_request(request, None):
+        return _too_many_requests(throttle)
+    try:
+        records = table.collection.records(request.GET)
+    except ValidationError as error:
+        return _invalid_parameters(error)
+    return exporter.response(table, rows(table, records, request.build_absolute_uri))
+
+
+@require_safe
+def datapackage_json(request):
+    return JsonResponse(
+        datapackage(request.build_absolute_uri), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+
+
+def _rate(scope: str) -> dict | None:
+    rate = settings.API_THROTTLE_RATES.get(scope)
+    if not rate:
+        return None
+    number, period = rate.split("/")
+    return {"number": int(number), "period": PERIODS[period[0]]}
+
+
+class OpenDataView(TemplateView):
+    template_name = "opendata/index.html"
+
+    def get_context_data(self, **kwargs):
+        counts = {}
+        downloads = []
+        for table in TABLES.values():
+            collection = table.collection
+            if collection.name not in counts:
+                counts[collection.name] = collection.published().count()
+            downloads.append({
+                "table": table,
+                "count": counts[collection.name],
+                "links": [(exporter.extension.upper(), download_url(table, exporter.extension)) for exporter in EXPORTERS.values()],
+            })
+        return super().get_context_data(
+            downloads=[row for row in downloads if row["table"].name != TRANSPARENCY_TABLE],
+            transparency=next(row for row in downloads if row["table"].name == TRANSPARENCY_TABLE),
+            licence=OPEN_DATA_LICENCE,
+            datapackage_url=reverse("opendata:datapackage"),
+            query_parameter=QUERY_PARAMETER,
+            ordering_parameter=ORDERING_PARAMETER,
+            anon_rate=_rate("anon"),
+            download_rate=_rate("downloads"),
+            **kwargs,
+        )
