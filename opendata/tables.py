@@ -122,7 +122,7 @@ _TYPES = (
 )
 
 
-def column(model, name: str, *, key: str = "", header=None, description=None, attribute: str = "", label=str) -> Column:
+def column(model, name: str, *, description=None, attribute: str = "", label=str) -> Column:
     """The column of the model field ``name``, its header the field's label.
 
     A choice gives its label in the active language; a country its ISO code;
@@ -130,7 +130,7 @@ def column(model, name: str, *, key: str = "", header=None, description=None, at
     selector's published-only relation) when it is not the field itself.
     """
     model_field = model._meta.get_field(name)
-    header = header or capfirst(model_field.verbose_name)
+    header = capfirst(model_field.verbose_name)
     description = description or model_field.help_text or header
     attribute = attribute or name
     kind = "string"
@@ -146,7 +146,7 @@ def column(model, name: str, *, key: str = "", header=None, description=None, at
     else:
         read = attrgetter(name)
         kind = next((frictionless for cls, frictionless in _TYPES if isinstance(model_field, cls)), "string")
-    return Column(key or name, header, kind, description, read)
+    return Column(name, header, kind, description, read)
 
 
 def partial_date(model, name: str) -> tuple[Column, Column]:

@@ -73,6 +73,9 @@ def _rate(scope: str) -> dict | None:
 
 
 class OpenDataView(TemplateView):
+    """What the data is, its licence, every download with its number of
+    published records, the data package and how to use the API."""
+
     template_name = "opendata/index.html"
 
     def get_context_data(self, **kwargs):
