@@ -9,6 +9,7 @@ import json
 import re
 from decimal import Decimal
 
+import frictionless
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -124,7 +125,6 @@ def test_the_values_match_their_field_types(client):
 
 @pytest.mark.parametrize(("prefix", "language"), LANGUAGES)
 def test_frictionless_validates_the_package_against_the_downloaded_csvs(client, tmp_path, prefix, language):
-    frictionless = pytest.importorskip("frictionless")
     leak_bait()
     AgreementFactory(published=True, code="con-monto", amount=Decimal("99.90"), currency="USD", title="=1+1")
     described = package(client, prefix)

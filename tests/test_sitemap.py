@@ -5,7 +5,7 @@ unpublished."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from agreements.models import Action, Agreement
 from cdmx_global.models import Counterpart
@@ -73,4 +73,6 @@ def test_sitemap_gives_each_page_its_language_alternates(sitemap):
     for loc in both_languages(path):
         links = {link.get("hreflang"): link.get("href") for link in entries[loc].findall("xhtml:link", NS)}
         assert links == {"es-mx": f"{SERVER}{path}", "en": f"{SERVER}/en{path}", "x-default": f"{SERVER}{path}"}
-    assert entries[f"{SERVER}{path}"].findtext("sm:lastmod", namespaces=NS) == agreement.updated_at.date().isoformat()
+    # The sitemap gives the day in the portal's time zone.
+    lastmod = entries[f"{SERVER}{path}"].findtext("sm:lastmod", namespaces=NS)
+    assert lastmod == timezone.localdate(agreement.updated_at).isoformat()
