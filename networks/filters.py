@@ -46,6 +46,8 @@ class NetworkFilterSet(FacetedFilterSet):
 
 
 class PositionFilterSet(FacetedFilterSet):
+    """Positions by network, body and start year; memberships reuse it."""
+
     network = django_filters.ModelChoiceFilter(
         label=_("Red"), queryset=Network.objects.published(), to_field_name="slug",
     )
@@ -63,21 +65,10 @@ class PositionFilterSet(FacetedFilterSet):
         fields = ["network", "body", "year"]
 
 
-class MembershipFilterSet(FacetedFilterSet):
+class MembershipFilterSet(PositionFilterSet):
     """``year`` is the year the membership began (the year the city joined)."""
 
-    network = django_filters.ModelChoiceFilter(
-        label=_("Red"), queryset=Network.objects.published(), to_field_name="slug",
-    )
-    body = body_filter()
     year = YearFilter(label=_("Año de ingreso"), field_name="start_on")
 
-    facet_paths = {
-        "network": "network__slug",
-        "body": "body__slug",
-        "year": "start_on__year",
-    }
-
-    class Meta:
+    class Meta(PositionFilterSet.Meta):
         model = Membership
-        fields = ["network", "body", "year"]
