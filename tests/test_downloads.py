@@ -18,19 +18,18 @@ from openpyxl import load_workbook
 from agreements.models import Agreement, AgreementKind, Validity
 from cdmx_global.models import Counterpart
 from cdmx_global.partial_dates import DatePrecision
-from events.models import Visit
 from networks.models import Network
 from opendata.collections import COLLECTIONS
 from opendata.downloads import EXPORTERS
 from opendata.tables import TABLES
 from tests.factories import (
+    LEAK_MARK,
     ActionFactory,
     AgreementFactory,
     AwardFactory,
     CounterpartFactory,
     EventFactory,
     GovernmentBodyFactory,
-    LEAK_MARK,
     MembershipFactory,
     NetworkFactory,
     PositionFactory,
