@@ -118,7 +118,7 @@ def region_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter
 
 def country_filter(relation: str = "counterparts") -> django_filters.ChoiceFilter:
     """The country of the record's published counterparts, by its ISO 3166-1 code."""
-    return extend_schema_field({"type": "string", "enum": [code for code, _name in countries]})(django_filters.ChoiceFilter(
+    return extend_schema_field({"type": "string", "enum": list(countries.countries)})(django_filters.ChoiceFilter(
         label=_("País"), choices=country_choices, method=published_related(relation, "country")
     ))
 

@@ -28,6 +28,8 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from .collections import COLLECTIONS, ORDERING_PARAMETER, QUERY_PARAMETER, Collection
 from .serializers import SERIALIZERS
 
+NOT_FOUND = _("No hay un registro publicado con ese identificador.")
+
 #: A page number past this is refused: no one pages that far, and the offset must stay a small integer.
 MAX_PAGE = 100_000
 
@@ -144,7 +146,7 @@ class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
             return super().get_object()
         except Http404 as error:
             # Django's message names the model in English; this one reads the same for every resource.
-            raise NotFound(_("No hay un registro publicado con ese identificador.")) from error
+            raise NotFound(NOT_FOUND) from error
 
 
 ERRORS = OpenApiResponse(
@@ -234,7 +236,7 @@ class ReportViewSet(RequestLanguageMixin, viewsets.GenericViewSet):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, pk=None):
-        raise NotFound(_("No hay un registro publicado con ese identificador."))
+        raise NotFound(NOT_FOUND)
 
 
 router = routers.DefaultRouter()

@@ -95,8 +95,9 @@ class Collection:
             return queryset
         if len(query) > MAX_QUERY_LENGTH:
             raise ValidationError({
-                QUERY_PARAMETER: [gettext("Escriba una búsqueda de %(limit)d caracteres como máximo.")
-                                  % {"limit": MAX_QUERY_LENGTH}]
+                # The portal search's own message, so both read (and translate) alike.
+                QUERY_PARAMETER: [gettext("Escriba una búsqueda de %(limit_value)d caracteres como máximo.")
+                                  % {"limit_value": MAX_QUERY_LENGTH}]
             })
         if self.search_kind is None:
             condition = Q()

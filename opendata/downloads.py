@@ -62,7 +62,22 @@ def _attachment(response, table: Table, extension: str):
     return response
 
 
-class CsvDownload:
+class StreamedDownload:
+    """A format written as it is sent: subclasses give ``chunks()``."""
+
+    extension: str
+    content_type: str
+
+    def chunks(self, table: Table, values: Iterable[list]) -> Iterator[bytes]:
+        raise NotImplementedError
+
+    def response(self, table: Table, values: Iterable[list]) -> StreamingHttpResponse:
+        language = translation.get_language()
+        body = _in_language(language, self.chunks(table, values))
+        return _attachment(StreamingHttpResponse(body, content_type=self.content_type), table, self.extension)
+
+
+class CsvDownload(StreamedDownload):
     extension = "csv"
     content_type = "text/csv; charset=utf-8"
     encoding = CSV_ENCODING
@@ -92,10 +107,6 @@ class CsvDownload:
                 yield lines.take()
         yield lines.take()
 
-    def response(self, table: Table, values: Iterable[list]) -> StreamingHttpResponse:
-        language = translation.get_language()
-        body = _in_language(language, self.chunks(table, values))
-        return _attachment(StreamingHttpResponse(body, content_type=self.content_type), table, self.extension)
 
 
 class _Lines:
@@ -149,7 +160,7 @@ class XlsxDownload:
         )
 
 
-class JsonDownload:
+class JsonDownload(StreamedDownload):
     """An array of objects keyed by the columns' stable keys, typed values,
     ``null`` for an empty one."""
 
@@ -177,10 +188,6 @@ class JsonDownload:
             separator = ",\n"
         yield b"\n]\n"
 
-    def response(self, table: Table, values: Iterable[list]) -> StreamingHttpResponse:
-        language = translation.get_language()
-        body = _in_language(language, self.chunks(table, values))
-        return _attachment(StreamingHttpResponse(body, content_type=self.content_type), table, self.extension)
 
 
 EXPORTERS = {exporter.extension: exporter for exporter in (CsvDownload(), XlsxDownload(), JsonDownload())}

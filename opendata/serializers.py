@@ -141,20 +141,24 @@ class CounterpartLinkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "country", "country_name", "url"]
 
 
-class AgreementLinkSerializer(serializers.ModelSerializer):
-    url = api_url("agreements", "code")
+def link_serializer(model, collection: str, lookup_field: str, label: str) -> type[serializers.ModelSerializer]:
+    """A link to an item of ``collection``: its identifier, ``label`` and API address."""
+    identifier = "id" if lookup_field == "pk" else lookup_field
+    meta = type("Meta", (), {"model": model, "fields": [identifier, label, "url"]})
+    return type(
+        f"{model.__name__}LinkSerializer",
+        (serializers.ModelSerializer,),
+        {"url": api_url(collection, lookup_field), "Meta": meta, "__module__": __name__},
+    )
 
-    class Meta:
-        model = Agreement
-        fields = ["code", "title", "url"]
 
-
-class ActionLinkSerializer(serializers.ModelSerializer):
-    url = api_url("actions")
-
-    class Meta:
-        model = Action
-        fields = ["id", "title", "url"]
+AgreementLinkSerializer = link_serializer(Agreement, "agreements", "code", "title")
+ActionLinkSerializer = link_serializer(Action, "actions", "pk", "title")
+MembershipLinkSerializer = link_serializer(Membership, "memberships", "pk", "role")
+PositionLinkSerializer = link_serializer(Position, "positions", "pk", "title")
+EventLinkSerializer = link_serializer(Event, "events", "pk", "name")
+VisitLinkSerializer = link_serializer(Visit, "visits", "pk", "title")
+AwardLinkSerializer = link_serializer(Award, "awards", "pk", "title")
 
 
 class NetworkLinkSerializer(serializers.ModelSerializer):
@@ -163,46 +167,6 @@ class NetworkLinkSerializer(serializers.ModelSerializer):
     class Meta:
         model = Network
         fields = ["slug", "name", "acronym", "url"]
-
-
-class MembershipLinkSerializer(serializers.ModelSerializer):
-    url = api_url("memberships")
-
-    class Meta:
-        model = Membership
-        fields = ["id", "role", "url"]
-
-
-class PositionLinkSerializer(serializers.ModelSerializer):
-    url = api_url("positions")
-
-    class Meta:
-        model = Position
-        fields = ["id", "title", "url"]
-
-
-class EventLinkSerializer(serializers.ModelSerializer):
-    url = api_url("events")
-
-    class Meta:
-        model = Event
-        fields = ["id", "name", "url"]
-
-
-class VisitLinkSerializer(serializers.ModelSerializer):
-    url = api_url("visits")
-
-    class Meta:
-        model = Visit
-        fields = ["id", "title", "url"]
-
-
-class AwardLinkSerializer(serializers.ModelSerializer):
-    url = api_url("awards")
-
-    class Meta:
-        model = Award
-        fields = ["id", "title", "url"]
 
 
 # Records ----------------------------------------------------------------------
