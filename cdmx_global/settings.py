@@ -298,5 +298,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Logins, logouts, failures and lockouts (staff/signals.py), kept even when
     # LOG_LEVEL silences the rest.
-    "loggers": {"staff.auth": {"level": "INFO"}},
+    "loggers": {
+        "staff.auth": {"level": "INFO"},
+        # WeasyPrint logs every layout step at INFO; only its warnings matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -1,0 +1,210 @@
+"""Writes of the report app: building a report, moving it through its
+lifecycle (draft → approved → delivered to Congress → published), corrections,
+evaluations and the Congress's evaluation.
+
+A report's files are written once per build. While it is a draft it can be
+rebuilt; from approval on it can't; once delivered its files and hashes never
+change again, and a correction is a new version that says what it corrects.
+"""
+
+import datetime
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .data import build_report_data
+from .exporters import exporters
+from .models import (
+    AgreementEvaluation,
+    CongressEvaluation,
+    Report,
+    ReportFile,
+    ReportStatus,
+)
+from .periods import Semester
+
+
+def sha256_of(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _user(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _render_files(data: dict) -> list[tuple]:
+    """Every format's bytes, rendered before anything is saved."""
+    return [(exporter, exporter.render(data)) for exporter in exporters()]
+
+
+def _save_files(report: Report, rendered: list[tuple]) -> list[ReportFile]:
+    saved = []
+    try:
+        for exporter, content in rendered:
+            report_file = ReportFile(
+                report=report, format=exporter.format, sha256=sha256_of(content), size=len(content)
+            )
+            report_file.file.save(f"{report.file_stem}.{exporter.extension}", ContentFile(content), save=False)
+            saved.append(report_file)
+            report_file.save()
+    except BaseException:
+        # The database rolls back; the files already written must go too.
+        for report_file in saved:
+            report_file.file.storage.delete(report_file.file.name)
+        raise
+    return saved
+
+
+def _delete_stored_files(names: list[tuple]) -> None:
+    for storage, name in names:
+        storage.delete(name)
+
+
+def report_build(*, semester: Semester, user=None, correction_note: str = "", now: datetime.datetime | None = None) -> Report:
+    """Build ``semester``'s report as a draft and write its files.
+
+    - No report yet: version 1.
+    - The latest version is a draft or approved: it is rebuilt (and returns to draft).
+    - The latest version was delivered: a new version correcting it, which
+      needs ``correction_note`` (what it corrects).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        versions = Report.objects.select_for_update().filter(year=semester.year, half=semester.half)
+        latest = versions.order_by("-version").first()
+        if latest is not None and not latest.is_frozen:
+            report = latest
+            if report.corrects_id is None and correction_note:
+                raise ValidationError(
+                    {"correction_note": _("Sólo una nueva versión de un informe entregado lleva nota de corrección.")}
+                )
+            if correction_note:
+                report.correction_note = correction_note
+        else:
+            if latest is not None and not correction_note.strip():
+                raise ValidationError({
+                    "correction_note": _(
+                        "El informe de %(semester)s ya se entregó al Congreso y no cambia: para corregirlo, genere una "
+                        "nueva versión y diga qué corrige."
+                    ) % {"semester": semester.label}
+                })
+            report = Report(
+                year=semester.year, half=semester.half,
+                version=1 if latest is None else latest.version + 1,
+                corrects=latest, correction_note=correction_note.strip(),
+            )
+        corrects = None
+        if report.corrects_id:
+            corrects = {
+                "version": report.corrects.version,
+                "delivered_on": report.corrects.delivered_on.isoformat() if report.corrects.delivered_on else None,
+                "delivery_reference": report.corrects.delivery_reference,
+            }
+        data = build_report_data(
+            semester, version=report.version, corrects=corrects, correction_note=report.correction_note,
+            generated_at=now,
+        )
+        rendered = _render_files(data)
+        old_files = [(f.file.storage, f.file.name) for f in report.files.all()] if report.pk else []
+        report.content = data
+        report.status = ReportStatus.DRAFT
+        report.built_at = now
+        report.built_by = _user(user)
+        report.approved_at = report.approved_by = None
+        report.full_clean()
+        report.save()
+        report.files.all().delete()
+        _save_files(report, rendered)
+        transaction.on_commit(lambda: _delete_stored_files(old_files))
+    return report
+
+
+def _require(report: Report, status: str, message) -> None:
+    if report.status != status:
+        raise ValidationError(message)
+
+
+def report_approve(*, report: Report, user=None) -> Report:
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        _require(report, ReportStatus.DRAFT, _("Sólo se aprueba un informe en borrador."))
+        report.status = ReportStatus.APPROVED
+        report.approved_at = timezone.now()
+        report.approved_by = _user(user)
+        report.save(update_fields=["status", "approved_at", "approved_by"])
+    return report
+
+
+def report_return_to_draft(*, report: Report, user=None) -> Report:
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        _require(report, ReportStatus.APPROVED, _("Sólo un informe aprobado y aún no entregado vuelve a borrador."))
+        report.status = ReportStatus.DRAFT
+        report.approved_at = report.approved_by = None
+        report.save(update_fields=["status", "approved_at", "approved_by"])
+    return report
+
+
+def report_deliver(*, report: Report, delivered_on: datetime.date, delivery_reference: str, user=None) -> Report:
+    """Record the delivery to Congress: from now on the report's files never change."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        _require(report, ReportStatus.APPROVED, _("Sólo se entrega al Congreso un informe aprobado."))
+        errors = {}
+        if not delivery_reference or not delivery_reference.strip():
+            errors["delivery_reference"] = _("Indique el número del oficio de entrega.")
+        if delivered_on is None:
+            errors["delivered_on"] = _("Indique la fecha de entrega.")
+        elif report.built_at and delivered_on < timezone.localdate(report.built_at):
+            errors["delivered_on"] = _("La entrega no puede ser anterior a la generación del informe.")
+        elif delivered_on > timezone.localdate():
+            errors["delivered_on"] = _("La fecha de entrega no puede estar en el futuro.")
+        if errors:
+            raise ValidationError(errors)
+        report.status = ReportStatus.DELIVERED
+        report.delivered_on = delivered_on
+        report.delivery_reference = delivery_reference.strip()
+        report.delivered_by = _user(user)
+        report.full_clean()
+        report.save(update_fields=["status", "delivered_on", "delivery_reference", "delivered_by"])
+    return report
+
+
+def report_publish(*, report: Report, user=None) -> Report:
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        _require(report, ReportStatus.DELIVERED, _("Sólo se publica un informe ya entregado al Congreso."))
+        report.status = ReportStatus.PUBLISHED
+        report.published_at = timezone.now()
+        report.published_by = _user(user)
+        report.save(update_fields=["status", "published_at", "published_by"])
+    return report
+
+
+def evaluation_save(*, evaluation: AgreementEvaluation, user=None) -> AgreementEvaluation:
+    """Create or update the government's evaluation of an agreement for a semester."""
+    with transaction.atomic():
+        if evaluation.evaluated_by_id is None:
+            evaluation.evaluated_by = _user(user)
+        evaluation.full_clean()
+        evaluation.save()
+    return evaluation
+
+
+def congress_evaluation_record(*, evaluation: CongressEvaluation, user=None) -> CongressEvaluation:
+    """Record the Congress's evaluation of a delivered report when it arrives."""
+    with transaction.atomic():
+        if not evaluation.report.is_frozen:
+            raise ValidationError(
+                {"report": _("El Congreso evalúa un informe ya entregado; este informe aún no se entrega.")}
+            )
+        if evaluation.recorded_by_id is None:
+            evaluation.recorded_by = _user(user)
+        evaluation.full_clean()
+        evaluation.save()
+    return evaluation
+
