@@ -32,6 +32,7 @@ from cdmx_global.models import (
 from cdmx_global.partial_dates import DatePrecision
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
+from reports.models import AgreementEvaluation, Indicator, IndicatorValue, Recommendation
 from staff.models import StaffProfile
 from staff.roles import ADMINISTRATOR, LIAISON, REVIEWER, assign_role
 
@@ -358,3 +359,37 @@ def leak_bait() -> dict[str, list]:
             AwardFactory(title=f"Premio {label}", granted_by=linked, themes=[published_theme], body=body, **status),
         ]
     return made
+
+
+# Reports ---------------------------------------------------------------------
+
+
+class AgreementEvaluationFactory(factory.django.DjangoModelFactory):
+    """The government's evaluation of a (published) agreement for a semester: ``year`` and ``half``."""
+
+    agreement = factory.SubFactory(AgreementFactory, published=True)
+    year = 2017
+    half = 2
+    people_reached = 120
+    resources = "Asistencia técnica de ambas ciudades."
+    exchanges = 2
+    projects = 1
+    advantages = "Intercambio de experiencias en movilidad."
+    benefits = "Mejor planeación de ciclovías."
+    results = "Un taller binacional."
+    difficulties = ""
+    recommendation = Recommendation.CONTINUE
+
+    class Meta:
+        model = AgreementEvaluation
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    indicator = factory.LazyFunction(lambda: Indicator.objects.get(code="recursos-de-cooperacion"))
+    year = 2017
+    half = 2
+    value = 1500000
+    source = "Informe de la CGAI"
+
+    class Meta:
+        model = IndicatorValue
