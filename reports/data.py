@@ -112,6 +112,8 @@ def _validity_end(agreement: Agreement) -> PartialDate | None:
 def place_agreement(agreement: Agreement, semester: Semester) -> AgreementPlacement:
     signed = PartialDate.of(agreement, "signed_on")
     placement = AgreementPlacement(agreement)
+    if agreement.validity == Validity.NEGOTIATION:
+        return placement  # not signed yet, whatever date was entered
     signed_at = place(signed, semester)
     placement.signed = signed_at is Placement.IN
     placement.signed_year_only = signed_at is Placement.YEAR_ONLY
