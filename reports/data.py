@@ -35,7 +35,13 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Validity
 from agreements.selectors import published_actions
-from cdmx_global.models import Counterpart, PublicationStatus
+from cdmx_global.models import (
+    Counterpart,
+    Framework,
+    PublicationStatus,
+    SustainableDevelopmentGoal,
+    Theme,
+)
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 from cdmx_global.regions import Region
 from events.models import Award, Event, Visit
@@ -43,7 +49,13 @@ from events.selectors import published_awards, published_events, published_visit
 from networks.models import Membership, Position
 from networks.selectors import published_network_parts
 
-from .models import AgreementEvaluation, Dimension, Indicator, IndicatorValue, Recommendation
+from .models import (
+    AgreementEvaluation,
+    Dimension,
+    Indicator,
+    IndicatorValue,
+    Recommendation,
+)
 from .periods import Placement, Semester, last_day, overlaps, place
 
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -151,7 +163,7 @@ def _placed(records, semester: Semester, date_field: str) -> tuple[list, list]:
             inside.append(record)
         elif where is Placement.YEAR_ONLY:
             year_only.append(record)
-    key = lambda record: (getattr(record, date_field), str(record))  # noqa: E731
+    key = lambda record: (getattr(record, date_field), str(record))
     return sorted(inside, key=key), sorted(year_only, key=key)
 
 
@@ -219,13 +231,15 @@ class Records:
             .select_related("body")
             .prefetch_related(
                 Prefetch("counterparts", queryset=Counterpart.objects.published()),
-                Prefetch("themes"), Prefetch("sdgs"), Prefetch("frameworks"),
+                Prefetch("themes", queryset=Theme.objects.published()),
+                Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.published()),
+                Prefetch("frameworks", queryset=Framework.objects.published()),
             )
             .order_by("signed_on", "title", "pk")
         )
         self.agreements = list(agreements)
         self.actions = list(published_actions())
-        self.visits = list(published_visits().prefetch_related())
+        self.visits = list(published_visits())
         self.events = list(published_events())
         self.awards = list(published_awards())
         self.positions = list(published_network_parts(Position).select_related("body"))

@@ -124,15 +124,3 @@ def overlaps(start: PartialDate, end: PartialDate | None, semester: Semester) ->
         return False
     finish = last_day(end) if end is not None and end.value is not None else None
     return finish is None or finish >= semester.start
-
-
-def is_precise(date: PartialDate) -> bool:
-    return date.value is not None and date.precision in (DatePrecision.MONTH, DatePrecision.DAY)
-
-
-def semesters_between(first: Semester, last: Semester) -> list[Semester]:
-    semesters, current = [], first
-    while current <= last:
-        semesters.append(current)
-        current = current.next()
-    return semesters

@@ -36,7 +36,7 @@ def codes(data: dict, flag: str) -> list[str]:
 def scenario(db):
     """Records around July–December 2017, each placed by one rule."""
     published = {"published": True}
-    agreement = lambda code, **kwargs: factories.AgreementFactory(code=code, title=f"Acuerdo {code}", **{**published, **kwargs})  # noqa: E731
+    agreement = lambda code, **kwargs: factories.AgreementFactory(code=code, title=f"Acuerdo {code}", **{**published, **kwargs})
     records = {
         "force": agreement("vigente", validity="in_force", **partial_date("signed_on", 2016, 5, 10),
                            **partial_date("valid_until", 2019)),
@@ -261,3 +261,27 @@ def test_the_books_second_semester_of_2017(book):
         "Memorando de Entendimiento Ciudad de México–Madrid",
     ]
     assert data["meta"]["period"] == "julio–diciembre de 2017"
+
+
+def test_building_the_data_costs_the_same_queries_with_more_records(scenario):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        build_report_data(S2017_2)
+    network = factories.NetworkFactory(published=True)
+    theme, sdg = factories.ThemeFactory(), factories.SustainableDevelopmentGoalFactory(number=11)
+    for n in range(5):
+        counterpart = factories.CounterpartFactory(published=True)
+        agreement = factories.AgreementFactory(
+            published=True, validity="in_force", counterparts=[counterpart], themes=[theme], sdgs=[sdg],
+            **partial_date("signed_on", 2017, 8, 1 + n),
+        )
+        factories.AgreementEvaluationFactory(agreement=agreement)
+        factories.ActionFactory(published=True, agreement=agreement, sdgs=[sdg], **partial_date("start_on", 2017, 9, 1 + n))
+        factories.VisitFactory(published=True, counterparts=[counterpart], **partial_date("start_on", 2017, 10, 1 + n))
+        factories.PositionFactory(published=True, network=network, **partial_date("start_on", 2017, 7))
+    with CaptureQueriesContext(connection) as many:
+        build_report_data(S2017_2)
+
+    assert len(many) == len(few)

@@ -91,7 +91,7 @@ def test_rebuilding_a_draft_replaces_its_files(evaluated, django_capture_on_comm
 
 
 def test_an_approved_report_returns_to_draft_when_rebuilt(evaluated):
-    report = report_approve(report=report_build(semester=S2017_2))
+    report_approve(report=report_build(semester=S2017_2))
 
     assert report_build(semester=S2017_2).status == ReportStatus.DRAFT
 
