@@ -10,10 +10,10 @@ from pathlib import Path
 
 from django import template
 from django.contrib.staticfiles import finders
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from cdmx_global.partial_dates import DatePrecision, PartialDate
 from portal.worldmap import country_rows, world_map
 
 from .. import charts
@@ -103,7 +103,8 @@ def iso_day(value):
     """An ISO date ("2018-01-15") as the report writes dates ("15 de enero de 2018")."""
     if not value:
         return DASH
-    return date_format(datetime.date.fromisoformat(str(value)[:10]), "j \\d\\e F \\d\\e Y")
+    # As the report data writes its dates (reports.data._date), lower-case month included.
+    return str(PartialDate(datetime.date.fromisoformat(str(value)[:10]), DatePrecision.DAY))
 
 
 def _breakdown(report: dict, key: str) -> dict | None:
