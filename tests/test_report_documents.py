@@ -10,14 +10,19 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 import pypdf
+import pytest
 from django.template.loader import get_template
 from django.utils import timezone
 
 from cdmx_global.models import Counterpart
 from reports.data import build_report_data
-from reports.documents import HtmlExporter, PdfExporter, render_document, static_file_fetcher
+from reports.documents import (
+    HtmlExporter,
+    PdfExporter,
+    render_document,
+    static_file_fetcher,
+)
 from reports.periods import Semester
 from tests.factories import AgreementEvaluationFactory, AgreementFactory, partial_date
 
