@@ -107,7 +107,7 @@ def test_summary_figures_with_previous_semester_and_signed_change(report):
 def test_every_evaluated_agreement_with_its_figures_and_recommendation(report):
     text = " ".join(report["text"].split())
     assert "Convenio de movilidad con Buenos Aires (2017) (convenio-2017-buenos-aires)" in text
-    assert "Monto 250000 MXN" in text
+    assert "Monto 250,000 MXN" in text
     assert "Ventajas Asesoría técnica en ciclovías." in text
     assert "Recomendación Fortalecer" in text
     assert "Hermanamiento con Nagoya (1977) (hermanamiento-1977-nagoya)" in text

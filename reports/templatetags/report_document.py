@@ -144,3 +144,13 @@ def columns_without(table: dict, keys: str) -> list[list[str]]:
 @register.filter
 def is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@register.filter
+def amount(value) -> str:
+    """A money amount as written in Mexico: "250,000" or "1,500.50"."""
+    if value is None:
+        return DASH
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    return f"{int(value):,}"
