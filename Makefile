@@ -20,6 +20,7 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	@touch $@
 
 setup: $(BIN)/.installed
+	@scripts/ensure-pdf-libs
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 migrate: setup

@@ -1,0 +1,156 @@
+"""Template tags of the report as a document (``reports/document/``).
+
+The document's body is also included by the portal's report page, which has
+only the report data in its context: whatever the body needs beyond the data
+(charts, the map, formatting) is computed here, from that data alone.
+"""
+
+import datetime
+from pathlib import Path
+
+from django import template
+from django.contrib.staticfiles import finders
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from cdmx_global.partial_dates import DatePrecision, PartialDate
+from portal.worldmap import country_rows, world_map
+
+from .. import charts
+
+register = template.Library()
+
+SCREEN_CSS = "reports/report.css"
+PRINT_CSS = "reports/report-print.css"
+
+MINUS = "\u2212"
+DASH = "—"
+
+
+def _static_text(path: str) -> str:
+    found = finders.find(path)
+    if not found:
+        raise FileNotFoundError(path)
+    return Path(found).read_text(encoding="utf-8")
+
+
+@register.simple_tag
+def report_css(for_print: bool = False) -> SafeString:
+    """The report's CSS, to embed in the standalone document's ``<style>``:
+    the same file the portal's report page links, plus the print rules
+    (pages, embedded fonts) for the PDF."""
+    css = _static_text(SCREEN_CSS)
+    if for_print:
+        css += "\n" + _static_text(PRINT_CSS)
+    if "</" in css:
+        raise ValueError("report CSS must not close the <style> element")
+    return mark_safe(css)  # the project's own static files, checked above
+
+
+@register.filter
+def signed_change(value) -> str:
+    """A change with its sign: "+2", "−1" (a real minus sign), "0"."""
+    if value is None:
+        return DASH
+    if value > 0:
+        return f"+{value}"
+    if value < 0:
+        return f"{MINUS}{-value}"
+    return "0"
+
+
+@register.filter
+def or_dash(value):
+    """Missing values (None or empty) as an em dash."""
+    return DASH if value is None or value == "" else value
+
+
+@register.filter
+def or_no_data(value):
+    """A missing figure as "sin dato" (never zero)."""
+    return _("sin dato") if value is None or value == "" else value
+
+
+@register.filter
+def cell(row: dict, key: str):
+    return or_dash(row.get(key))
+
+
+@register.filter
+def flagged(rows: list[dict], key: str) -> list[dict]:
+    """The rows whose yes/no column ``key`` says yes."""
+    return [row for row in rows if row.get(key) == "sí"]
+
+
+@register.filter
+def with_value(rows: list[dict], pair: str) -> list[dict]:
+    """The rows whose column equals a value: ``rows|with_value:"evaluated=sí"``."""
+    key, _sep, value = pair.partition("=")
+    return [row for row in rows if str(row.get(key)) == value]
+
+
+@register.filter
+def grouped(rows: list[dict], key: str) -> list[tuple[str, list[dict]]]:
+    """``(value, rows)`` per distinct value of ``key``, in order of first appearance."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(row.get(key), []).append(row)
+    return list(groups.items())
+
+
+@register.filter
+def iso_day(value):
+    """An ISO date ("2018-01-15") as the report writes dates ("15 de enero de 2018")."""
+    if not value:
+        return DASH
+    # As the report data writes its dates (reports.data._date), lower-case month included.
+    return str(PartialDate(datetime.date.fromisoformat(str(value)[:10]), DatePrecision.DAY))
+
+
+def _breakdown(report: dict, key: str) -> dict | None:
+    return next((b for b in report.get("breakdowns", []) if b["key"] == key), None)
+
+
+@register.simple_tag
+def agreements_chart(report: dict, key: str) -> SafeString:
+    """Bars of the agreements presented for evaluation (in force, and without
+    validity information: the two never overlap) by the breakdown ``key``."""
+    breakdown = _breakdown(report, key)
+    if breakdown is None:
+        return mark_safe("")
+    series = [_("Vigentes"), _("Sin información de vigencia")]
+    rows = [(row["label"], [row["in_force"], row["unknown_validity"]]) for row in breakdown["rows"]]
+    title = _("Acuerdos vigentes y sin información de vigencia, %(by)s") % {"by": breakdown["title"].lower()}
+    return charts.stacked_bars(title, rows, series)
+
+
+@register.simple_tag
+def report_map(report: dict) -> dict:
+    """``svg`` (the world map), ``countries`` (for its table) and ``unmapped``."""
+    data = report.get("map") or {}
+    countries = country_rows(data.get("countries", []))
+    drawn = world_map(countries=countries, points=data.get("points", []))
+    title = _("Mapa del mundo con los países de las contrapartes de los acuerdos del informe resaltados")
+    return {"svg": charts.world_map(title, drawn.countries, drawn.markers), "countries": countries, "unmapped": drawn.unmapped}
+
+
+@register.filter
+def columns_without(table: dict, keys: str) -> list[list[str]]:
+    """The table's ``[key, heading]`` columns but those named in ``keys`` (comma-separated)."""
+    skip = set(keys.split(","))
+    return [column for column in table["columns"] if column[0] not in skip]
+
+
+@register.filter
+def is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@register.filter
+def amount(value) -> str:
+    """A money amount as written in Mexico: "250,000" or "1,500.50"."""
+    if value is None:
+        return DASH
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    return f"{int(value):,}"
