@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Informes semestrales")
+
+    def ready(self):
+        from cdmx_global.deadlines import register_section
+
+        from .deadlines import EVALUATIONS_MISSING
+
+        register_section(EVALUATIONS_MISSING)

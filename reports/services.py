@@ -21,6 +21,7 @@ from .exporters import exporters
 from .models import (
     AgreementEvaluation,
     CongressEvaluation,
+    IndicatorValue,
     Report,
     ReportFile,
     ReportStatus,
@@ -208,3 +209,20 @@ def congress_evaluation_record(*, evaluation: CongressEvaluation, user=None) -> 
         evaluation.save()
     return evaluation
 
+
+
+def indicator_value_save(*, value: IndicatorValue, user=None) -> IndicatorValue:
+    """Create or update the value staff enter for an indicator in a semester;
+    a computed indicator takes its value from the records, never from staff."""
+    with transaction.atomic():
+        if value.indicator_id is not None and value.indicator.is_computed:
+            raise ValidationError({
+                "indicator": _(
+                    "«%(indicator)s» se calcula de los registros publicados: su valor no se captura."
+                ) % {"indicator": value.indicator}
+            })
+        if value.entered_by_id is None:
+            value.entered_by = _user(user)
+        value.full_clean()
+        value.save()
+    return value

@@ -5,6 +5,14 @@ after every migrate (and by ``manage.py sync_roles``), never by hand.
   records and submits them for review; cannot publish.
 - CGAI reviewer: edits any record, publishes, withdraws and restores.
 - Administrator: users, roles and catalogues.
+
+The semiannual report to Congress is the reviewers' work: they evaluate the
+agreements, enter the indicators' values, build the report and move it
+through its lifecycle (the change permission on reports stands for those
+steps; nobody edits a report by hand) and record the Congress's evaluation.
+The indicators themselves are a catalogue, kept by reviewers and
+administrators. Liaisons do not evaluate and see nothing of the report's
+admin.
 """
 
 from dataclasses import dataclass
@@ -36,6 +44,10 @@ CATALOGUE_MODELS = (
 )
 
 
+#: What CGAI reviewers enter for the report.
+REPORT_ENTRY_MODELS = ("reports.agreementevaluation", "reports.indicatorvalue", "reports.congressevaluation")
+
+
 def _model_perms(models, actions):
     return [f"{model.split('.')[0]}.{action}_{model.split('.')[1]}" for model in models for action in actions]
 
@@ -60,12 +72,18 @@ LIAISON = Role(
 REVIEWER = Role(
     key="reviewer",
     group_name="Revisión CGAI",
-    description=_("Edita cualquier registro, publica, retira y restaura."),
+    description=_(
+        "Edita cualquier registro, publica, retira y restaura; evalúa los acuerdos y genera, aprueba, entrega y "
+        "publica el informe semestral."
+    ),
     permissions=(
         *_model_perms(RECORD_MODELS, ("view", "add", "change")),
         *_model_perms(CATALOGUE_MODELS, ("view",)),
         "staff.review_records",
         "staff.edit_any_body",
+        *_model_perms(REPORT_ENTRY_MODELS, ("view", "add", "change")),
+        *_model_perms(("reports.indicator",), ("view", "add", "change")),
+        *_model_perms(("reports.report",), ("view", "change")),
     ),
 )
 ADMINISTRATOR = Role(
@@ -74,6 +92,7 @@ ADMINISTRATOR = Role(
     description=_("Gestiona usuarios, funciones y catálogos."),
     permissions=(
         *_model_perms(CATALOGUE_MODELS, ("view", "add", "change")),
+        *_model_perms(("reports.indicator",), ("view", "add", "change")),
         *_model_perms(("auth.user", "staff.staffprofile"), ("view", "add", "change")),
         "auth.view_group",
         # Login attempts and lockouts (django-axes): to see them and to unlock someone.

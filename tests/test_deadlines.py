@@ -274,6 +274,8 @@ def test_digest_shows_each_date_at_its_precision_with_days_left_or_late():
                 ("Gira a París", "SEMOVI", "8 de diciembre de 2026", "faltan 15 días"),
             ],
         ),
+        # Drafts only: no agreement the report reads lacks its evaluation.
+        ("reports.evaluations_missing", []),
     ]
 
 
@@ -292,8 +294,9 @@ def test_digest_for_a_liaison_holds_only_its_bodys_records():
         "agreements.past_end": [],
         "events.trip_reports_late": [],
         "events.trip_reports_due": [own_trip],
+        "reports.evaluations_missing": [],
     }
-    assert [len(part.items) for part in reviewer_digest] == [2, 0, 1, 2]
+    assert [len(part.items) for part in reviewer_digest] == [2, 0, 1, 2, 0]
 
 
 def test_digest_for_staff_without_a_body_or_review_role_is_empty():
@@ -302,7 +305,7 @@ def test_digest_for_staff_without_a_body_or_review_role_is_empty():
 
     digest = collect_deadlines(user=factories.administrator(), today=TODAY)
 
-    assert [part.items for part in digest] == [[], [], [], []]
+    assert [part.items for part in digest] == [[], [], [], [], []]
 
 
 def test_a_registered_section_joins_the_digest_without_touching_the_others(monkeypatch):
@@ -322,6 +325,7 @@ def test_a_registered_section_joins_the_digest_without_touching_the_others(monke
         "agreements.past_end",
         "events.trip_reports_late",
         "events.trip_reports_due",
+        "reports.evaluations_missing",
         "reports.evaluations",
     ]
     assert digest[-1].items == [DeadlineItem(record, PartialDate(TODAY, DatePrecision.DAY), "pendiente")]
@@ -423,7 +427,7 @@ def test_admin_index_says_nothing_is_pending_in_every_empty_section(client):
     response = client.get(reverse("admin:index"))
 
     html = deadlines_html(response)
-    assert html.count("<p>Nada pendiente</p>") == 4
+    assert html.count("<p>Nada pendiente</p>") == 5
     assert "<table" not in html
 
 
@@ -498,6 +502,9 @@ Informes de viaje al Congreso atrasados (1)
 Informes de viaje al Congreso por entregar dentro de los 15 días naturales tras el regreso (1)
 - Gira a Nagoya (SEC-A). Entrega del informe: 23 de noviembre de 2026 (vence hoy).
 
+Acuerdos vigentes sin evaluación del semestre en curso (0)
+Nada pendiente.
+
 Cada registro se corrige en la administración de CDMX Global.
 """
 
@@ -514,6 +521,9 @@ Nada pendiente.
 
 Informes de viaje al Congreso por entregar dentro de los 15 días naturales tras el regreso (1)
 - Gira a Nagoya (SEC-A). Entrega del informe: 23 de noviembre de 2026 (vence hoy).
+
+Acuerdos vigentes sin evaluación del semestre en curso (0)
+Nada pendiente.
 
 Cada registro se corrige en la administración de CDMX Global.
 """

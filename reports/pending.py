@@ -1,0 +1,43 @@
+"""What staff still owe a semester's report: the agreements to evaluate that
+have no evaluation yet, and the actions the report will count for one agreement.
+
+Both read the rules of ``reports.data`` (``place_agreement`` and the placing of
+actions) on a narrow query, so the admin and the deadline digest agree with the
+report without loading every record the report reads.
+"""
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from agreements.models import Agreement
+from agreements.selectors import published_actions
+
+from .data import AgreementPlacement, _placed, place_agreement
+from .models import AgreementEvaluation
+from .periods import Semester
+
+
+def agreements_lacking_evaluation(semester: Semester, queryset: QuerySet | None = None) -> list[AgreementPlacement]:
+    """The published agreements of ``queryset`` the government evaluates for
+    ``semester`` (in force in it, or signed without validity information) that
+    have no evaluation for it yet, by title."""
+    agreements = (queryset if queryset is not None else Agreement.objects.all()).published()
+    evaluated = AgreementEvaluation.objects.filter(agreement=OuterRef("pk"), year=semester.year, half=semester.half)
+    agreements = agreements.filter(~Exists(evaluated)).select_related("body").order_by("title", "pk")
+    placements = (place_agreement(agreement, semester) for agreement in agreements)
+    return [placement for placement in placements if placement.evaluable]
+
+
+def actions_counted(agreement: Agreement, semester: Semester) -> int:
+    """How many actions the report counts under ``agreement`` for ``semester``:
+    its published actions dated in the semester (those known only by year are
+    listed apart by the report and not counted)."""
+    inside, _year_only = _placed(published_actions().filter(agreement=agreement), semester, "start_on")
+    return len(inside)
+
+
+def evaluate_url(agreement: Agreement, semester: Semester) -> str:
+    """The admin's evaluation form for ``agreement`` and ``semester``, filled in."""
+    query = urlencode({"agreement": agreement.pk, "year": semester.year, "half": semester.half})
+    return f"{reverse('admin:reports_agreementevaluation_add')}?{query}"
