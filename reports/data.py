@@ -153,7 +153,7 @@ def place_agreement(agreement: Agreement, semester: Semester) -> AgreementPlacem
 # Placing the other records ----------------------------------------------------
 
 
-def _placed(records, semester: Semester, date_field: str) -> tuple[list, list]:
+def placed_in(records, semester: Semester, date_field: str) -> tuple[list, list]:
     """``records`` split into those dated inside the semester and those of its
     year known only by year; each list in date order."""
     inside, year_only = [], []
@@ -248,10 +248,10 @@ class Records:
     def place(self, semester: Semester) -> SemesterRecords:
         placed = SemesterRecords(semester)
         placed.agreements = [p for p in (place_agreement(a, semester) for a in self.agreements) if p.in_report]
-        placed.actions, actions_year = _placed(self.actions, semester, "start_on")
-        placed.visits, visits_year = _placed(self.visits, semester, "start_on")
-        placed.events, events_year = _placed(self.events, semester, "start_on")
-        placed.awards, awards_year = _placed(self.awards, semester, "awarded_on")
+        placed.actions, actions_year = placed_in(self.actions, semester, "start_on")
+        placed.visits, visits_year = placed_in(self.visits, semester, "start_on")
+        placed.events, events_year = placed_in(self.events, semester, "start_on")
+        placed.awards, awards_year = placed_in(self.awards, semester, "awarded_on")
         placed.positions = _held(self.positions, semester)
         placed.memberships = _held(self.memberships, semester)
         agreements_year = sorted(

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from agreements.models import Agreement
 from agreements.selectors import published_actions
 
-from .data import AgreementPlacement, _placed, place_agreement
+from .data import AgreementPlacement, placed_in, place_agreement
 from .models import AgreementEvaluation
 from .periods import Semester
 
@@ -33,7 +33,7 @@ def actions_counted(agreement: Agreement, semester: Semester) -> int:
     """How many actions the report counts under ``agreement`` for ``semester``:
     its published actions dated in the semester (those known only by year are
     listed apart by the report and not counted)."""
-    inside, _year_only = _placed(published_actions().filter(agreement=agreement), semester, "start_on")
+    inside, _year_only = placed_in(published_actions().filter(agreement=agreement), semester, "start_on")
     return len(inside)
 
 
