@@ -12,16 +12,33 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.reverse import reverse
 
-from opendata.api import DETAIL, ERRORS, NOT_FOUND, THROTTLED, PageWithoutCount, RequestLanguageMixin, router
+from opendata.api import (
+    DETAIL,
+    ERRORS,
+    NOT_FOUND,
+    THROTTLED,
+    PageWithoutCount,
+    RequestLanguageMixin,
+    router,
+)
 from opendata.serializers import PortalUrlField
 
 from .models import CongressEvaluation, Report, ReportFile, ReportStatus
-from .selectors import correcting_version, published_correction_target, published_reports
+from .selectors import (
+    correcting_version,
+    published_correction_target,
+    published_reports,
+)
 
 IDENTIFIER = re.compile(r"^(?P<year>\d{4})-(?P<half>[12])-v(?P<version>[1-9]\d{0,4})$")
 

@@ -7,7 +7,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .uploads import VERIFY_MAX_BYTES, HashedUpload
+from .uploads import HashedUpload, verify_max_bytes
 
 SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
 
@@ -48,7 +48,7 @@ class VerifyForm(forms.Form):
             self.add_error(
                 "file",
                 _("El archivo pasa de %(limit)s: ningún informe publicado es tan grande.")
-                % {"limit": filesizeformat(VERIFY_MAX_BYTES)},
+                % {"limit": filesizeformat(verify_max_bytes())},
             )
             return cleaned
         uploaded, sha256 = cleaned.get("file"), cleaned.get("sha256")

@@ -10,11 +10,17 @@ says so.
 import hashlib
 import io
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 
-#: The largest file the verify page hashes. Well above any report's PDF.
+#: The largest file the verify page hashes, unless ``settings.REPORT_VERIFY_MAX_BYTES``
+#: says otherwise: well above any report's PDF.
 VERIFY_MAX_BYTES = 50 * 1024 * 1024
+
+
+def verify_max_bytes() -> int:
+    return getattr(settings, "REPORT_VERIFY_MAX_BYTES", VERIFY_MAX_BYTES)
 
 
 class HashedUpload(UploadedFile):
@@ -28,9 +34,9 @@ class HashedUpload(UploadedFile):
 class HashingUploadHandler(FileUploadHandler):
     """Hashes every uploaded file chunk by chunk; the last handler any file reaches."""
 
-    def __init__(self, request=None, max_bytes: int = VERIFY_MAX_BYTES):
+    def __init__(self, request=None, max_bytes: int | None = None):
         super().__init__(request)
-        self.max_bytes = max_bytes
+        self.max_bytes = verify_max_bytes() if max_bytes is None else max_bytes
         #: Names of the form fields whose file was over the limit.
         self.too_large: set[str] = set()
 
@@ -46,7 +52,6 @@ class HashingUploadHandler(FileUploadHandler):
             raise SkipFile
         self.hasher.update(raw_data)
         # Nothing is passed on: no later handler stores the bytes.
-        return None
 
     def file_complete(self, file_size):
         return HashedUpload(self.file_name, self.content_type, self.received, self.hasher.hexdigest())

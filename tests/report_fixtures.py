@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import pytest
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
 
 from reports.models import CongressEvaluation, Report
 from reports.periods import Semester

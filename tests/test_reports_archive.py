@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from reports.models import Report
-from tests.report_fixtures import media_root, report_set  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -229,8 +228,10 @@ def test_feed_has_one_entry_per_published_version_newest_first(client, report_se
         (
             "Informe semestral julio–diciembre de 2017 (versión 2)", f"{SERVER}/informes/2017-2/v2/",
             "2018-02-06T16:00:00+00:00",
-            "Entregado al Congreso el 5 de febrero de 2018 con el oficio CGAI/0101/2018. "
-            "Corrige la versión 1: Corrige el número de visitas oficiales del semestre.",
+            (
+                "Entregado al Congreso el 5 de febrero de 2018 con el oficio CGAI/0101/2018. "
+                "Corrige la versión 1: Corrige el número de visitas oficiales del semestre."
+            ),
         ),
         (
             "Informe semestral julio–diciembre de 2017 (versión 1)", f"{SERVER}/informes/2017-2/v1/",
