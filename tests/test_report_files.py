@@ -151,10 +151,10 @@ def test_invalid_input_is_refused_in_spanish(client, data, field, message):
     page = text(response)
 
     if field:
-        assert f'<ul class="errorlist" id="id_{field}_error" role="alert"><li>{message}</li></ul>' in page
+        assert f'<div role="alert" id="id_{field}_error"><ul class="errorlist"><li>{message}</li></ul></div>' in page
         assert f'id="id_{field}" ' in page and 'aria-invalid="true"' in page
     else:
-        assert f'<div class="errorlist" role="alert" id="verificar-errores"><ul><li>{message}</li></ul></div>' in page
+        assert f'<div role="alert" id="verificar-errores"><ul class="errorlist"><li>{message}</li></ul></div>' in page
     assert "Coincide" not in page and "No coincide" not in page
 
 
