@@ -6,7 +6,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-
 pytestmark = pytest.mark.django_db
 
 API = "http://testserver/api/v1/reports/"
