@@ -10,8 +10,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+# Imported before opendata.api_urls builds the API's addresses: it registers /api/v1/reports/.
+import reports.api  # noqa: F401
 from portal import views as portal_views
 from portal.views.sitemap import sitemap
+from reports.sitemaps import SITEMAPS as REPORT_SITEMAPS
 
 from .views import document_download
 
@@ -24,7 +27,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("documentos/<slug:kind>/<int:pk>/", document_download, name="document_download"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"extra_sitemaps": REPORT_SITEMAPS}, name="sitemap"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path("favicon.ico", portal_views.favicon),
     # The API's language comes from the Accept-Language header, not the address.

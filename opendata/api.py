@@ -203,44 +203,9 @@ def _viewset(collection: Collection) -> type[CollectionViewSet]:
     )(viewset)
 
 
-class ReportSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    url = serializers.URLField()
-    portal_url = serializers.URLField()
-
-
-@extend_schema_view(
-    list=extend_schema(
-        tags=["reports"], summary=_("Informes semestrales al Congreso publicados"),
-        responses={200: ReportSerializer(many=True), 400: ERRORS, 429: THROTTLED},
-    ),
-    retrieve=extend_schema(
-        tags=["reports"], summary=_("Un informe semestral publicado"),
-        responses={200: ReportSerializer, 404: DETAIL, 429: THROTTLED},
-    ),
-)
-class ReportViewSet(RequestLanguageMixin, viewsets.GenericViewSet):
-    """The semiannual reports to Congress. None is published yet: the report
-    issue gives them their model and fills this resource; until then its list
-    is empty and every item is not found."""
-
-    serializer_class = ReportSerializer
-    pagination_class = PageWithoutCount
-    lookup_value_regex = r"[^/]+"
-
-    def get_queryset(self):
-        return []
-
-    def list(self, request):
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
-    def retrieve(self, request, pk=None):
-        raise NotFound(NOT_FOUND)
-
-
+# Other apps register their own resources on this router (``reports.api``)
+# before the composition root builds its addresses: this app imports none of them.
 router = routers.DefaultRouter()
 router.include_format_suffixes = False
 for _collection in COLLECTIONS.values():
     router.register(_collection.name, _viewset(_collection), basename=_collection.name)
-router.register("reports", ReportViewSet, basename="reports")

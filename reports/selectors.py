@@ -1,20 +1,66 @@
-"""Reads of reports that more than one place needs."""
+"""Reads of reports that more than one place needs.
 
-from django.db.models import Prefetch, QuerySet
+Everything public reads through here, and everything here reads published
+reports only: a draft, an approved report or one delivered to Congress but
+not yet published appears nowhere on the portal, the feed or the API.
+"""
 
-from .models import Report, ReportFile, ReportStatus
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+
+from .models import CongressEvaluation, FileFormat, Report, ReportFile, ReportStatus
+from .periods import Semester
+
+
+def files_in_format_order() -> QuerySet:
+    """A report's files as ``FileFormat`` lists them: the PDF of record first, then HTML and the data."""
+    order = Case(
+        *(When(format=value, then=Value(position)) for position, value in enumerate(FileFormat.values)),
+        output_field=IntegerField(),
+    )
+    return ReportFile.objects.alias(format_order=order).order_by("format_order")
 
 
 def published_reports() -> QuerySet:
-    """Published reports with their files and the versions they correct or that correct them, newest first."""
+    """Published reports with their files, the Congress's evaluations, and the
+    versions they correct or that correct them, newest first.
+
+    A fixed number of queries whatever the number of reports.
+    """
     return (
         Report.objects.published()
         .select_related("corrects")
         .prefetch_related(
-            Prefetch("files", queryset=ReportFile.objects.order_by("format")),
+            Prefetch("files", queryset=files_in_format_order()),
             Prefetch("corrected_by", queryset=Report.objects.published()),
+            Prefetch(
+                "congress_evaluations",
+                queryset=CongressEvaluation.objects.select_related("agreement").order_by("received_on", "pk"),
+            ),
         )
         .order_by("-year", "-half", "-version")
+    )
+
+
+def published_report(semester: Semester, version: int) -> Report | None:
+    return published_reports().filter(year=semester.year, half=semester.half, version=version).first()
+
+
+def latest_published_version(semester: Semester) -> Report | None:
+    """The newest published version of ``semester``'s report (what its undated address shows)."""
+    return Report.objects.published().filter(year=semester.year, half=semester.half).order_by("-version").first()
+
+
+def published_report_file(semester: Semester, version: int, file_format: str) -> ReportFile | None:
+    return (
+        ReportFile.objects.filter(
+            report__status=ReportStatus.PUBLISHED,
+            report__year=semester.year,
+            report__half=semester.half,
+            report__version=version,
+            format=file_format,
+        )
+        .select_related("report")
+        .first()
     )
 
 
@@ -25,3 +71,23 @@ def published_files_matching(sha256: str) -> QuerySet:
         .select_related("report")
         .order_by("-report__year", "-report__half", "-report__version", "format")
     )
+
+
+def correcting_version(report: Report) -> Report | None:
+    """The published version that corrects ``report``, if any.
+
+    ``corrected_by`` is a reverse one-to-one: prefetched with only the
+    published versions, a missing one raises rather than returning None.
+    """
+    try:
+        correction = report.corrected_by
+    except Report.DoesNotExist:
+        return None
+    # Without the prefetch the descriptor reads any status: checked here too.
+    return correction if correction.status == ReportStatus.PUBLISHED else None
+
+
+def published_correction_target(report: Report) -> Report | None:
+    """The version ``report`` corrects, when that version was published too (so it has a page)."""
+    corrected = report.corrects
+    return corrected if corrected is not None and corrected.status == ReportStatus.PUBLISHED else None

@@ -5,6 +5,9 @@ from django.db import transaction
 
 from cdmx_global.book.loader import load_book
 
+# Reports in every status, built once per module that asks for them.
+from tests.report_fixtures import media_root, report_set  # noqa: F401
+
 
 @pytest.fixture(scope="module")
 def book(django_db_setup, django_db_blocker):

@@ -1,0 +1,170 @@
+"""The published semiannual reports in the API: ``/api/v1/reports/``.
+
+Registered on ``opendata.api.router`` from here (``opendata`` knows nothing
+of reports); the composition root, ``cdmx_global.urls``, imports this module
+before the router's addresses are built.
+
+A report is identified by its semester and version, ``2017-2-v1``: stable,
+readable, and the same as its portal address (``/informes/2017-2/v1/``).
+"""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.reverse import reverse
+
+from opendata.api import (
+    DETAIL,
+    ERRORS,
+    NOT_FOUND,
+    THROTTLED,
+    PageWithoutCount,
+    RequestLanguageMixin,
+    router,
+)
+from opendata.serializers import PortalUrlField
+
+from .models import CongressEvaluation, Report, ReportFile, ReportStatus
+from .selectors import (
+    correcting_version,
+    published_correction_target,
+    published_reports,
+)
+
+IDENTIFIER = re.compile(r"^(?P<year>\d{4})-(?P<half>[12])-v(?P<version>[1-9]\d{0,4})$")
+
+
+def identifier(report: Report) -> str:
+    return f"{report.semester.label}-v{report.version}"
+
+
+def _api_url(report: Report | None, request) -> str | None:
+    if report is None:
+        return None
+    return reverse("api:reports-detail", kwargs={"id": identifier(report)}, request=request)
+
+
+class ReportFileSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text=_("La dirección de descarga del archivo en el portal."))
+    sha256 = serializers.CharField(help_text=_("La huella SHA-256 del archivo, en hexadecimal."))
+    size = serializers.IntegerField(help_text=_("Tamaño en bytes."))
+
+    class Meta:
+        model = ReportFile
+        fields = ["format", "url", "sha256", "size"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, report_file: ReportFile) -> str:
+        return self.context["request"].build_absolute_uri(report_file.get_absolute_url())
+
+
+class CongressEvaluationSerializer(serializers.ModelSerializer):
+    agreement = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True,
+        help_text=_("La clave del acuerdo evaluado, o null si la evaluación es sobre el informe en su conjunto."),
+    )
+
+    class Meta:
+        model = CongressEvaluation
+        fields = ["received_on", "letter_reference", "evaluation", "observations", "agreement"]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    id = serializers.SerializerMethodField(help_text=_("Semestre y versión, p. ej. «2017-2-v1»."))
+    url = serializers.SerializerMethodField()
+    semester = serializers.SerializerMethodField(help_text=_("El año y 1 (enero–junio) o 2 (julio–diciembre), p. ej. «2017-2»."))
+    period_display = serializers.SerializerMethodField(help_text=_("El periodo como se lee, en el idioma de la petición."))
+    status = serializers.ChoiceField(choices=[ReportStatus.PUBLISHED.value], read_only=True)
+    corrects = serializers.SerializerMethodField(
+        help_text=_("La versión que esta corrige, si también se publicó; null si no corrige a ninguna.")
+    )
+    corrects_version = serializers.SerializerMethodField(help_text=_("El número de la versión que esta corrige, o null."))
+    corrected_by = serializers.SerializerMethodField(help_text=_("La versión publicada que corrige a esta, o null."))
+    portal_url = PortalUrlField()
+    files = ReportFileSerializer(many=True, read_only=True)
+    congress_evaluations = CongressEvaluationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Report
+        fields = [
+            "id", "url", "semester", "year", "half", "period_display", "version", "status",
+            "delivered_on", "delivery_reference", "published_at",
+            "corrects", "corrects_version", "correction_note", "corrected_by",
+            "portal_url", "files", "congress_evaluations",
+        ]
+
+    def get_id(self, report: Report) -> str:
+        return identifier(report)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, report: Report) -> str:
+        return _api_url(report, self.context["request"])
+
+    def get_semester(self, report: Report) -> str:
+        return report.semester.label
+
+    def get_period_display(self, report: Report) -> str:
+        return str(report.semester)
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_corrects(self, report: Report) -> str | None:
+        return _api_url(published_correction_target(report), self.context["request"])
+
+    @extend_schema_field({"type": "integer", "nullable": True})
+    def get_corrects_version(self, report: Report) -> int | None:
+        return report.corrects.version if report.corrects is not None else None
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_corrected_by(self, report: Report) -> str | None:
+        return _api_url(correcting_version(report), self.context["request"])
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["reports"], summary=_("Informes semestrales al Congreso publicados"),
+        responses={200: ReportSerializer(many=True), 400: ERRORS, 429: THROTTLED},
+    ),
+    retrieve=extend_schema(
+        tags=["reports"], summary=_("Un informe semestral publicado"),
+        parameters=[
+            OpenApiParameter(
+                "id", OpenApiTypes.STR, OpenApiParameter.PATH,
+                description=_("Semestre y versión: el año, 1 (enero–junio) o 2 (julio–diciembre) y la versión, p. ej. «2017-2-v1»."),
+            ),
+        ],
+        responses={200: ReportSerializer, 404: DETAIL, 429: THROTTLED},
+    ),
+)
+class ReportViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """The semiannual reports to Congress: every published version, newest
+    first, with its files and their SHA-256 and the Congress's evaluations."""
+
+    serializer_class = ReportSerializer
+    pagination_class = PageWithoutCount
+    lookup_url_kwarg = "id"
+    # Any segment reaches the view, so a malformed identifier gets the API's JSON 404.
+    lookup_value_regex = r"[^/]+"
+
+    def get_queryset(self):
+        return published_reports()
+
+    def get_object(self):
+        match = IDENTIFIER.match(self.kwargs[self.lookup_url_kwarg])
+        report = match and self.get_queryset().filter(
+            year=int(match["year"]), half=int(match["half"]), version=int(match["version"])
+        ).first()
+        if not report:
+            raise NotFound(NOT_FOUND)
+        return report
+
+
+router.register("reports", ReportViewSet, basename="reports")
