@@ -129,25 +129,30 @@ def _require(report: Report, status: str, message) -> None:
         raise ValidationError(message)
 
 
-def report_approve(*, report: Report, user=None) -> Report:
+def _move(report: Report, *, expected: str, status: str, message, **stamps) -> Report:
+    """One step of the lifecycle, from ``expected`` to ``status``, with its stamps."""
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
-        _require(report, ReportStatus.DRAFT, _("Sólo se aprueba un informe en borrador."))
-        report.status = ReportStatus.APPROVED
-        report.approved_at = timezone.now()
-        report.approved_by = _user(user)
-        report.save(update_fields=["status", "approved_at", "approved_by"])
+        _require(report, expected, message)
+        report.status = status
+        for field, value in stamps.items():
+            setattr(report, field, value)
+        report.save(update_fields=["status", *stamps])
     return report
+
+
+def report_approve(*, report: Report, user=None) -> Report:
+    return _move(
+        report, expected=ReportStatus.DRAFT, status=ReportStatus.APPROVED,
+        message=_("Sólo se aprueba un informe en borrador."), approved_at=timezone.now(), approved_by=_user(user),
+    )
 
 
 def report_return_to_draft(*, report: Report, user=None) -> Report:
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        _require(report, ReportStatus.APPROVED, _("Sólo un informe aprobado y aún no entregado vuelve a borrador."))
-        report.status = ReportStatus.DRAFT
-        report.approved_at = report.approved_by = None
-        report.save(update_fields=["status", "approved_at", "approved_by"])
-    return report
+    return _move(
+        report, expected=ReportStatus.APPROVED, status=ReportStatus.DRAFT,
+        message=_("Sólo un informe aprobado y aún no entregado vuelve a borrador."), approved_at=None, approved_by=None,
+    )
 
 
 def report_deliver(*, report: Report, delivered_on: datetime.date, delivery_reference: str, user=None) -> Report:
@@ -176,14 +181,11 @@ def report_deliver(*, report: Report, delivered_on: datetime.date, delivery_refe
 
 
 def report_publish(*, report: Report, user=None) -> Report:
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        _require(report, ReportStatus.DELIVERED, _("Sólo se publica un informe ya entregado al Congreso."))
-        report.status = ReportStatus.PUBLISHED
-        report.published_at = timezone.now()
-        report.published_by = _user(user)
-        report.save(update_fields=["status", "published_at", "published_by"])
-    return report
+    return _move(
+        report, expected=ReportStatus.DELIVERED, status=ReportStatus.PUBLISHED,
+        message=_("Sólo se publica un informe ya entregado al Congreso."),
+        published_at=timezone.now(), published_by=_user(user),
+    )
 
 
 def evaluation_save(*, evaluation: AgreementEvaluation, user=None) -> AgreementEvaluation:

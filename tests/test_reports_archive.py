@@ -147,7 +147,7 @@ def test_report_page_shows_its_content_files_delivery_and_congress_evaluations(c
     assert '<a href="/informes/verificar/">Verificar un archivo</a>' in page
     # The content as built: the report data kept on the report.
     assert report_set.v2.content["tables"]["summary"]["title"] == "Cifras del semestre"
-    assert "<caption>Cifras del semestre</caption>" in page
+    assert "<caption>Cifras de julio–diciembre de 2017 comparadas con las de enero–junio de 2017</caption>" in page
     # The Congress's evaluations: on the whole report, then on one agreement, with its link.
     evaluations = page[page.index('<h2 id="evaluacion-congreso">') : page.index('<h2 id="contenido-informe">')]
     assert re.findall(r"<h3>([^<]+)</h3>", evaluations) == [
