@@ -24,14 +24,17 @@ def published_reports() -> QuerySet:
     """Published reports with their files, the Congress's evaluations, and the
     versions they correct or that correct them, newest first.
 
-    A fixed number of queries whatever the number of reports.
+    A fixed number of queries whatever the number of reports. The report data
+    (``content``, the largest column by far) is left out: only a report's own
+    page reads it.
     """
     return (
         Report.objects.published()
         .select_related("corrects")
+        .defer("content", "corrects__content")
         .prefetch_related(
             Prefetch("files", queryset=files_in_format_order()),
-            Prefetch("corrected_by", queryset=Report.objects.published()),
+            Prefetch("corrected_by", queryset=Report.objects.published().defer("content")),
             Prefetch(
                 "congress_evaluations",
                 queryset=CongressEvaluation.objects.select_related("agreement").order_by("received_on", "pk"),
@@ -42,7 +45,8 @@ def published_reports() -> QuerySet:
 
 
 def published_report(semester: Semester, version: int) -> Report | None:
-    return published_reports().filter(year=semester.year, half=semester.half, version=version).first()
+    report = published_reports().defer(None).filter(year=semester.year, half=semester.half, version=version)
+    return report.first()
 
 
 def latest_published_version(semester: Semester) -> Report | None:

@@ -248,3 +248,14 @@ def test_sitemap_lists_the_published_report_pages_in_both_languages(client, repo
     assert report_pages == {
         f"{SERVER}{prefix}/informes/{path}/" for prefix in ("", "/en") for path in ("2018-1/v1", "2017-2/v2", "2017-2/v1")
     }
+
+
+def test_listings_leave_the_report_data_out_and_the_report_page_reads_it(report_set):
+    from reports.selectors import published_report, published_reports
+
+    listed = list(published_reports())
+    shown = published_report(report_set.v2.semester, 2)
+
+    assert all("content" in report.get_deferred_fields() for report in listed)
+    assert shown.get_deferred_fields() == set()
+    assert shown.content == report_set.v2.content
