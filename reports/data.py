@@ -24,24 +24,18 @@ section says the same in words.
 """
 
 import datetime
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Validity
-from agreements.selectors import published_actions
-from cdmx_global.models import (
-    Counterpart,
-    Framework,
-    PublicationStatus,
-    SustainableDevelopmentGoal,
-    Theme,
-)
+from agreements.selectors import published_actions, published_agreements
+from cdmx_global.models import PublicationStatus
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 from cdmx_global.regions import Region
 from events.models import Award, Event, Visit
@@ -49,13 +43,8 @@ from events.selectors import published_awards, published_events, published_visit
 from networks.models import Membership, Position
 from networks.selectors import published_network_parts
 
-from .models import (
-    AgreementEvaluation,
-    Dimension,
-    Indicator,
-    IndicatorValue,
-    Recommendation,
-)
+from .indicators import COMPUTATIONS
+from .models import AgreementEvaluation, Dimension, Indicator, IndicatorValue, Recommendation
 from .periods import Placement, Semester, last_day, overlaps, place
 
 PUBLISHED = PublicationStatus.PUBLISHED
@@ -199,7 +188,15 @@ class SemesterRecords:
         return sum(1 for p in self.agreements if getattr(p, flag))
 
     def actions_under(self, agreement: Agreement) -> list:
-        return [action for action in self.actions if action.agreement_id == agreement.pk]
+        return self._actions_by_agreement.get(agreement.pk, [])
+
+    @functools.cached_property
+    def _actions_by_agreement(self) -> dict[int, list]:
+        # Grouped once: scanning every action for each agreement grows with their product.
+        grouped = defaultdict(list)
+        for action in self.actions:
+            grouped[action.agreement_id].append(action)
+        return grouped
 
     @property
     def outgoing(self) -> list:
@@ -226,18 +223,7 @@ class Records:
     """Every published record a report reads, fetched once; placed per semester on demand."""
 
     def __init__(self):
-        agreements = (
-            Agreement.objects.published()
-            .select_related("body")
-            .prefetch_related(
-                Prefetch("counterparts", queryset=Counterpart.objects.published()),
-                Prefetch("themes", queryset=Theme.objects.published()),
-                Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.published()),
-                Prefetch("frameworks", queryset=Framework.objects.published()),
-            )
-            .order_by("signed_on", "title", "pk")
-        )
-        self.agreements = list(agreements)
+        self.agreements = list(published_agreements().order_by("signed_on", "title", "pk"))
         self.actions = list(published_actions())
         self.visits = list(published_visits())
         self.events = list(published_events())
@@ -247,7 +233,8 @@ class Records:
 
     def place(self, semester: Semester) -> SemesterRecords:
         placed = SemesterRecords(semester)
-        placed.agreements = [p for p in (place_agreement(a, semester) for a in self.agreements) if p.in_report]
+        placements = [place_agreement(agreement, semester) for agreement in self.agreements]
+        placed.agreements = [p for p in placements if p.in_report]
         placed.actions, actions_year = placed_in(self.actions, semester, "start_on")
         placed.visits, visits_year = placed_in(self.visits, semester, "start_on")
         placed.events, events_year = placed_in(self.events, semester, "start_on")
@@ -255,8 +242,7 @@ class Records:
         placed.positions = _held(self.positions, semester)
         placed.memberships = _held(self.memberships, semester)
         agreements_year = sorted(
-            (p.agreement for p in (place_agreement(a, semester) for a in self.agreements) if p.signed_year_only),
-            key=lambda a: (a.signed_on, a.title),
+            (p.agreement for p in placements if p.signed_year_only), key=lambda a: (a.signed_on, a.title)
         )
         for label, records, date_field in (
             (_("Acuerdo"), agreements_year, "signed_on"),
@@ -631,8 +617,6 @@ def _map(placed: SemesterRecords) -> dict:
 
 
 def _indicators(current: SemesterRecords, previous: SemesterRecords) -> dict:
-    from .indicators import COMPUTATIONS
-
     entered = {
         (value.indicator_id, value.year, value.half): value
         for value in IndicatorValue.objects.filter(

@@ -12,6 +12,9 @@ import zipfile
 
 from openpyxl import Workbook
 
+from cdmx_global.spreadsheets import escape_formula
+from opendata.downloads import XlsxDownload
+
 from .models import FileFormat
 
 #: The tables of the annexes, in the report's order, with the name of their file or sheet.
@@ -30,14 +33,6 @@ ANNEX_TABLES = [
 
 # A fixed timestamp for the entries of the ZIP, so its bytes depend only on the data.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-FORMULA_PREFIXES = ("=", "+", "-", "@")
-
-
-def escape_formula(value):
-    """Text a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def table_rows(table: dict) -> tuple[list[str], list[list]]:
@@ -92,7 +87,7 @@ class XlsxExporter(Exporter):
             headings, rows = table_rows(data["tables"][key])
             sheet.append(headings)
             for row in rows:
-                sheet.append([escape_formula(cell) for cell in row])
+                sheet.append([XlsxDownload.cell(cell) for cell in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
