@@ -20,7 +20,7 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -353,12 +353,8 @@ class ReportAdmin(HistoryAdmin):
     )
 
     def view_on_site(self, report):
-        if report.status != ReportStatus.PUBLISHED:
-            return None  # only a published report has a public page
-        try:
-            return report.get_absolute_url()
-        except NoReverseMatch:
-            return None  # the public pages are another app's; without them, no link
+        # Only a published report has a public page.
+        return report.get_absolute_url() if report.status == ReportStatus.PUBLISHED else None
 
     # The content comes only from a build; nothing is added, edited or deleted by hand.
 
@@ -409,7 +405,7 @@ class ReportAdmin(HistoryAdmin):
             "can_act": can_act,
             "can_record_congress": report.is_frozen and request.user.has_perm("reports.add_congressevaluation"),
             "files": report.files.all(),
-            "summary": report.content.get("summary", []),
+            "summary": report.summary_figures,
             "congress_evaluations": report.congress_evaluations.select_related("agreement"),
             "build_url": f"{reverse('admin:reports_report_build')}?{urlencode({'semestre': report.semester.label})}",
             "pending_url": (

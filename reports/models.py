@@ -283,6 +283,11 @@ class Report(SemesterFields):
         return self.status in FROZEN_STATUSES
 
     @property
+    def summary_figures(self) -> list[dict]:
+        """The summary figures as built (none before the first build)."""
+        return self.content.get("tables", {}).get("summary", {}).get("rows", [])
+
+    @property
     def file_stem(self) -> str:
         return f"informe-{self.semester.label}-v{self.version}"
 

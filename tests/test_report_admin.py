@@ -570,3 +570,13 @@ def test_admin_index_links_each_agreement_lacking_evaluation_to_its_form(reviewe
     response = reviewer_client.get(reverse("admin:index"))
 
     assertContains(response, f'<a href="{evaluate_url(agreement, current.year, current.half)}">Acuerdo con Montevideo</a>')
+
+
+def test_report_page_shows_the_summary_figures_as_built(reviewer_client):
+    report = make_report(content={"tables": {"summary": {"rows": [
+        {"key": "guests", "label": "Visitas recibidas", "value": 3, "previous": 1, "change": 2},
+    ]}}})
+
+    response = reviewer_client.get(change(report))
+
+    assertContains(response, '<tr><th scope="row">Visitas recibidas</th><td>3</td><td>1</td></tr>', html=True)
