@@ -1,13 +1,12 @@
 """The verify page's form: a file to hash, or a SHA-256 to look up."""
 
-import hashlib
 import re
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .uploads import HashedUpload, verify_max_bytes
+from .uploads import verify_max_bytes
 
 SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
 
@@ -66,14 +65,7 @@ class VerifyForm(forms.Form):
 
     @property
     def computed_sha256(self) -> str:
-        """The hash to look up: the uploaded file's, or the one written."""
+        """The hash to look up: the uploaded file's (hashed as it arrived, by
+        ``uploads.HashingUploadHandler``, which the verify view installs), or the one written."""
         uploaded = self.cleaned_data.get("file")
-        if not uploaded:
-            return self.cleaned_data["sha256"]
-        if isinstance(uploaded, HashedUpload):
-            return uploaded.sha256
-        # Reached without the hashing handler (another caller): hash it here, chunk by chunk.
-        hasher = hashlib.sha256()
-        for chunk in uploaded.chunks():
-            hasher.update(chunk)
-        return hasher.hexdigest()
+        return uploaded.sha256 if uploaded else self.cleaned_data["sha256"]

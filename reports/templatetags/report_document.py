@@ -17,6 +17,7 @@ from cdmx_global.partial_dates import DatePrecision, PartialDate
 from portal.worldmap import country_rows, world_map
 
 from .. import charts
+from ..data import YES
 
 register = template.Library()
 
@@ -79,7 +80,7 @@ def cell(row: dict, key: str):
 @register.filter
 def flagged(rows: list[dict], key: str) -> list[dict]:
     """The rows whose yes/no column ``key`` says yes."""
-    return [row for row in rows if row.get(key) == "sí"]
+    return [row for row in rows if row.get(key) == YES]
 
 
 @register.filter
