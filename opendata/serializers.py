@@ -17,6 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agreements.models import Action, Agreement
+from cdmx_global.labels import choice_label, country_name
 from cdmx_global.models import Counterpart, Framework, GovernmentBody, SustainableDevelopmentGoal, Theme
 from cdmx_global.partial_dates import format_partial_date
 from cdmx_global.regions import Region
@@ -72,9 +73,20 @@ class DocumentUrlField(serializers.Field):
         return self.context["request"].build_absolute_uri(document.url) if document else None
 
 
-def display(choice_field: str) -> serializers.CharField:
-    """The label of ``choice_field``'s value in the request's language."""
-    return serializers.CharField(source=f"get_{choice_field}_display", read_only=True)
+@extend_schema_field(OpenApiTypes.STR)
+class ChoiceLabelField(serializers.Field):
+    """The label of a choice field's value in the request's language."""
+
+    def __init__(self, choice_field: str, **kwargs):
+        self.choice_field = choice_field
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance):
+        return choice_label(instance, self.choice_field)
+
+
+def display(choice_field: str) -> ChoiceLabelField:
+    return ChoiceLabelField(choice_field)
 
 
 class SourceSerializer(serializers.Serializer):
@@ -127,8 +139,17 @@ def country_code_field() -> serializers.CharField:
     )
 
 
-def country_name_field() -> serializers.CharField:
-    return serializers.CharField(source="country.name", read_only=True, help_text=_("Nombre del país en el idioma de la petición."))
+@extend_schema_field(OpenApiTypes.STR)
+class CountryNameField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(source="country", read_only=True, **kwargs)
+
+    def to_representation(self, country):
+        return country_name(country)
+
+
+def country_name_field() -> CountryNameField:
+    return CountryNameField(help_text=_("Nombre del país en el idioma de la petición."))
 
 
 class CounterpartLinkSerializer(serializers.ModelSerializer):

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from agreements.models import Action, Agreement
+from cdmx_global.labels import choice_label, country_name
 from cdmx_global.models import Counterpart, GovernmentBody, Theme
 from cdmx_global.spreadsheets import format_partial_date_cell
 from events.models import Award, Event, Visit
@@ -97,7 +98,7 @@ def joined(attribute: str, label: Callable[[Any], str] = str) -> Callable[[Any],
 
 
 def _choice_label(name: str) -> Callable[[Any], str]:
-    return lambda record: getattr(record, f"get_{name}_display")() if getattr(record, name) else None
+    return lambda record: choice_label(record, name) if getattr(record, name) else None
 
 
 def _country_code(name: str) -> Callable[[Any], str]:
@@ -181,7 +182,7 @@ IDENTIFIER = Column(
 
 COUNTRY_NAME = Column(
     "country_name", _("Nombre del país"), "string", _("Nombre del país en el idioma de la descarga."),
-    lambda record: record.country.name if record.country else None,
+    lambda record: country_name(record.country) or None,
 )
 
 
