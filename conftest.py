@@ -12,9 +12,12 @@ Path(django_settings.STATIC_ROOT).mkdir(exist_ok=True)
 def _test_settings(settings):
     """Tests read what a person reads (Spanish unless a test switches), pages
     render without a collectstatic run, and logging in doesn't spend a second
-    hashing each password."""
+    hashing each password; pages are not cached unless a test asks."""
     settings.LANGUAGE_CODE = "es-mx"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test rolls the database back, and with it the content generation the
+    # page cache keys on: tests of the cache turn it on (tests/test_pagecache.py).
+    settings.PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

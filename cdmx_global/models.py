@@ -325,3 +325,19 @@ class Counterpart(Record):
             kwargs["update_fields"] = {*update_fields, "region"}
         super().save(*args, **kwargs)
 
+
+
+class ContentGeneration(models.Model):
+    """One number that changes whenever anything a public page may show is
+    saved, deleted or relinked (``cdmx_global.pagecache``). Cached pages are
+    kept under the number they were made with, so a change retires them all
+    at once, in every worker and on every server that shares the database."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("generación del contenido público")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_generation_single_row")]
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything that needs the session or the user.
+    "cdmx_global.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -93,6 +95,26 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cdmx_global.urls"
+
+# Anonymous pages are kept for PAGE_CACHE_SECONDS, and retired at once when
+# anything public changes (cdmx_global/pagecache.py). Each worker keeps its
+# own copies; 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_ALIAS = "pages"
+# The admin, the API's documentation (its page carries the request's CSP
+# nonce), documents served with their own rules, and the verify form.
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/", "/api/docs/", "/api/schema/", "/documentos/", "/informes/verificar/", "/en/informes/verificar/",
+)
+CACHES = {
+    # Throttling counts (per process, see API_THROTTLE_RATES).
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
+    },
+}
 
 TEMPLATES = [
     {
