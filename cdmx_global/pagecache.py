@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 
 #: The apps whose records public pages show; a write to any of their models retires every cached page.
 PUBLIC_APPS = frozenset({"cdmx_global", "agreements", "networks", "events", "reports"})
@@ -68,7 +69,10 @@ def connect() -> None:
 
 def _key(request, generation: int) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{generation}:{request.LANGUAGE_CODE}:{digest}"
+    # The page's language (from its address) and the one Accept-Language asks
+    # for, which the API answers in.
+    asked = translation.get_language_from_request(request, check_path=False)
+    return f"page:{generation}:{request.LANGUAGE_CODE}:{asked}:{digest}"
 
 
 def _cacheable_request(request) -> bool:
