@@ -44,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -431,9 +432,15 @@ def stop(server: subprocess.Popen) -> None:
         pass
 
 
-def warm_up(port: int, mix: UrlMix) -> list[tuple[float, str]]:
+def warm_up(port: int, mix: UrlMix, workers: int) -> list[tuple[float, str]]:
     """Every distinct URL once; stops the test if any answers other than 200.
-    Returns (seconds, path), slowest first."""
+    Returns (seconds, path), slowest first.
+
+    First the home page a few times at once, so every worker has started up
+    (imports, templates, translations) before a URL is timed.
+    """
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda path: fetch(port, path), ["/"] * (3 * workers)))
     failures, times = [], []
     for target in mix.targets:
         status, seconds = fetch(port, target.path)
@@ -619,7 +626,7 @@ def main() -> int:
         try:
             wait_until_up(server, port, log)
             print(f"Calentando: {len(mix.targets)} URL distintas, una vez cada una…", file=sys.stderr)
-            slowest = warm_up(port, mix)
+            slowest = warm_up(port, mix, arguments.workers)
             print(f"Carga mixta: {arguments.duration} s…", file=sys.stderr)
             result = run_wrk(base_url, mix.cycle, directory, "mix", arguments.duration, arguments.connections,
                              arguments.timeout)
