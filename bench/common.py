@@ -24,16 +24,30 @@ def database_url(default_name: str) -> str:
     return os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{default_name}")
 
 
-def recreate_database(url: str) -> None:
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def _admin_connection(url: str):
     import psycopg2
 
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = psycopg2.connect(urlunsplit(parts._replace(path="/postgres")))
+    admin = psycopg2.connect(urlunsplit(urlsplit(url)._replace(path="/postgres")))
     admin.autocommit = True
+    return admin
+
+
+def drop_database(url: str) -> None:
+    admin = _admin_connection(url)
     with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
+        cursor.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+    admin.close()
+
+
+def recreate_database(url: str) -> None:
+    drop_database(url)
+    admin = _admin_connection(url)
+    with admin.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{database_name(url)}"')
     admin.close()
 
 

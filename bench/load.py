@@ -1,0 +1,666 @@
+"""Load test: the public portal under a mixed citizen workload, on loopback.
+
+    .venv/bin/python bench/load.py --scale 100                  # prepare 100× the book, then 60 s of load
+    .venv/bin/python bench/load.py --scale 100 --skip-prepare   # the same database again
+    .venv/bin/python bench/load.py --scale 1 --duration 20      # the book's data only
+    BENCH_DATABASE_URL=postgres://… .venv/bin/python bench/load.py
+
+What it measures: throughput (requests per second) and latency p50/p95/p99 of
+the portal served by gunicorn as in production (``cdmx_global.wsgi``, sync
+workers, ``DEBUG=0``, the collected static files through WhiteNoise), driven
+by wrk for a fixed time with a fixed number of connections, and how many
+responses were not 2xx or failed at the socket. Any such response makes it
+exit non-zero. Then, for each class of URL alone, a short run gives its
+p50/p95 (``--class-duration 0`` skips them).
+
+The workload is what citizens do, drawn from the database itself with a
+fixed seed: mostly record pages (agreements, visits, events, awards,
+counterparts, networks, countries, actions) and lists with filters (the home
+page among them), then searches and the API (lists with filters and
+records), and a few small bulk downloads; about one page in five in English
+(``/en/``). Before the load every distinct URL is requested once, which warms
+the workers, and any answer other than 200 stops the test.
+
+What it assumes, and prints: its own PostgreSQL database on this machine
+(``cdmx_bench_load`` by default, dropped and created again unless
+``--skip-prepare``), the book's records plus ``generate_synthetic --scale N``
+for N > 1; ``--workers`` gunicorn processes of the default (sync) class; no
+cache of pages or queries (``CACHES`` is Django's default, each process's
+memory, which only the request limits use); and the request limits raised
+(``API_RATE``, ``DOWNLOAD_RATE``) so that one address may send the whole load.
+wrk runs on the same machine and takes part of its CPU.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import database_name, drop_database, recreate_database  # noqa: E402
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/cdmx_bench_load"
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+
+#: The request limits while under load: one address (wrk's) sends everything.
+#: Per second rather than per minute, so the history DRF keeps per address stays short.
+RAISED_RATES = {"API_RATE": "100000/second", "DOWNLOAD_RATE": "100000/second"}
+
+#: How citizens' requests divide among the classes of URL (shares of the load).
+CLASS_WEIGHTS = {"detail": 45, "list": 30, "search": 10, "api": 12, "download": 3}
+CLASS_NAMES = {
+    "detail": "fichas",
+    "list": "listas e inicio",
+    "search": "búsqueda",
+    "api": "API",
+    "download": "descargas",
+}
+
+#: How many records of each kind get a page in the mix (drawn with the seed; all when fewer).
+DETAIL_SAMPLE = {
+    "agreements": 60,
+    "counterparts": 50,
+    "visits": 40,
+    "events": 40,
+    "awards": 30,
+    "networks": 16,
+    "actions": 20,
+    "countries": 30,
+}
+API_DETAIL_SAMPLE = 10  # per resource
+ENGLISH_SHARE = 0.2
+SEARCHES = [
+    "movilidad", "cooperacion", "hermanamiento", "agua", "medio ambiente", "cultura",
+    "salud", "resiliencia", "innovación", "ciudades", "cambio climático",
+]
+CYCLE_LENGTH = 4000
+RESULT_MARK = "LOAD_RESULT "
+
+
+@dataclass(frozen=True)
+class Target:
+    """One URL of the mix and its class (a key of ``CLASS_WEIGHTS``)."""
+
+    path: str
+    kind: str
+
+
+@dataclass
+class UrlMix:
+    """The distinct URLs of the workload, and the weighted cycle wrk runs through."""
+
+    targets: list[Target]
+    cycle: list[str]
+
+    def by_kind(self, kind: str) -> list[str]:
+        return [target.path for target in self.targets if target.kind == kind]
+
+
+def _sample(rng: random.Random, values: list, size: int) -> list:
+    return values if len(values) <= size else rng.sample(values, size)
+
+
+def _english(rng: random.Random, path: str) -> str:
+    """The same page in English (``/en/`` before the Spanish path) about one time in five."""
+    return "/en" + path if rng.random() < ENGLISH_SHARE else path
+
+
+def build_url_mix(seed: int = 1, detail_sample: dict[str, int] | None = None,
+                  api_detail_sample: int = API_DETAIL_SAMPLE, cycle_length: int = CYCLE_LENGTH) -> UrlMix:
+    """The workload from the published records in the database (Django must be set up).
+
+    Every draw comes from ``random.Random(seed)`` over records in primary-key
+    order, so the same database and seed give the same URLs in the same order.
+    """
+    from django.db.models import Count
+
+    from agreements.models import Action, Agreement
+    from cdmx_global.models import Counterpart, Theme
+    from events.models import Award, Event, Visit
+    from networks.models import Network
+    from portal.places import country_rows
+
+    rng = random.Random(seed)
+    sizes = {**DETAIL_SAMPLE, **(detail_sample or {})}
+    published = {
+        "agreements": (Agreement, "code"),
+        "counterparts": (Counterpart, "slug"),
+        "visits": (Visit, "pk"),
+        "events": (Event, "pk"),
+        "awards": (Award, "pk"),
+        "networks": (Network, "slug"),
+        "actions": (Action, "pk"),
+    }
+    keys = {
+        name: list(model.objects.published().order_by("pk").values_list(field, flat=True))
+        for name, (model, field) in published.items()
+    }
+    detail_paths = {
+        "agreements": "/acuerdos/{}/",
+        "counterparts": "/contrapartes/{}/",
+        "visits": "/visitas/{}/",
+        "events": "/eventos/{}/",
+        "awards": "/premios/{}/",
+        "networks": "/redes/{}/",
+        "actions": "/acuerdos/acciones/{}/",
+    }
+    targets: list[Target] = []
+    for name, pattern in detail_paths.items():
+        for key in _sample(rng, keys[name], sizes[name]):
+            targets.append(Target(_english(rng, pattern.format(key)), "detail"))
+    countries = [row.slug for row in country_rows()]
+    for code in _sample(rng, countries, sizes["countries"]):
+        targets.append(Target(_english(rng, f"/paises/{code}/"), "detail"))
+
+    # Filter values that select something in this database: the theme and
+    # the country with most published agreements.
+    theme = (
+        Theme.objects.published().annotate(total=Count("agreements")).order_by("-total", "slug")
+        .values_list("slug", flat=True).first()
+    )
+    country = (
+        Counterpart.objects.published().exclude(country="").values("country").annotate(total=Count("pk"))
+        .order_by("-total", "country").values_list("country", flat=True).first()
+    )
+    lists = [
+        "/", "/en/",
+        "/acuerdos/", "/acuerdos/?kind=twinning", "/acuerdos/?year=2016", "/acuerdos/?validity=in_force",
+        "/acuerdos/?region=europe", "/en/acuerdos/?kind=framework", "/acuerdos/?page=2",
+        "/acuerdos/convenios-marco-onu/", "/acuerdos/acciones/",
+        "/visitas/", "/visitas/?direction=incoming", "/en/visitas/?direction=outgoing",
+        "/eventos/", "/eventos/?mode=hosted", "/en/eventos/?mode=attended",
+        "/premios/", "/premios/?category=health",
+        "/redes/", "/redes/?scope=global", "/redes/cargos/",
+        "/contrapartes/", "/contrapartes/?region=latin_america", "/en/contrapartes/",
+        "/paises/", "/en/paises/", "/cronologia/", "/datos/", "/informes/", "/acerca/",
+    ]
+    if theme:
+        lists += [f"/acuerdos/?theme={theme}", f"/eventos/?theme={theme}"]
+    if country:
+        lists.append(f"/contrapartes/?country={country}")
+    targets += [Target(path, "list") for path in lists]
+
+    searches = [f"/buscar/?{urlencode({'q': query})}" for query in SEARCHES]
+    searches += ["/en/buscar/?q=movilidad", "/buscar/?q=agua&kind=agreement"]
+    targets += [Target(path, "search") for path in searches]
+
+    api = [
+        "/api/v1/agreements/", "/api/v1/agreements/?kind=twinning&year=2016", "/api/v1/agreements/?q=agua",
+        "/api/v1/agreements/?ordering=-signed_on", "/api/v1/agreements/?page=2",
+        "/api/v1/events/?mode=hosted", "/api/v1/visits/?direction=incoming", "/api/v1/awards/?category=health",
+        "/api/v1/counterparts/?region=europe", "/api/v1/networks/", "/api/v1/actions/", "/api/v1/themes/",
+        "/api/v1/bodies/",
+    ]
+    if country:
+        api.append(f"/api/v1/counterparts/?country={country}")
+    api_details = {
+        "agreements": "/api/v1/agreements/{}/",
+        "counterparts": "/api/v1/counterparts/{}/",
+        "visits": "/api/v1/visits/{}/",
+        "events": "/api/v1/events/{}/",
+        "awards": "/api/v1/awards/{}/",
+        "networks": "/api/v1/networks/{}/",
+    }
+    for name, pattern in api_details.items():
+        api += [pattern.format(key) for key in _sample(rng, keys[name], api_detail_sample)]
+    targets += [Target(path, "api") for path in api]
+
+    downloads = [
+        "/datos/agreements.csv?kind=twinning", "/datos/agreements.json?kind=twinning&year=2016",
+        "/datos/awards.csv?category=health", "/datos/events.csv?mode=hosted&year=2017",
+        "/datos/agreements-transparency.csv?year=2016", "/datos/networks.xlsx",
+        "/en/datos/visits.csv?direction=incoming&year=2016",
+    ]
+    targets += [Target(path, "download") for path in downloads]
+
+    targets = list(dict.fromkeys(targets))  # distinct, in order
+    return UrlMix(targets=targets, cycle=weighted_cycle(targets, rng, cycle_length))
+
+
+def weighted_cycle(targets: list[Target], rng: random.Random, length: int) -> list[str]:
+    """``length`` paths in which each class has its share of ``CLASS_WEIGHTS`` and
+    every URL of a class appears about as often as the others of its class, shuffled."""
+    total = sum(CLASS_WEIGHTS.values())
+    cycle = []
+    for kind, weight in CLASS_WEIGHTS.items():
+        paths = [target.path for target in targets if target.kind == kind]
+        if not paths:
+            continue
+        slots = max(len(paths), round(length * weight / total))
+        order = paths[:]
+        rng.shuffle(order)
+        cycle += [order[i % len(order)] for i in range(slots)]
+    rng.shuffle(cycle)
+    return cycle
+
+
+# wrk's script: each thread runs through the cycle from its own starting point,
+# counts the responses by status, and done() prints one JSON line.
+LUA_TEMPLATE = """\
+local paths = {
+%(paths)s
+}
+local threads = {}
+local thread_count = 0
+
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("id", thread_count)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  index = ((id - 1) * 7919) %% #paths
+  statuses = {}
+end
+
+function request()
+  index = index %% #paths + 1
+  return wrk.format("GET", paths[index])
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      counts[status] = (counts[status] or 0) + count
+    end
+  end
+  local parts = {}
+  for status, count in pairs(counts) do
+    table.insert(parts, string.format('"%%d": %%d', status, count))
+  end
+  local e = summary.errors
+  io.write(string.format(
+    '%(mark)s{"duration_us": %%d, "requests": %%d, "bytes": %%d, ' ..
+    '"errors": {"connect": %%d, "read": %%d, "write": %%d, "status": %%d, "timeout": %%d}, ' ..
+    '"latency_us": {"p50": %%d, "p95": %%d, "p99": %%d, "mean": %%.1f, "max": %%d}, "statuses": {%%s}}\\n',
+    summary.duration, summary.requests, summary.bytes,
+    e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean, latency.max,
+    table.concat(parts, ", ")))
+end
+"""
+
+
+def lua_script(paths: list[str]) -> str:
+    return LUA_TEMPLATE % {
+        "paths": "\n".join(f"  {json.dumps(path)}," for path in paths),
+        "mark": RESULT_MARK,
+    }
+
+
+@dataclass
+class LoadResult:
+    requests: int
+    seconds: float
+    throughput: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    mean_ms: float
+    max_ms: float
+    non_2xx: int
+    statuses: dict[int, int]
+    socket_errors: dict[str, int]
+
+    @property
+    def failed(self) -> bool:
+        return self.non_2xx > 0 or any(self.socket_errors.values())
+
+
+def parse_wrk_output(output: str) -> LoadResult:
+    """The line the script's ``done()`` prints, out of wrk's whole output."""
+    for line in output.splitlines():
+        if line.startswith(RESULT_MARK):
+            data = json.loads(line[len(RESULT_MARK):])
+            break
+    else:
+        raise ValueError(f"La salida de wrk no trae la línea «{RESULT_MARK.strip()}»:\n{output}")
+    statuses = {int(status): count for status, count in data["statuses"].items()}
+    seconds = data["duration_us"] / 1e6
+    latency = data["latency_us"]
+    errors = data["errors"]
+    return LoadResult(
+        requests=data["requests"],
+        seconds=seconds,
+        throughput=data["requests"] / seconds if seconds else 0.0,
+        p50_ms=latency["p50"] / 1000,
+        p95_ms=latency["p95"] / 1000,
+        p99_ms=latency["p99"] / 1000,
+        mean_ms=latency["mean"] / 1000,
+        max_ms=latency["max"] / 1000,
+        # Responses wrk read but that were not 2xx (its "status" error counts only ≥ 400).
+        non_2xx=sum(count for status, count in statuses.items() if not 200 <= status < 300),
+        statuses=statuses,
+        socket_errors={name: errors[name] for name in ("connect", "read", "write", "timeout")},
+    )
+
+
+def run_wrk(base_url: str, paths: list[str], directory: Path, name: str, duration: int, connections: int,
+            timeout: int, threads: int = 2) -> LoadResult:
+    script = directory / f"{name}.lua"
+    script.write_text(lua_script(paths), encoding="utf-8")
+    command = [
+        "wrk", "--threads", str(threads), "--connections", str(connections), "--duration", f"{duration}s",
+        "--timeout", f"{timeout}s", "--script", str(script), base_url,
+    ]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=duration + timeout + 60)
+    if completed.returncode != 0:
+        raise SystemExit(f"wrk terminó con el código {completed.returncode}:\n{completed.stdout}{completed.stderr}")
+    (directory / f"{name}.out").write_text(completed.stdout, encoding="utf-8")
+    return parse_wrk_output(completed.stdout)
+
+
+def manage(*arguments: str, env: dict[str, str]) -> None:
+    print(f"  manage.py {' '.join(arguments)}", file=sys.stderr)
+    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(port: int, path: str, timeout: float = 60) -> tuple[int, float]:
+    """Status and seconds of one GET, redirects not followed."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        start = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status, time.perf_counter() - start
+    finally:
+        connection.close()
+
+
+def start_gunicorn(port: int, workers: int, env: dict[str, str], log: Path) -> subprocess.Popen:
+    command = [
+        str(BIN / "gunicorn"), "cdmx_global.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+    ]
+    with log.open("w") as output:
+        # Its own process group, so stopping it stops its workers too.
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
+def wait_until_up(server: subprocess.Popen, port: int, log: Path, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn terminó al arrancar (código {server.returncode}):\n{log.read_text()}")
+        try:
+            fetch(port, "/", timeout=5)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn no respondió en {seconds} s:\n{log.read_text()}")
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is not None:
+        return
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+    except ProcessLookupError:
+        pass
+
+
+def warm_up(port: int, mix: UrlMix, workers: int) -> list[tuple[float, str]]:
+    """Every distinct URL once; stops the test if any answers other than 200.
+    Returns (seconds, path), slowest first.
+
+    First the home page a few times at once, so every worker has started up
+    (imports, templates, translations) before a URL is timed.
+    """
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda path: fetch(port, path), ["/"] * (3 * workers)))
+    failures, times = [], []
+    for target in mix.targets:
+        status, seconds = fetch(port, target.path)
+        times.append((seconds, target.path))
+        if status != 200:
+            failures.append(f"  {status}  {target.path}")
+    if failures:
+        raise SystemExit("Estas direcciones no respondieron 200 antes de la carga:\n" + "\n".join(failures))
+    return sorted(times, reverse=True)
+
+
+def published_record_count() -> int:
+    from agreements.models import Action, Agreement
+    from cdmx_global.models import Counterpart
+    from events.models import Award, Event, Visit
+    from networks.models import Membership, Network, Position
+
+    models = (Agreement, Action, Counterpart, Network, Membership, Position, Visit, Event, Award)
+    return sum(model.objects.published().count() for model in models)
+
+
+def describe_database() -> str:
+    from django.db import connection
+
+    settings = connection.settings_dict
+    connection.ensure_connection()
+    version = connection.pg_version if connection.vendor == "postgresql" else None
+    server = f"PostgreSQL {version // 10000}.{version % 10000}" if version else connection.vendor
+    return (f"{server}, base «{settings['NAME']}» en {settings['HOST'] or 'socket local'}:{settings['PORT'] or ''} "
+            f"(CONN_MAX_AGE={settings['CONN_MAX_AGE']} s: cada proceso conserva su conexión)")
+
+
+def describe_caches() -> str:
+    from django.conf import settings
+
+    parts = []
+    for alias, cache in settings.CACHES.items():
+        backend = cache["BACKEND"]
+        where = " (memoria de cada proceso)" if backend.endswith("LocMemCache") else ""
+        parts.append(f"{alias}: {backend}{where}")
+    return "; ".join(parts) + ". Ninguna página ni consulta se guarda en caché: la caché sólo lleva la cuenta de los límites de peticiones."
+
+
+def print_assumptions(arguments, url: str, records: int, mix: UrlMix) -> None:
+    distinct = {kind: len(mix.by_kind(kind)) for kind in CLASS_WEIGHTS}
+    total_weight = sum(CLASS_WEIGHTS.values())
+    shares = ", ".join(
+        f"{CLASS_NAMES[kind]} {100 * weight / total_weight:.0f} % ({distinct[kind]} URL)"
+        for kind, weight in CLASS_WEIGHTS.items()
+    )
+    print("\nSupuestos:")
+    print(f"  gunicorn: {arguments.workers} procesos de la clase sync (la de omisión, como `make run`), "
+          "DEBUG=0, archivos estáticos por WhiteNoise")
+    print(f"  base de datos: {describe_database()}")
+    print(f"  escala: {arguments.scale}× los datos del libro ({records} registros publicados)")
+    print(f"  caché: {describe_caches()}")
+    print(f"  límites de peticiones elevados: {', '.join(f'{k}={v}' for k, v in RAISED_RATES.items())}")
+    print(f"  carga: wrk en la misma máquina, 2 hilos, {arguments.connections} conexiones, {arguments.duration} s, "
+          f"tiempo límite {arguments.timeout} s por petición")
+    print(f"  mezcla (semilla {arguments.seed}, {len(mix.targets)} URL distintas): {shares}")
+
+
+def print_result(result: LoadResult) -> None:
+    errors = result.socket_errors
+    print("\nResultado de la carga mixta:\n")
+    print("| medida | valor |")
+    print("|---|---|")
+    print(f"| peticiones | {result.requests} en {result.seconds:.1f} s |")
+    print(f"| rendimiento | {result.throughput:.1f} pet/s |")
+    print(f"| latencia p50 | {result.p50_ms:.1f} ms |")
+    print(f"| latencia p95 | {result.p95_ms:.1f} ms |")
+    print(f"| latencia p99 | {result.p99_ms:.1f} ms |")
+    print(f"| respuestas no 2xx | {result.non_2xx} |")
+    print(f"| errores de socket (conexión/lectura/escritura/tiempo agotado) | "
+          f"{errors['connect']}/{errors['read']}/{errors['write']}/{errors['timeout']} |")
+    if result.non_2xx:
+        others = ", ".join(f"{status}: {count}" for status, count in sorted(result.statuses.items())
+                           if not 200 <= status < 300)
+        print(f"\nRespuestas no 2xx por código: {others}")
+
+
+def print_class_results(results: dict[str, LoadResult], seconds: int) -> None:
+    print(f"\nPor clase de URL, cada una sola durante {seconds} s (mismas conexiones):\n")
+    print("| clase | pet/s | p50 (ms) | p95 (ms) | no 2xx | errores de socket |")
+    print("|---|---|---|---|---|---|")
+    for kind, result in results.items():
+        print(f"| {CLASS_NAMES[kind]} | {result.throughput:.1f} | {result.p50_ms:.1f} | {result.p95_ms:.1f} "
+              f"| {result.non_2xx} | {sum(result.socket_errors.values())} |")
+
+
+def static_files_outdated() -> bool:
+    """Whether collectstatic must run: no manifest yet, or a static file newer than it.
+    (It post-processes every file each time, over a minute on two cores, so it runs only when needed.)"""
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not manifest.exists():
+        return True
+    collected = manifest.stat().st_mtime
+    return any(
+        os.path.getmtime(storage.path(path)) > collected
+        for finder in get_finders()
+        for path, storage in finder.list(["CVS", ".*", "*~"])
+    )
+
+
+def check_synthetic_command() -> None:
+    from django.core.management import get_commands
+
+    if "generate_synthetic" not in get_commands():
+        raise SystemExit(
+            "No existe el comando «generate_synthetic» en esta versión del portal: sin él no se pueden "
+            "preparar datos a más de 1×. Use --scale 1, o --skip-prepare sobre una base ya preparada."
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100, help="veces los datos del libro (generate_synthetic)")
+    parser.add_argument("--duration", type=int, default=60, help="segundos de carga")
+    parser.add_argument("--connections", type=int, default=16, help="conexiones abiertas de wrk")
+    parser.add_argument("--workers", type=int, default=2, help="procesos de gunicorn")
+    parser.add_argument("--timeout", type=int, default=10, help="segundos que wrk espera una respuesta")
+    parser.add_argument("--class-duration", type=int, default=10,
+                        help="segundos de carga de cada clase de URL sola (0: no medir por clase)")
+    parser.add_argument("--seed", type=int, default=1, help="semilla de la mezcla de URL")
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
+    parser.add_argument("--skip-prepare", action="store_true", help="usar la base ya preparada tal como está")
+    parser.add_argument("--drop", action="store_true", help="borrar la base al terminar")
+    arguments = parser.parse_args()
+    if arguments.scale < 1:
+        parser.error("--scale debe ser 1 o más")
+
+    if subprocess.run([str(ROOT / "scripts" / "ensure-wrk")]).returncode != 0 or not shutil.which("wrk"):
+        return 1
+
+    url = arguments.database_url
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "cdmx_global.settings",
+        "LOG_LEVEL": "WARNING",
+        "DEBUG": "0",
+        "SECURE_COOKIES": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        **RAISED_RATES,
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db import OperationalError, connection
+
+    if not arguments.skip_prepare:
+        if arguments.scale > 1:
+            check_synthetic_command()
+        print(f"Preparando la base «{database_name(url)}» a {arguments.scale}×…", file=sys.stderr)
+        recreate_database(url)
+        manage("migrate", "--no-input", "-v0", env=env)
+        manage("load_book", env=env)
+        if arguments.scale > 1:
+            manage("generate_synthetic", "--scale", str(arguments.scale), env={**env, "ALLOW_SYNTHETIC_DATA": "1"})
+    # STATIC_ROOT is the checkout's staticfiles/ (not configurable), as for `make run`.
+    if static_files_outdated():
+        manage("collectstatic", "--no-input", "-v0", env=env)
+
+    try:
+        records = published_record_count()
+        mix = build_url_mix(seed=arguments.seed)
+    except OperationalError as error:
+        raise SystemExit(f"No se pudo leer la base «{database_name(url)}» ({error}); prepárela sin --skip-prepare.")
+    if not mix.by_kind("detail"):
+        raise SystemExit(f"La base «{database_name(url)}» no tiene registros publicados; prepárela sin --skip-prepare.")
+    connection.close()
+
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="cdmx-load-") as directory:
+        directory = Path(directory)
+        log = directory / "gunicorn.log"
+        server = start_gunicorn(port, arguments.workers, env, log)
+        try:
+            wait_until_up(server, port, log)
+            print(f"Calentando: {len(mix.targets)} URL distintas, una vez cada una…", file=sys.stderr)
+            slowest = warm_up(port, mix, arguments.workers)
+            print(f"Carga mixta: {arguments.duration} s…", file=sys.stderr)
+            result = run_wrk(base_url, mix.cycle, directory, "mix", arguments.duration, arguments.connections,
+                             arguments.timeout)
+            by_class = {}
+            if arguments.class_duration > 0:
+                for kind in CLASS_WEIGHTS:
+                    print(f"Sólo {CLASS_NAMES[kind]}: {arguments.class_duration} s…", file=sys.stderr)
+                    members = set(mix.by_kind(kind))
+                    paths = [path for path in mix.cycle if path in members]
+                    by_class[kind] = run_wrk(base_url, paths, directory, kind, arguments.class_duration,
+                                             arguments.connections, arguments.timeout)
+        finally:
+            stop(server)
+        server_log = log.read_text()
+
+    print_assumptions(arguments, url, records, mix)
+    print("\nLas más lentas al calentar (una petición sola):")
+    for seconds, path in slowest[:5]:
+        print(f"  {seconds * 1000:7.1f} ms  {path}")
+    print_result(result)
+    if by_class:
+        print_class_results(by_class, arguments.class_duration)
+    if arguments.drop:
+        drop_database(url)
+
+    failed = result.failed or any(r.failed for r in by_class.values())
+    if re.search(r"\b(Traceback|ERROR|CRITICAL)\b", server_log):
+        print(f"\ngunicorn registró errores:\n{server_log}", file=sys.stderr)
+        failed = True
+    if failed:
+        print("\nFALLÓ: hubo respuestas no 2xx o errores de socket.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
