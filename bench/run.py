@@ -39,7 +39,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import common
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common  # noqa: E402
 
 #: Most endpoints are cheap: many samples give a stable p95.
 REPEAT = 25
@@ -104,7 +106,7 @@ def _collection_floor(resource: str, params: dict, *, page: int | None = 25):
     def build():
         from django.http import QueryDict
 
-        from floors import LINKS, floor
+        from bench.floors import LINKS, floor
         from opendata.collections import COLLECTIONS
         from opendata.tables import TABLES
 
@@ -121,7 +123,7 @@ def _search_floor(query: str):
     def build():
         from django.db.models import F
 
-        from floors import floor
+        from bench.floors import floor
         from search.selectors import entries_matching, entries_ranked, search_entries
         from search.text import search_terms
 
@@ -380,7 +382,7 @@ def main() -> int:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-report", action="store_true", help="sin medir la generación del informe")
     parser.add_argument("--markdown", action="store_true", help="tablas en Markdown, para el README")
-    parser.add_argument("--only", help="sólo las peticiones cuyo nombre o grupo contiene este texto")
+    parser.add_argument("--only", help="sólo las peticiones cuyo grupo o nombre contiene alguno de estos textos (separados por comas)")
     parser.add_argument("--json", type=Path, help="guarda los resultados en este archivo")
     parser.add_argument("--reuse", action="store_true",
                         help="mide la base tal como está, sin rehacerla ni agregar registros (una sola escala)")
@@ -398,7 +400,8 @@ def main() -> int:
         grown = 0.0 if arguments.reuse else common.grow_to(scale)
         records = common.published_record_count()
         print(f"== {scale}×: {records} registros publicados (generados en {grown:.1f} s)", file=sys.stderr)
-        selected = [case for case in cases() if not arguments.only or arguments.only in f"{case.group} {case.name}"]
+        wanted = arguments.only.split(",") if arguments.only else []
+        selected = [case for case in cases() if not wanted or any(w in f"{case.group} {case.name}" for w in wanted)]
         results = []
         for case in selected:
             results.append(measure(case))
