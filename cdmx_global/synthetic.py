@@ -58,6 +58,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from agreements.models import Action, Agreement, AgreementKind, EndReason, SreOpinion, Validity
+from cdmx_global.pagecache import content_changed
 from cdmx_global.book import UNDATED, When
 from cdmx_global.book import catalogues as book_catalogues
 from cdmx_global.models import (
@@ -1326,4 +1327,6 @@ def generate(*, scale: int, seed: int = DEFAULT_SEED) -> Outcome:
             result.created = create_kind(ctx, model, range(before, (scale - 1) * count), keys, now)
             results.append(result)
         indexed = index_new(results)
+        # bulk_create sends no signal: the cached public pages are retired here.
+        content_changed()
     return Outcome(scale, seed, results, indexed, time.perf_counter() - started)
