@@ -58,7 +58,6 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from agreements.models import Action, Agreement, AgreementKind, EndReason, SreOpinion, Validity
-from cdmx_global.pagecache import content_changed
 from cdmx_global.book import UNDATED, When
 from cdmx_global.book import catalogues as book_catalogues
 from cdmx_global.models import (
@@ -69,6 +68,7 @@ from cdmx_global.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
+from cdmx_global.pagecache import content_changed
 from cdmx_global.partial_dates import DatePrecision
 from cdmx_global.regions import region_for_country
 from events.models import Award, Event, Visit, VisitGuest
