@@ -1,0 +1,43 @@
+"""The SQL queries a request costs do not grow with the data: every address the
+benchmark suite measures (``bench/run.py``: pages, records, search, each API
+list with filters, each download in three formats) costs the same number of
+queries with two copies of the book's records as with four
+(``generate_synthetic --scale 2``, then ``--scale 4``). The book alone may
+cost a query less here and there: none of its agreements renews another, and
+Django skips a prefetch with nothing to fetch. Downloads read their rows in blocks of
+500, with one query per relation and block (that keeps their memory flat);
+at this size each is one block."""
+
+import pytest
+from django.db import connection
+
+from bench.run import cases
+from cdmx_global.synthetic import generate
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, path: str) -> int:
+    executed = []
+    with connection.execute_wrapper(lambda execute, sql, *args: executed.append(sql) or execute(sql, *args)):
+        response = client.get(path)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, path
+    return len(executed)
+
+
+def test_queries_per_request_are_the_same_with_twice_the_data(client, book):
+    paths = [case.path for case in cases()]
+    generate(scale=2)
+    with_two = {path: queries(client, path) for path in paths}
+
+    generate(scale=4)
+    with_four = {path: queries(client, path) for path in paths}
+
+    assert with_four == with_two
+    # A few, exactly: what each costs is part of its design (the page cache,
+    # off in tests, adds one read of the content generation).
+    assert with_two["/"] == 13
+    assert with_two["/api/v1/agreements/?kind=specific_cooperation"] == 9
+    assert with_two["/datos/agreements.csv"] == 10
