@@ -7,6 +7,7 @@ and adds synthetic records with ``generate_synthetic`` (scale N = the book's
 records plus N − 1 times as many synthetic ones, marked as such).
 """
 
+import io
 import os
 import statistics
 import sys
@@ -89,7 +90,7 @@ def grow_to(scale: int) -> float:
 
     start = time.perf_counter()
     if scale > 1:
-        call_command("generate_synthetic", scale=scale, seed=SEED, verbosity=0)
+        call_command("generate_synthetic", scale=scale, seed=SEED, stdout=io.StringIO())
     elapsed = time.perf_counter() - start
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
