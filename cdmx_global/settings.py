@@ -101,6 +101,8 @@ ROOT_URLCONF = "cdmx_global.urls"
 # own copies; 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_ALIAS = "pages"
+# Finished bulk downloads are kept here as files, under the same rules (opendata/filecache.py).
+DOWNLOAD_CACHE_DIR = os.environ.get("DOWNLOAD_CACHE_DIR", str(BASE_DIR / "cache" / "downloads"))
 # The admin, the API's documentation (its page carries the request's CSP
 # nonce), documents served with their own rules, and the verify form.
 PAGE_CACHE_EXCLUDED_PATHS = (

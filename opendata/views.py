@@ -4,15 +4,18 @@ import math
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from cdmx_global.pagecache import CACHE_HEADER
+
+from . import filecache
 from .collections import ORDERING_PARAMETER, QUERY_PARAMETER
 from .datapackage import OPEN_DATA_LICENCE, datapackage, download_url
-from .downloads import EXPORTERS, rows
+from .downloads import EXPORTERS, filename, rows
 from .tables import TABLES, TRANSPARENCY_TABLE
 from .throttling import DownloadRateThrottle
 
@@ -54,7 +57,17 @@ def download(request, resource: str, extension: str):
         records = table.collection.records(request.GET)
     except ValidationError as error:
         return _invalid_parameters(error)
-    return exporter.response(table, rows(table, records, request.build_absolute_uri))
+    kept_at = filecache.path_for(request, resource, extension)
+    kept = filecache.kept_response(kept_at, lambda handle: FileResponse(
+        handle, as_attachment=True, filename=filename(table, extension), content_type=exporter.content_type
+    ))
+    if kept is not None:
+        kept[CACHE_HEADER] = "hit"
+        return kept
+    response = filecache.keep(exporter.response(table, rows(table, records, request.build_absolute_uri)), kept_at)
+    if kept_at is not None:
+        response[CACHE_HEADER] = "miss"
+    return response
 
 
 @require_safe

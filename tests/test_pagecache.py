@@ -3,6 +3,7 @@ change retires it at once, and nothing a draft or a staff session shows is
 kept for the public."""
 
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,8 +20,9 @@ LIST = "/acuerdos/"
 
 
 @pytest.fixture(autouse=True)
-def _page_cache(settings):
+def _page_cache(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 300
+    settings.DOWNLOAD_CACHE_DIR = str(tmp_path / "downloads")
     caches[settings.PAGE_CACHE_ALIAS].clear()
     yield
     caches[settings.PAGE_CACHE_ALIAS].clear()
@@ -139,9 +141,55 @@ def test_each_language_and_each_api_language_is_kept_apart(client):
 
 
 @pytest.mark.django_db
-def test_downloads_and_the_api_documentation_are_never_kept(client):
-    AgreementFactory(published=True)
-    for path in ("/datos/agreements.csv", "/api/docs/"):
-        client.get(path)
-        assert CACHE_HEADER not in client.get(path)
+def test_the_api_documentation_is_never_kept(client):
+    # Its page carries the request's CSP nonce.
+    client.get("/api/docs/")
+    assert CACHE_HEADER not in client.get("/api/docs/")
     assert _stored() == []
+
+
+def _download(client, path: str):
+    response = client.get(path)
+    return response, b"".join(response.streaming_content)
+
+
+@pytest.mark.django_db
+def test_a_finished_download_is_kept_as_a_file_and_sent_again_until_a_change(
+    client, settings, django_capture_on_commit_callbacks
+):
+    AgreementFactory(title="Hermanamiento con Lyon", published=True)
+    first, first_bytes = _download(client, "/datos/agreements.csv")
+    second, second_bytes = _download(client, "/datos/agreements.csv")
+    assert (first[CACHE_HEADER], second[CACHE_HEADER]) == ("miss", "hit")
+    assert second_bytes == first_bytes
+    assert second["Content-Disposition"] == first["Content-Disposition"] == (
+        'attachment; filename="cdmx-global-agreements.csv"'
+    )
+    assert second["Content-Type"] == first["Content-Type"]
+    # Other parameters, another language: other files.
+    assert _download(client, "/datos/agreements.csv?kind=twinning")[0][CACHE_HEADER] == "miss"
+    assert _download(client, "/en/datos/agreements.csv")[0][CACHE_HEADER] == "miss"
+    kept = sorted(path.name for path in Path(settings.DOWNLOAD_CACHE_DIR).iterdir())
+    assert len(kept) == 3
+
+    draft = AgreementFactory(title=f"{LEAK_MARK} por publicar")
+    assert LEAK_MARK.encode() not in _download(client, "/datos/agreements.csv")[1]
+    _publish(draft, reviewer(), django_capture_on_commit_callbacks)
+
+    after, after_bytes = _download(client, "/datos/agreements.csv")
+    assert after[CACHE_HEADER] == "miss"
+    assert f"{LEAK_MARK} por publicar".encode() in after_bytes
+    # The older generation's files are gone once a newer one is complete.
+    assert [path.name.split("-")[0] for path in Path(settings.DOWNLOAD_CACHE_DIR).iterdir()] == [
+        str(current_generation())
+    ]
+
+
+@pytest.mark.django_db
+def test_a_download_stopped_midway_leaves_no_file(client, settings):
+    AgreementFactory.create_batch(3, published=True)
+    response = client.get("/datos/agreements.csv")
+    next(iter(response.streaming_content))
+    response.close()
+    assert list(Path(settings.DOWNLOAD_CACHE_DIR).iterdir()) == []
+    assert _download(client, "/datos/agreements.csv")[0][CACHE_HEADER] == "miss"

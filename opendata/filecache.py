@@ -1,0 +1,91 @@
+"""Finished downloads kept on disk and served as files until something public changes.
+
+A whole table at a hundred times the book's data takes seconds to write
+(every row goes through the ORM and the table's columns), and it is the same
+file for everyone who asks for it with the same parameters until staff
+change something. The first request streams it as always and writes a copy
+as it goes; once the copy is complete it is renamed into place, and later
+requests are sent that file. A copy's name carries the content generation
+it was made under (``cdmx_global.pagecache``), so any change retires it;
+finishing a copy removes those of older generations. A request that stops
+before the end leaves no copy behind, and a copy older than
+``PAGE_CACHE_SECONDS`` is made again. Memory stays flat either way: the copy
+is written and read in blocks.
+"""
+
+import hashlib
+import os
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse
+from django.utils import translation
+
+from cdmx_global.pagecache import current_generation
+
+
+def _enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0 and bool(settings.DOWNLOAD_CACHE_DIR)
+
+
+def path_for(request, resource: str, extension: str) -> Path | None:
+    """Where this request's file is kept, or None when downloads are not kept."""
+    if not _enabled():
+        return None
+    # The rows hold absolute addresses, and the headers the request's language.
+    identity = "\n".join([
+        request.scheme, request.get_host(), translation.get_language(), resource, extension,
+        *sorted(f"{name}={value}" for name, values in request.GET.lists() for value in values),
+    ])
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
+    return Path(settings.DOWNLOAD_CACHE_DIR) / f"{current_generation()}-{digest}.{extension}"
+
+
+def kept_response(path: Path | None, response_for) -> FileResponse | None:
+    """The kept file as a response (``response_for(handle)`` sets its headers), if it is fresh."""
+    if path is None:
+        return None
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return None
+    if time.time() - os.fstat(handle.fileno()).st_mtime > settings.PAGE_CACHE_SECONDS:
+        handle.close()
+        return None
+    return response_for(handle)
+
+
+def keep(response, path: Path | None):
+    """Sends ``response`` as it is, writing a copy to ``path`` as the blocks go out."""
+    if path is None:
+        return response
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+    blocks = response.streaming_content
+
+    def copied():
+        finished = False
+        try:
+            with partial.open("wb") as copy:
+                for block in blocks:
+                    copy.write(block)
+                    yield block
+            partial.replace(path)
+            finished = True
+            _remove_older(path)
+        finally:
+            if not finished:
+                partial.unlink(missing_ok=True)
+
+    response.streaming_content = copied()
+    return response
+
+
+def _remove_older(path: Path) -> None:
+    generation = int(path.name.split("-", 1)[0])
+    for other in path.parent.glob("*-*.*"):
+        prefix = other.name.split("-", 1)[0]
+        if prefix.isdigit() and int(prefix) < generation:
+            other.unlink(missing_ok=True)
