@@ -10,7 +10,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 $(wildcard /root/.pyenv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test migrate load clean
+.PHONY: setup run test migrate load clean bench loadtest
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Se necesita Python 3.12 o posterior (python3.12 / python3.13)."; exit 1; }
@@ -38,6 +38,15 @@ run: load
 test: setup
 	@scripts/ensure-chromium
 	$(BIN)/python -m pytest
+
+# The benchmark suite at 1×, 10× and 100× the book, on its own PostgreSQL database (README, «Rendimiento»).
+bench: setup
+	$(BIN)/python bench/run.py
+
+# The bounded loopback load test at 100× (README, «Despliegue»).
+loadtest: setup
+	@scripts/ensure-wrk
+	$(BIN)/python bench/load.py --scale 100
 
 clean:
 	rm -rf $(VENV) staticfiles

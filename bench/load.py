@@ -24,9 +24,10 @@ the workers, and any answer other than 200 stops the test.
 What it assumes, and prints: its own PostgreSQL database on this machine
 (``cdmx_bench_load`` by default, dropped and created again unless
 ``--skip-prepare``), the book's records plus ``generate_synthetic --scale N``
-for N > 1; ``--workers`` gunicorn processes of the default (sync) class; no
-cache of pages or queries (``CACHES`` is Django's default, each process's
-memory, which only the request limits use); and the request limits raised
+for N > 1; ``--workers`` gunicorn processes of the default (sync) class; the
+anonymous page cache and the kept downloads on, as in production (the
+warm-up fills them, so the load mostly measures kept answers; run with
+``PAGE_CACHE_SECONDS=0`` in the environment for none); and the request limits raised
 (``API_RATE``, ``DOWNLOAD_RATE``) so that one address may send the whole load.
 wrk runs on the same machine and takes part of its CPU.
 """
@@ -476,12 +477,16 @@ def describe_database() -> str:
 def describe_caches() -> str:
     from django.conf import settings
 
-    parts = []
-    for alias, cache in settings.CACHES.items():
-        backend = cache["BACKEND"]
-        where = " (memoria de cada proceso)" if backend.endswith("LocMemCache") else ""
-        parts.append(f"{alias}: {backend}{where}")
-    return "; ".join(parts) + ". Ninguna página ni consulta se guarda en caché: la caché sólo lleva la cuenta de los límites de peticiones."
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return "ninguna: cada petición se arma de la base de datos (PAGE_CACHE_SECONDS=0)"
+    pages = settings.CACHES[settings.PAGE_CACHE_ALIAS]
+    return (
+        f"páginas y respuestas de la API de visitantes anónimos en la memoria de cada proceso "
+        f"({pages['BACKEND'].rsplit('.', 1)[-1]}, hasta {pages['OPTIONS']['MAX_ENTRIES']} por proceso, "
+        f"{settings.PAGE_CACHE_SECONDS} s como máximo), descargas terminadas en {settings.DOWNLOAD_CACHE_DIR}; "
+        "todo se retira al publicarse un cambio (cdmx_global/pagecache.py). El calentamiento pide cada "
+        "dirección una vez, así que la carga mide sobre todo respuestas guardadas"
+    )
 
 
 def print_assumptions(arguments, url: str, records: int, mix: UrlMix) -> None:
