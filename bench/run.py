@@ -267,20 +267,11 @@ def search_uses_gin_index() -> bool:
 
 
 def measure_report() -> dict[str, float]:
-    from reports.data import build_report_data
-    from reports.exporters import exporters
+    """The report of 2017-2, its data and each format (``bench/report_build.py`` times the same steps)."""
+    from bench.report_build import SEMESTER, measure
     from reports.periods import Semester
 
-    timings = {}
-    start = time.perf_counter()
-    data = build_report_data(Semester.parse("2017-2"))
-    timings["datos"] = time.perf_counter() - start
-    for exporter in exporters():
-        start = time.perf_counter()
-        exporter.render(data)
-        timings[exporter.format] = time.perf_counter() - start
-    timings["total"] = sum(timings.values())
-    return timings
+    return measure(Semester.parse(SEMESTER))
 
 
 # ------------------------------------------------------------- printing
