@@ -206,6 +206,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Context:
+    """What every record of a run is built from: the seed and the book's catalogues."""
+
     seed: int
     catalogues: Catalogues
     #: Rows other rows read (a counterpart's name, an event's dates), built once per run.
@@ -1275,7 +1277,7 @@ def create_history(
 class KindResult:
     model: type[models.Model]
     before: int
-    created: list[models.Model] = field(default_factory=list)
+    created: list[models.Model]
 
     @property
     def total(self) -> int:
@@ -1283,6 +1285,7 @@ class KindResult:
 
 
 def create_kind(ctx: Context, model: type[models.Model], indices: range, keys: PrimaryKeys, now) -> list[models.Model]:
+    """Records ``indices`` of ``model``: rows, links to their own kind, many-to-many rows, history."""
     rows = [BUILDERS[model](ctx, index) for index in indices]
     objs = model.objects.bulk_create(
         [model(**field_values(model, row, keys, now)) for row in rows], batch_size=BATCH_SIZE
@@ -1316,8 +1319,7 @@ def generate(*, scale: int, seed: int = DEFAULT_SEED) -> Outcome:
         keys, now, results = PrimaryKeys(seed), timezone.now(), []
         for model, count in BOOK_COUNTS.items():
             before = synthetic_records(model, seed).count()
-            result = KindResult(model, before)
-            result.created = create_kind(ctx, model, range(before, (scale - 1) * count), keys, now)
-            results.append(result)
+            created = create_kind(ctx, model, range(before, (scale - 1) * count), keys, now)
+            results.append(KindResult(model, before, created))
         indexed = index_rebuild() if any(result.created for result in results) else None
     return Outcome(scale, seed, results, indexed, time.perf_counter() - started)
