@@ -52,7 +52,8 @@ class Command(BaseCommand):
                 f"  {capfirst(result.model._meta.verbose_name_plural)}: {result.total} "
                 f"(nuevos {len(result.created)}, ya estaban {result.before})"
             )
-        self.stdout.write(f"Índice de búsqueda: {outcome.indexed} entradas nuevas.")
-        created = sum(len(result.created) for result in outcome.results)
-        message = f"Listo: {created} registros nuevos en {outcome.seconds:.1f} s."
-        self.stdout.write(self.style.SUCCESS(message if created else f"Nada que agregar ({outcome.seconds:.1f} s)."))
+        if outcome.created:
+            self.stdout.write(f"Índice de búsqueda rehecho: {outcome.indexed} registros publicados.")
+            self.stdout.write(self.style.SUCCESS(f"Listo: {outcome.created} registros nuevos en {outcome.seconds:.1f} s."))
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Nada que agregar ({outcome.seconds:.1f} s)."))
