@@ -88,10 +88,12 @@ def _cacheable_request(request) -> bool:
     )
 
 
-def _cacheable_response(response) -> bool:
+def _cacheable_response(request, response) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
+        # A page with a form carries the visitor's CSRF token: never someone else's page.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.streaming
         and not response.cookies
         and "private" not in cache_control
@@ -118,7 +120,7 @@ class AnonymousPageCacheMiddleware:
             response[CACHE_HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if _cacheable_response(request, response):
             # The headers of the answer as made here; the middleware outside this one add theirs on every answer.
             cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
             response[CACHE_HEADER] = "miss"

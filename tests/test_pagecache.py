@@ -141,6 +141,16 @@ def test_each_language_and_each_api_language_is_kept_apart(client):
 
 
 @pytest.mark.django_db
+def test_a_page_with_the_visitors_csrf_token_is_never_kept(client, settings):
+    # The verify page has a form; even with the path not excluded, its token is the visitor's own.
+    settings.PAGE_CACHE_EXCLUDED_PATHS = ("/admin/",)
+    client.cookies["csrftoken"] = "a" * 32
+    client.get("/informes/verificar/")
+    assert CACHE_HEADER not in client.get("/informes/verificar/")
+    assert _stored() == []
+
+
+@pytest.mark.django_db
 def test_the_api_documentation_is_never_kept(client):
     # Its page carries the request's CSP nonce.
     client.get("/api/docs/")
