@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
+from django.http import StreamingHttpResponse
 
 from cdmx_global.models import PublicationStatus
 from cdmx_global.pagecache import CACHE_HEADER, bump_generation, current_generation
 from cdmx_global.services import PUBLISH, WITHDRAW, record_transition
+from opendata import filecache
 
 from .factories import LEAK_MARK, AgreementFactory, reviewer
 
@@ -195,11 +198,21 @@ def test_a_finished_download_is_kept_as_a_file_and_sent_again_until_a_change(
     ]
 
 
-@pytest.mark.django_db
-def test_a_download_stopped_midway_leaves_no_file(client, settings):
-    AgreementFactory.create_batch(3, published=True)
-    response = client.get("/datos/agreements.csv")
-    next(iter(response.streaming_content))
-    response.close()
-    assert list(Path(settings.DOWNLOAD_CACHE_DIR).iterdir()) == []
-    assert _download(client, "/datos/agreements.csv")[0][CACHE_HEADER] == "miss"
+def test_a_download_stopped_midway_leaves_no_file(tmp_path):
+    # The server closes a response whose client went away before its end.
+    kept_at = tmp_path / "downloads" / "7-0123abcd.csv"
+    response = filecache.keep(StreamingHttpResponse(iter([b"uno\n", b"dos\n", b"tres\n"])), kept_at)
+    assert next(iter(response.streaming_content)) == b"uno\n"
+    # Closing ends a request, which closes the database connections; as the
+    # test client does, this test's stays open.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert list(kept_at.parent.iterdir()) == []
+
+    finished = filecache.keep(StreamingHttpResponse(iter([b"uno\n", b"dos\n"])), kept_at)
+    assert b"".join(finished.streaming_content) == b"uno\ndos\n"
+    assert kept_at.read_bytes() == b"uno\ndos\n"
+    assert [path.name for path in kept_at.parent.iterdir()] == [kept_at.name]
