@@ -172,6 +172,8 @@ def cases() -> list[Case]:
              _collection_floor("visits", {"direction": "incoming"})),
         Case("página", "eventos con sede", "/eventos/?mode=hosted", _collection_floor("events", {"mode": "hosted"})),
         Case("página", "contrapartes", "/contrapartes/", _collection_floor("counterparts", {})),
+        Case("página", "cronología", "/cronologia/"),
+        Case("página", "cronología de 2016", "/cronologia/?year=2016"),
         Case("ficha", "acuerdo", agreement.get_absolute_url()),
         Case("ficha", "visita", visit.get_absolute_url()),
         Case("ficha", "contraparte (Chicago)", "/contrapartes/chicago/"),

@@ -3,14 +3,16 @@
 Each kind of record is dated by one partial date (an agreement by its
 signature, an action, a visit, an event, a membership or a position by its
 start, an award by its date). A record known only by its year counts in that
-year; a record without a date is listed apart. One query per kind, whatever
-the number of records.
+year; a record without a date is listed apart. The counts cost one grouped
+query per kind and a page of records one query for its keys and one per kind
+on it, whatever the number of records.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet, Value
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Action, Agreement
@@ -82,25 +84,37 @@ class TimelineEntry:
         return self.kind.note(self.record)
 
     @property
+    def year(self) -> int | None:
+        return self.date.value.year if self.date.value else None
+
+    @property
     def year_only(self) -> bool:
         return self.date.precision == DatePrecision.YEAR
 
 
+#: The value of ``?year=`` for the records without a date.
+UNDATED = "undated"
+
+
 @dataclass
 class TimelineYear:
-    """One year of the timeline (``year`` is ``None`` for the records without a date)."""
+    """The counts of one year (``year`` is ``None`` for the records without a date)."""
 
     year: int | None
     kinds: list[TimelineKind]
-    entries: list[TimelineEntry] = field(default_factory=list)
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return UNDATED if self.year is None else str(self.year)
 
     @property
     def counts(self) -> list[tuple[TimelineKind, int]]:
-        return [(kind, sum(1 for entry in self.entries if entry.kind is kind)) for kind in self.kinds]
+        return [(kind, self.by_kind.get(kind.key, 0)) for kind in self.kinds]
 
     @property
     def total(self) -> int:
-        return len(self.entries)
+        return sum(self.by_kind.values())
 
 
 @dataclass
@@ -120,27 +134,87 @@ class Timeline:
             for kind in self.kinds
         ]
 
+    def year(self, key: str) -> TimelineYear | None:
+        """The year whose ``?year=`` value is ``key``, if it has records."""
+        return next((year for year in [*self.years, self.undated] if year.key == key and year.total), None)
+
 
 def timeline(kinds: list[TimelineKind] | None = None) -> Timeline:
-    """The published records of ``kinds`` (all by default) by year, newest first.
-
-    Within a year the latest date comes first, so the records known only by
-    the year (stored as 1 January) close their year.
-    """
+    """How many published records of ``kinds`` (all by default) each year has,
+    newest year first; one grouped query per kind, whatever the number of records."""
     kinds = kinds or KINDS
     by_year: dict[int, TimelineYear] = {}
     undated = TimelineYear(year=None, kinds=kinds)
     for kind in kinds:
-        for record in kind.records().order_by(F(kind.date_field).desc(nulls_last=True), "pk"):
-            date = PartialDate.of(record, kind.date_field)
-            entry = TimelineEntry(kind=kind, record=record, date=date)
-            if date.value is None:
-                undated.entries.append(entry)
-            else:
-                by_year.setdefault(date.value.year, TimelineYear(year=date.value.year, kinds=kinds)).entries.append(entry)
-    for year in by_year.values():
-        year.entries.sort(key=lambda entry: entry.date.value, reverse=True)
+        rows = (
+            kind.records().order_by().values(year=ExtractYear(kind.date_field))
+            .annotate(count=Count("pk")).values_list("year", "count")
+        )
+        for year, count in rows:
+            period = undated if year is None else by_year.setdefault(year, TimelineYear(year=year, kinds=kinds))
+            period.by_kind[kind.key] = count
     return Timeline(kinds=kinds, years=[by_year[year] for year in sorted(by_year, reverse=True)], undated=undated)
+
+
+class TimelineEntries(Sequence):
+    """The published records of ``kinds`` (in ``year``, a ``TimelineYear``,
+    if given) as one sequence for a ``Paginator``: newest first, so a record
+    known only by its year (stored as 1 January) closes its year, and the
+    records without a date come last.
+
+    Its length comes from the counts already made; a slice costs one query
+    for the slice's keys (a union over the kinds, ordered and cut by the
+    database) and one per kind present in it for the records themselves.
+    """
+
+    def __init__(self, kinds: list[TimelineKind], total: int, year: TimelineYear | None = None):
+        self.kinds, self.total, self.year = kinds, total, year
+
+    def __len__(self) -> int:
+        return self.total
+
+    def count(self) -> int:
+        return self.total
+
+    def _keys(self) -> QuerySet:
+        parts = []
+        for kind in self.kinds:
+            records = kind.records().order_by()
+            if self.year is not None:
+                records = records.filter(**(
+                    {f"{kind.date_field}__isnull": True} if self.year.year is None
+                    else {f"{kind.date_field}__year": self.year.year}
+                ))
+            parts.append(
+                records.annotate(day=F(kind.date_field), rank=Value(KINDS.index(kind))).values_list("day", "rank", "pk")
+            )
+        return parts[0].union(*parts[1:], all=True).order_by(F("day").desc(nulls_last=True), "rank", "pk")
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index:index + 1][0]
+        keys = list(self._keys()[index])
+        wanted: dict[int, list[int]] = {}
+        for _day, rank, pk in keys:
+            wanted.setdefault(rank, []).append(pk)
+        records = {
+            rank: KINDS[rank].records().in_bulk(pks) for rank, pks in wanted.items()
+        }
+        entries = []
+        for _day, rank, pk in keys:
+            kind, record = KINDS[rank], records[rank][pk]
+            entries.append(TimelineEntry(kind=kind, record=record, date=PartialDate.of(record, kind.date_field)))
+        return entries
+
+
+def by_year(entries: list[TimelineEntry]) -> list[tuple[int | None, list[TimelineEntry]]]:
+    """``entries`` (in the timeline's order) under their years' headings."""
+    groups: list[tuple[int | None, list[TimelineEntry]]] = []
+    for entry in entries:
+        if not groups or groups[-1][0] != entry.year:
+            groups.append((entry.year, []))
+        groups[-1][1].append(entry)
+    return groups
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,14 @@ def test_timeline_countries_and_counterpart_pages(page, assert_accessible):
     assert [int(label) for label in chart.locator("text.label").all_text_contents()] == [dated[year] for year in sorted(dated)]
     assert "Quimera" not in page.content()
     assert_accessible(page)
+    # The records, 100 a page; a year of the table opens that year's records.
+    expect(page.get_by_text(re.compile(r"^Registros 1 a 100 de \d+\.$"))).to_be_visible()
+    table.get_by_role("link", name="2016", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/cronologia/\?year=2016$"))
+    expect(page.get_by_role("heading", name="Registros de 2016")).to_be_visible()
+    expect(page.locator("h3.timeline__year")).to_have_text(["2016"])
+    expect(page.locator(".timeline .record-list > li")).to_have_count(28)
+    assert_accessible(page)
 
     page.get_by_label("Tipo de registro").select_option("award")
     page.get_by_role("button", name="Mostrar").click()
