@@ -1,10 +1,11 @@
 """Reads of the home page: the headline figures, counterparts by country, the
-map's markers and the latest published records. Published records only, in a
+map's places and the latest published records. Published records only, in a
 fixed number of queries whatever the number of records."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Avg, Count, F, Min, Q, QuerySet
+from django.db.models.functions import Round
 
 from agreements.models import Agreement, Validity
 from cdmx_global.models import Counterpart, PublicationStatus
@@ -55,13 +56,31 @@ def counterparts_by_country() -> QuerySet:
     )
 
 
-def mapped_counterparts() -> QuerySet:
-    """Published counterparts with coordinates, the map's markers; one query."""
+def mapped_places() -> QuerySet:
+    """Published counterparts with coordinates grouped by place, the map's
+    markers; one query, with a row per place however many counterparts are there.
+
+    A place is a country and a cell of one degree (``latitude_cell`` and
+    ``longitude_cell``, the rounded coordinates): a city and its surroundings,
+    never two countries (a city astride a cell's edge makes two places). Each
+    row gives ``country``, ``counterparts`` (how many), ``mean_latitude`` and
+    ``mean_longitude`` (where the marker goes) and the least name, slug and
+    kind there (``first_name``, ``first_slug``, ``first_kind``): for a lone
+    counterpart, its own.
+    """
     return (
         Counterpart.objects.published()
         .filter(latitude__isnull=False, longitude__isnull=False)
-        .only("name", "slug", "kind", "country", "latitude", "longitude")
-        .order_by("name", "pk")
+        .values("country", latitude_cell=Round("latitude", 0), longitude_cell=Round("longitude", 0))
+        .annotate(
+            counterparts=Count("pk"),
+            mean_latitude=Avg("latitude"),
+            mean_longitude=Avg("longitude"),
+            first_name=Min("name"),
+            first_slug=Min("slug"),
+            first_kind=Min("kind"),
+        )
+        .order_by("first_name", "country", "latitude_cell", "longitude_cell")
     )
 
 

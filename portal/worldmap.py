@@ -4,8 +4,9 @@ The country shapes are built once by ``portal/geometry/build_world_map.py``
 into ``portal/static/portal/map/world.json`` (one SVG path per country, by
 ISO alpha-2 code) and ``world.svg`` (every country, the map's background).
 Here the page's map is assembled from them: the countries with published
-counterparts drawn over the background, and a marker per counterpart with
-coordinates. Nothing here reads the database; ``portal.figures`` does.
+counterparts drawn over the background, and a marker per point: a
+counterpart with coordinates, or on the home page a place where there may be
+several. Nothing here reads the database; ``portal.figures`` does.
 """
 
 import functools
@@ -70,12 +71,25 @@ class MapCountry:
         return self.code.lower()
 
 
+#: Radius of a marker for one counterpart, and the most a marker for several grows to.
+MARKER_RADIUS, MARKER_RADIUS_MAX = 3, 8
+
+
 @dataclass(frozen=True)
 class MapMarker:
+    #: The marker's accessible name: its counterpart's, or what the group is.
     name: str
     url: str
     x: float
     y: float
+    #: How many counterparts the marker stands for.
+    count: int = 1
+
+    @property
+    def radius(self) -> int:
+        """3 for one counterpart, a unit more each time the count doubles
+        (4 for 2 or 3, 5 for 4 to 7…), at most 8."""
+        return min(MARKER_RADIUS - 1 + self.count.bit_length(), MARKER_RADIUS_MAX)
 
 
 @dataclass(frozen=True)
@@ -121,12 +135,14 @@ def _sort_key(name: str) -> str:
 
 
 def world_map(*, countries: list[MapCountry], points) -> WorldMap:
-    """The map's data: ``points`` are ``(name, url, latitude, longitude)`` tuples."""
+    """The map's data: ``points`` are ``(name, url, latitude, longitude)``
+    tuples, with a fifth item, how many counterparts the point stands for,
+    where that may be more than one."""
     geometry = world()
     markers = []
-    for name, url, latitude, longitude in points:
+    for name, url, latitude, longitude, *count in points:
         x, y = project(float(longitude), float(latitude), top=geometry["top"])
-        markers.append(MapMarker(name=name, url=url, x=round(x, 1), y=round(y, 1)))
+        markers.append(MapMarker(name=name, url=url, x=round(x, 1), y=round(y, 1), count=count[0] if count else 1))
     return WorldMap(
         width=geometry["width"],
         height=geometry["height"],

@@ -9,10 +9,12 @@ import datetime
 import html
 import re
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django_countries import countries as country_names
 
 from agreements.models import Validity
 from cdmx_global.book import agreements as book_agreements
@@ -28,7 +30,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 #: Queries the home page makes, whatever the number of records: seven figures,
-#: counterparts by country, markers, four lists of latest records.
+#: counterparts by country, the map's places, four lists of latest records.
 HOME_QUERIES = 13
 
 COUNTERPARTS = book_counterparts.COUNTERPARTS
@@ -73,8 +75,21 @@ def map_country_labels(content: str) -> dict[str, str]:
     }
 
 
-def markers(content: str) -> list[str]:
-    return re.findall(r'<a href="/contrapartes/([^/"]+)/" aria-label="[^"]*"><circle class="marker"', content)
+def markers(content: str) -> list[tuple[str, str]]:
+    """The map's markers as shown, in order: (link, accessible name)."""
+    found = re.findall(r'<a href="([^"]+)" aria-label="([^"]*)"><circle class="marker[ "]', content)
+    return [(url, html.unescape(label)) for url, label in found]
+
+
+def book_places() -> dict[tuple, list[dict]]:
+    """The book's counterparts with coordinates by country and cell of one
+    degree, rounded half away from zero as both databases round."""
+    places = defaultdict(list)
+    for row in COUNTERPARTS:
+        if row.get("latitude") is not None:
+            cell = tuple(Decimal(row[axis]).quantize(Decimal(1), ROUND_HALF_UP) for axis in ("latitude", "longitude"))
+            places[(row["country"], *cell)].append(row)
+    return places
 
 
 def table_rows(content: str) -> dict[str, tuple[int, int]]:
@@ -94,7 +109,7 @@ def latest(content: str, key: str) -> list[str]:
     return [html.unescape(title) for title in re.findall(r'<br><a href="[^"]+" lang="es-MX">([^<]+)</a>', section)]
 
 
-# --- Without the book: three records (runs first, before the module loads the book) --
+# --- Without the book (runs first, before the module loads the book) ---------------
 
 
 def test_home_queries_with_three_records_are_the_fixed_count(client, django_assert_num_queries):
@@ -107,7 +122,44 @@ def test_home_queries_with_three_records_are_the_fixed_count(client, django_asse
         response = client.get("/")
 
     assert figures(response.content.decode())["/acuerdos/?validity=in_force"] == 1
-    assert markers(response.content.decode()) == ["paris"]
+    # A lone counterpart's marker: its page, under its name, as small as ever.
+    assert markers(response.content.decode()) == [("/contrapartes/paris/", "París, Francia")]
+    assert re.search(r'"París, Francia"><circle class="marker" cx="[\d.]+" cy="[\d.]+" r="3"/>', response.content.decode())
+
+
+def test_counterparts_near_each_other_share_one_marker_to_their_country(client):
+    # A draft there first: named to sort before the others, it would name the marker were it counted.
+    draft = factories.CounterpartFactory(
+        draft=True, name=f"Agencia {factories.LEAK_MARK}", country="FR", latitude="48.86000", longitude="2.34000"
+    )
+    for name, latitude, longitude in (
+        ("París", "48.85660", "2.35220"), ("Saint-Denis", "48.93620", "2.35740"), ("Versalles", "48.80490", "2.12040"),
+    ):
+        factories.CounterpartFactory(published=True, name=name, country="FR", latitude=latitude, longitude=longitude)
+    factories.CounterpartFactory(published=True, name="Lyon", country="FR", latitude="45.76400", longitude="4.83570")
+
+    content = client.get("/").content.decode()
+
+    assert sorted(markers(content)) == [
+        ("/contrapartes/lyon/", "Lyon, Francia"),
+        ("/paises/fr/", "Francia: 3 contrapartes, entre ellas París"),
+    ]
+    # Drawn a little bigger than a lone counterpart's (radius 3), with a class of its own.
+    assert re.search(
+        r'aria-label="Francia: 3 contrapartes, entre ellas París">'
+        r'<circle class="marker marker--group" cx="[\d.]+" cy="[\d.]+" r="4"/>',
+        content,
+    )
+    assert factories.LEAK_MARK not in content and draft.slug not in content
+
+
+def test_counterparts_without_a_country_near_each_other_share_one_marker_to_the_list(client):
+    for name in ("Oficina de Ginebra", "Agencia de Ginebra"):
+        factories.CounterpartFactory(published=True, un_agency=True, name=name, latitude="46.20440", longitude="6.14320")
+
+    content = client.get("/").content.decode()
+
+    assert markers(content) == [("/contrapartes/", "2 contrapartes sin país, entre ellas Agencia de Ginebra")]
 
 
 # --- With the book ----------------------------------------------------------
@@ -188,15 +240,58 @@ def test_map_highlights_exactly_the_countries_of_published_counterparts(client):
 
 
 @with_book
-def test_map_has_one_marker_per_published_counterpart_with_coordinates(client):
+def test_map_has_one_marker_per_place_of_published_counterparts_with_coordinates(client):
     bait = factories.leak_bait()
 
     shown = markers(client.get("/").content.decode())
 
-    assert sorted(shown) == sorted(BOOK_MARKER_SLUGS)
-    assert len(shown) == 45
+    # Each of the book's counterparts with coordinates is in exactly one
+    # marker: alone in its place, its own; else its place's, on its country.
+    lone = [rows[0]["slug"] for rows in book_places().values() if len(rows) == 1]
+    expected = [
+        (counterpart.get_absolute_url(), str(counterpart)) for counterpart in Counterpart.objects.filter(slug__in=lone)
+    ] + [
+        (
+            f"/paises/{country.lower()}/",
+            f"{country_names.name(country)}: {len(rows)} contrapartes, entre ellas {min(row['name'] for row in rows)}",
+        )
+        for (country, *_), rows in book_places().items()
+        if len(rows) > 1
+    ]
+    assert sorted(shown) == sorted(expected)
+    assert len(shown) == 41 and sum(len(rows) for rows in book_places().values()) == len(BOOK_MARKER_SLUGS) == 45
+    assert ("/contrapartes/valonia/", "Valonia, Bélgica") in shown
+    # San Antonio de los Baños, at 82.5° W, is on a cell's edge: rounded away from Havana's.
+    assert ("/contrapartes/san-antonio-de-los-banos/", "San Antonio de los Baños, Cuba") in shown
+    assert sorted(marker for marker in shown if marker[0].startswith("/paises/")) == [
+        ("/paises/ca/", "Canadá: 2 contrapartes, entre ellas Provincia de Quebec"),
+        ("/paises/cu/", "Cuba: 2 contrapartes, entre ellas Cerro"),
+        ("/paises/pa/", "Panamá: 2 contrapartes, entre ellas Panamá"),
+        ("/paises/us/", "Estados Unidos: 2 contrapartes, entre ellas Boston"),
+    ]
     bait_slugs = {record.slug for records in bait.values() for record in records if isinstance(record, Counterpart)}
-    assert bait_slugs and not bait_slugs & set(shown)
+    assert bait_slugs and not any(slug in url for slug in bait_slugs for url, _ in shown)
+    assert not any(factories.LEAK_MARK in label for _, label in shown)
+
+
+@with_book
+def test_map_queries_and_markers_do_not_grow_with_counterparts_in_the_same_places(client, django_assert_num_queries):
+    before = markers(client.get("/").content.decode())
+    for counterpart in Counterpart.objects.filter(latitude__isnull=False):
+        for _ in range(3):
+            factories.CounterpartFactory(
+                published=True, country=counterpart.country,
+                latitude=counterpart.latitude, longitude=counterpart.longitude,
+            )
+
+    with django_assert_num_queries(HOME_QUERIES):
+        content = client.get("/").content.decode()
+
+    # Every place now has several counterparts: as many markers, all to their country.
+    after = markers(content)
+    assert len(after) == len(before) == 41
+    assert all(url.startswith("/paises/") for url, _ in after)
+    assert ("/paises/cu/", "Cuba: 8 contrapartes, entre ellas Cerro") in after
 
 
 @with_book

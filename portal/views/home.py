@@ -2,9 +2,12 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from django_countries import countries as country_names
 
 from agreements.models import Validity
+from cdmx_global.models import Counterpart
 
 from .. import figures, worldmap
 
@@ -30,6 +33,39 @@ LATEST = [
 ]
 
 
+def map_point(place: dict) -> tuple:
+    """A place of ``figures.mapped_places`` as a point of ``worldmap.world_map``.
+
+    A lone counterpart is named and linked as ever. Several are named by their
+    country, their number and one of their names (never a list: no name grows
+    with the data), and link to their country's page, which lists them; or,
+    without a country, to the list of counterparts.
+    """
+    count, country = place["counterparts"], place["country"]
+    latitude, longitude = place["mean_latitude"], place["mean_longitude"]
+    if count == 1:
+        counterpart = Counterpart(
+            name=place["first_name"], slug=place["first_slug"], kind=place["first_kind"], country=country
+        )
+        return str(counterpart), counterpart.get_absolute_url(), latitude, longitude, count
+    values = {"country": str(country_names.name(country)), "count": count, "name": place["first_name"]}
+    if country:
+        # Translators: a point of the map for several counterparts of a country, near each other.
+        name = ngettext(
+            "%(country)s: %(count)s contraparte, %(name)s",
+            "%(country)s: %(count)s contrapartes, entre ellas %(name)s",
+            count,
+        ) % values
+        return name, reverse("portal:country_detail", args=[country.lower()]), latitude, longitude, count
+    # Translators: a point of the map for several counterparts without a country, near each other.
+    name = ngettext(
+        "%(count)s contraparte sin país, %(name)s",
+        "%(count)s contrapartes sin país, entre ellas %(name)s",
+        count,
+    ) % values
+    return name, reverse("portal:counterpart_list"), latitude, longitude, count
+
+
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 
@@ -37,10 +73,7 @@ class HomeView(TemplateView):
         values = figures.headline_figures()
         latest = figures.latest_records()
         countries = worldmap.country_rows(figures.counterparts_by_country())
-        points = [
-            (str(counterpart), counterpart.get_absolute_url(), counterpart.latitude, counterpart.longitude)
-            for counterpart in figures.mapped_counterparts()
-        ]
+        points = [map_point(place) for place in figures.mapped_places()]
         return super().get_context_data(
             figures=[
                 {"value": values[name], "label": label, "url": reverse(url_name) + query}

@@ -85,7 +85,7 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mexico City’s international action")
     expect(page.locator(".figures").get_by_role("link", name="113 Counterparts")).to_be_visible()
-    expect(page.locator(".world-map svg a[href='/en/paises/us/']")).to_have_attribute(
+    expect(page.locator(".world-map .map-countries a[href='/en/paises/us/']")).to_have_attribute(
         "aria-label", "United States of America: 10 counterparts"
     )
     assert_accessible(page)
