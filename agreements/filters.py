@@ -62,13 +62,17 @@ class UnConventionFilterSet(AgreementFilterSet):
 
 class ActionFilterSet(FacetedFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Tipo de acción"), choices=Action.Kind.choices)
+    # Of the published counterparts: a draft counterpart never makes its record match.
+    country = country_filter()
     theme = theme_filter()
     sdg = sdg_filter()
     body = body_filter()
     year = YearFilter(label=_("Año de inicio"), field_name="start_on")
 
+    published_relations = ("counterparts",)
     facet_paths = {
         "kind": "kind",
+        "country": "published_counterparts__country",
         "theme": "themes__slug",
         "sdg": "sdgs__number",
         "body": "body__slug",
@@ -77,5 +81,5 @@ class ActionFilterSet(FacetedFilterSet):
 
     class Meta:
         model = Action
-        fields = ["kind", "theme", "sdg", "body", "year"]
+        fields = ["kind", "country", "theme", "sdg", "body", "year"]
 

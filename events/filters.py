@@ -98,17 +98,22 @@ class VisitFilterSet(FacetedFilterSet):
 
 
 class AwardFilterSet(FacetedFilterSet):
+    """``country`` is that of the award's published granting counterparts."""
+
     direction = django_filters.ChoiceFilter(label=_("Sentido"), choices=Award.Direction.choices)
     category = django_filters.ChoiceFilter(label=_("Categoría"), choices=Award.Category.choices)
+    # Of the published grantors: a draft counterpart never makes its award match.
+    country = country_filter("granted_by")
     theme = theme_filter()
     sdg = sdg_filter()
     body = body_filter()
     year = YearFilter(field_name="awarded_on")
 
-    published_relations = ("themes", "sdgs")
+    published_relations = ("granted_by", "themes", "sdgs")
     facet_paths = {
         "direction": "direction",
         "category": "category",
+        "country": "published_granted_by__country",
         "theme": "published_themes__slug",
         "sdg": "published_sdgs__number",
         "body": "body__slug",
@@ -117,4 +122,4 @@ class AwardFilterSet(FacetedFilterSet):
 
     class Meta:
         model = Award
-        fields = ["direction", "category", "theme", "sdg", "body", "year"]
+        fields = ["direction", "category", "country", "theme", "sdg", "body", "year"]

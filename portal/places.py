@@ -2,12 +2,14 @@
 counterpart or to a country, published only.
 
 Each function returns querysets with what the page shows already fetched,
-so a page costs the same number of queries whatever its number of rows.
+so a page costs the same number of queries whatever its number of rows. A
+country page shows the newest records of each kind and their total, so it
+does not grow with the data either.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 from django_countries import countries
 from django_countries.fields import Country
@@ -130,17 +132,34 @@ def country_rows() -> list[CountryRow]:
     ]
 
 
+#: How many records each section of a country page shows; the whole section
+#: is a link away, on the public list filtered by the country.
+COUNTRY_SECTION_SIZE = 10
+
+
+@dataclass
+class CountrySection:
+    """The first records of one kind linked to a country, and how many there are in all."""
+
+    records: list = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def has_more(self) -> bool:
+        return self.total > len(self.records)
+
+
 @dataclass
 class CountryRecords:
-    """Everything published that is linked to one country."""
+    """What is published and linked to one country, section by section."""
 
     country: Country
-    counterparts: list = field(default_factory=list)
-    agreements: list = field(default_factory=list)
-    actions: list = field(default_factory=list)
-    visits: list = field(default_factory=list)
-    awards: list = field(default_factory=list)
-    events: list = field(default_factory=list)
+    counterparts: CountrySection = field(default_factory=CountrySection)
+    agreements: CountrySection = field(default_factory=CountrySection)
+    actions: CountrySection = field(default_factory=CountrySection)
+    visits: CountrySection = field(default_factory=CountrySection)
+    awards: CountrySection = field(default_factory=CountrySection)
+    events: CountrySection = field(default_factory=CountrySection)
 
     @property
     def region(self) -> str:
@@ -149,30 +168,53 @@ class CountryRecords:
     @property
     def is_empty(self) -> bool:
         return not any(
-            (self.counterparts, self.agreements, self.actions, self.visits, self.awards, self.events)
+            section.total
+            for section in (self.counterparts, self.agreements, self.actions, self.visits, self.awards, self.events)
         )
 
 
 def _linked_to_country(model, relation: str, code: str) -> QuerySet:
     """Published ``model`` records with a published counterpart in ``code``,
-    each with those counterparts as ``local_counterparts``."""
+    each with those counterparts as ``local_counterparts``.
+
+    It filters by a subquery of primary keys, like the lists' country filter,
+    so a record with two counterparts in the country is one row.
+    """
     local = Counterpart.objects.published().filter(country=code)
+    linked = model.objects.filter(**{f"{relation}__in": local}).values("pk")
     return (
         model.objects.published()
-        .filter(**{f"{relation}__in": local})
-        .distinct()
+        .filter(pk__in=linked)
         .prefetch_related(Prefetch(relation, queryset=local, to_attr="local_counterparts"))
     )
 
 
+def _newest_first(date_field: str, title_field: str = "title") -> tuple:
+    """The order of the public lists: by the (partial) date, newest first and
+    undated last, then by title."""
+    return F(date_field).desc(nulls_last=True), title_field, "pk"
+
+
+def _first_with_total(queryset: QuerySet, ordering) -> CountrySection:
+    """The first ``COUNTRY_SECTION_SIZE`` records of ``queryset`` in ``ordering``
+    and their total, in one query: a window count over every matching row,
+    taken before the limit."""
+    records = list(
+        queryset.annotate(section_total=Window(Count("pk"))).order_by(*ordering)[:COUNTRY_SECTION_SIZE]
+    )
+    return CountrySection(records=records, total=records[0].section_total if records else 0)
+
+
 def country_records(code: str) -> CountryRecords:
-    """The published records linked to the country ``code`` (upper-case alpha-2)."""
+    """The published records linked to the country ``code`` (upper-case
+    alpha-2): in each section the newest few (counterparts by name) and the
+    total, whatever the number of records (at most ten queries)."""
     return CountryRecords(
         country=Country(code=code),
-        counterparts=list(Counterpart.objects.published().filter(country=code)),
-        agreements=list(_linked_to_country(Agreement, "counterparts", code)),
-        actions=list(_linked_to_country(Action, "counterparts", code)),
-        visits=list(_linked_to_country(Visit, "counterparts", code)),
-        awards=list(_linked_to_country(Award, "granted_by", code)),
-        events=list(Event.objects.published().filter(country=code)),
+        counterparts=_first_with_total(Counterpart.objects.published().filter(country=code), ("name", "pk")),
+        agreements=_first_with_total(_linked_to_country(Agreement, "counterparts", code), _newest_first("signed_on")),
+        actions=_first_with_total(_linked_to_country(Action, "counterparts", code), _newest_first("start_on")),
+        visits=_first_with_total(_linked_to_country(Visit, "counterparts", code), _newest_first("start_on")),
+        awards=_first_with_total(_linked_to_country(Award, "granted_by", code), _newest_first("awarded_on")),
+        events=_first_with_total(Event.objects.published().filter(country=code), _newest_first("start_on", "name")),
     )

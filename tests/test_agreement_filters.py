@@ -11,7 +11,7 @@ from agreements.filters import ActionFilterSet, AgreementFilterSet, UnConvention
 from agreements.models import Action, Agreement
 from agreements.selectors import published_actions, published_agreements, un_framework_conventions
 from cdmx_global.models import PublicationStatus
-from tests.factories import AgreementFactory, CounterpartFactory, leak_bait
+from tests.factories import LEAK_MARK, ActionFactory, AgreementFactory, CounterpartFactory, leak_bait
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
 
@@ -174,8 +174,10 @@ def test_un_convention_filters_have_no_kind_region_or_country():
 
 
 def action_values(action) -> dict[str, set[str]]:
+    counterparts = published_counterparts(action)
     return {
         "kind": {action.kind},
+        "country": {c.country.code for c in counterparts if c.country},
         "theme": {t.slug for t in action.themes.all() if t.status == PUBLISHED},
         "sdg": {str(s.number) for s in action.sdgs.all() if s.status == PUBLISHED},
         "body": {action.body.slug},
@@ -191,7 +193,7 @@ def test_action_facets_equal_independent_counts():
     assert facet_counts(filterset) == expected_counts(Action.objects.published(), action_values, ActionFilterSet.facet_paths)
 
 
-@pytest.mark.parametrize("facet", ["kind", "theme", "body", "year"])
+@pytest.mark.parametrize("facet", ["kind", "country", "theme", "body", "year"])
 def test_action_filter_gives_the_matching_actions(facet):
     leak_bait()
     actions = list(Action.objects.published())
@@ -199,3 +201,28 @@ def test_action_filter_gives_the_matching_actions(facet):
     filterset = ActionFilterSet({facet: value}, queryset=published_actions())
     assert filterset.is_valid(), filterset.errors
     assert sorted(a.pk for a in filterset.qs) == sorted(a.pk for a in actions if value in action_values(a)[facet])
+
+
+#: The book's actions with a published counterpart in Japan, newest first.
+JAPANESE_ACTIONS = [
+    "Alas de la Ciudad de México en Nagoya",
+    "Proyecto de Mejoramiento del Sistema de Drenaje de la Ciudad de México",
+    "Intercambios de especies entre los Zoológicos de Higashiyama y de Chapultepec",
+]
+
+
+def test_draft_counterpart_does_not_make_its_action_match_or_count():
+    leak_bait()
+    draft_japanese = CounterpartFactory(name=f"Ciudad {LEAK_MARK} de Japón", country="JP", draft=True)
+    draft_icelandic = CounterpartFactory(name=f"Ciudad {LEAK_MARK} de Islandia", country="IS", draft=True)
+    action = ActionFactory(published=True, counterparts=[draft_japanese, draft_icelandic])
+
+    japan = ActionFilterSet({"country": "JP"}, queryset=published_actions())
+
+    assert japan.is_valid()
+    assert [a.title for a in japan.qs] == JAPANESE_ACTIONS
+    assert list(ActionFilterSet({"country": "IS"}, queryset=published_actions()).qs) == []
+    counts = facet_counts(ActionFilterSet({}, queryset=published_actions()))
+    assert counts["country"]["JP"] == 3
+    assert "IS" not in counts["country"]
+    assert action in ActionFilterSet({}, queryset=published_actions()).qs

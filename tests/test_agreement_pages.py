@@ -372,6 +372,28 @@ def test_action_pages_show_published_actions_only(client):
     assert "En el marco del acuerdo" not in content and LEAK_MARK not in content
 
 
+def test_action_list_by_country_shows_the_actions_of_its_published_counterparts(client):
+    # The bait's draft action names Barcelona; a published action names only a draft Japanese counterpart.
+    leak_bait()
+    draft_japanese = CounterpartFactory(draft=True, country="JP", name=f"Ciudad {LEAK_MARK} de Japón")
+    ActionFactory(published=True, title="Acción con una contraparte en borrador", counterparts=[draft_japanese])
+
+    japan = client.get(ACTIONS_URL, {"country": "JP"})
+    spain = client.get(ACTIONS_URL, {"country": "ES"})
+
+    assert [str(action) for action in japan.context["object_list"]] == [
+        "Alas de la Ciudad de México en Nagoya",
+        "Proyecto de Mejoramiento del Sistema de Drenaje de la Ciudad de México",
+        "Intercambios de especies entre los Zoológicos de Higashiyama y de Chapultepec",
+    ]
+    assert result_count(japan.content.decode()) == "3 registros"
+    assert '<option value="JP" selected>Japón (3)</option>' in japan.content.decode()
+    assert [str(action) for action in spain.context["object_list"]] == ["Alas de la Ciudad de México en Madrid"]
+    for response in (japan, spain):
+        assert LEAK_MARK not in response.content.decode()
+        assert "Acción con una contraparte en borrador" not in response.content.decode()
+
+
 def test_feed_lists_the_last_20_published_agreements_in_order(client):
     bait = leak_bait()
     now = timezone.now()

@@ -266,7 +266,14 @@ def test_a_staff_session_sees_no_draft_through_the_api(client):
             "Conferencia de las Naciones Unidas sobre Cambio Climático (COP 21)",
             "Cumbre Mundial sobre Acción Climática Local",
         }),
+        ("actions", {"country": "JP"}, lambda: set(Action.objects.filter(status=PUBLISHED, title__in=[
+            "Alas de la Ciudad de México en Nagoya",
+            "Proyecto de Mejoramiento del Sistema de Drenaje de la Ciudad de México",
+            "Intercambios de especies entre los Zoológicos de Higashiyama y de Chapultepec",
+        ]).values_list("pk", flat=True))),
         ("awards", {"direction": "granted"}, lambda: {"Premio Internacional CGLU-Ciudad de México-Cultura 21"}),
+        # Granted by two counterparts in China: listed once.
+        ("awards", {"country": "CN"}, lambda: {"Premio Internacional de Guangzhou"}),
         ("awards", {"category": "sustainable_development", "year": "2013"}, lambda: {
             "Premio Ciclociudades",
             "Premio Internacional Ambiental del Grupo de Liderazgo Climático C40",
@@ -303,6 +310,28 @@ def test_filters_return_exactly_the_matching_records(client, resource, params, e
     else:
         found = identifiers(items, resource)
     assert found == expected()
+
+
+def test_country_filters_of_actions_and_awards_ignore_draft_counterparts(client):
+    # The bait's drafts name Barcelona; published records name only a draft counterpart in Japan.
+    leak_bait()
+    draft_japanese = CounterpartFactory(draft=True, country="JP", name=f"Ciudad {LEAK_MARK} de Japón")
+    ActionFactory(published=True, title="Acción con una contraparte en borrador", counterparts=[draft_japanese])
+    AwardFactory(published=True, title="Premio de un otorgante en borrador", granted_by=[draft_japanese])
+
+    assert [item["title"] for item in every_item(client, "actions", {"country": "JP"})] == [
+        "Alas de la Ciudad de México en Nagoya",
+        "Proyecto de Mejoramiento del Sistema de Drenaje de la Ciudad de México",
+        "Intercambios de especies entre los Zoológicos de Higashiyama y de Chapultepec",
+    ]
+    assert [item["title"] for item in every_item(client, "actions", {"country": "ES"})] == [
+        "Alas de la Ciudad de México en Madrid",
+    ]
+    assert every_item(client, "awards", {"country": "JP"}) == []
+    assert every_item(client, "awards", {"country": "ES"}) == []
+    response = client.get(f"{API}awards/", {"country": "XX"})
+    assert response.status_code == 400
+    assert response.json() == {"country": ["Seleccione una opción válida. XX no es una de las opciones disponibles."]}
 
 
 def test_search_ignores_accents_and_case_like_the_portal(client):

@@ -23,6 +23,7 @@ from tests.factories import (
     VisitFactory,
     VisitGuestFactory,
     leak_bait,
+    partial_date,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
@@ -337,23 +338,115 @@ def test_country_page_in_upper_case_redirects_to_lower_case(client):
     assert response["Location"] == "/paises/jp/"
 
 
-def test_country_page_queries_do_not_grow_with_records(client, django_assert_num_queries):
-    def country_with(code: str, n: int):
-        for _ in range(n):
-            counterpart = CounterpartFactory(published=True, country=code)
-            AgreementFactory(published=True, counterparts=[counterpart])
-            ActionFactory(published=True, counterparts=[counterpart])
-            VisitFactory(published=True, counterparts=[counterpart])
-            AwardFactory(published=True, granted_by=[counterpart])
-            EventFactory(published=True, country=code)
-        return f"/paises/{code.lower()}/"
+def country_with(code: str, n: int) -> str:
+    """``n`` published records of each kind linked to the country ``code``; its page's address."""
+    for _ in range(n):
+        counterpart = CounterpartFactory(published=True, country=code)
+        AgreementFactory(published=True, counterparts=[counterpart])
+        ActionFactory(published=True, counterparts=[counterpart])
+        VisitFactory(published=True, counterparts=[counterpart])
+        AwardFactory(published=True, granted_by=[counterpart])
+        EventFactory(published=True, country=code)
+    return f"/paises/{code.lower()}/"
 
+
+def test_country_page_queries_do_not_grow_with_records(client, django_assert_num_queries):
     few = query_count(client, country_with("FJ", 2))
     many = country_with("TO", 20)
 
     with django_assert_num_queries(few):
         response = client.get(many)
-    assert len(response.context["records"].agreements) == 20
+    agreements = response.context["records"].agreements
+    assert (len(agreements.records), agreements.total) == (10, 20)
+
+
+def test_country_page_shows_the_ten_newest_agreements_and_links_to_all(client):
+    # What could leak first: a draft agreement newer than any, and a published
+    # one whose only counterpart in the country is a draft.
+    suva = CounterpartFactory(published=True, country="FJ", name="Suva")
+    nadi = CounterpartFactory(published=True, country="FJ", name="Nadi")
+    lautoka = CounterpartFactory(draft=True, country="FJ", name=f"Lautoka {LEAK_MARK}")
+    AgreementFactory(draft=True, title=f"Acuerdo {LEAK_MARK}", counterparts=[suva], **partial_date("signed_on", 2030, 1, 1))
+    AgreementFactory(published=True, title="Acuerdo con Lautoka", counterparts=[lautoka], **partial_date("signed_on", 2029))
+    for n in range(10):
+        AgreementFactory(published=True, title=f"Acuerdo con Suva {2000 + n}", counterparts=[suva],
+                         **partial_date("signed_on", 2000 + n, 3, 1))
+    # Known only by its year (kept as 1 January), with both counterparts (one record).
+    AgreementFactory(published=True, title="Acuerdo con Suva y Nadi", counterparts=[suva, nadi], **partial_date("signed_on", 2005))
+    AgreementFactory(published=True, title="Acuerdo con Nadi sin fecha", counterparts=[nadi], signed_on=None, signed_on_precision="")
+
+    response = client.get("/paises/fj/")
+    page = response.text
+
+    assert section_titles(page, "acuerdos") == [
+        "Acuerdo con Suva 2009",
+        "Acuerdo con Suva 2008",
+        "Acuerdo con Suva 2007",
+        "Acuerdo con Suva 2006",
+        "Acuerdo con Suva 2005",
+        "Acuerdo con Suva y Nadi",
+        "Acuerdo con Suva 2004",
+        "Acuerdo con Suva 2003",
+        "Acuerdo con Suva 2002",
+        "Acuerdo con Suva 2001",
+    ]
+    assert response.context["records"].agreements.total == 12
+    assert "<dt>Acuerdos</dt><dd>12</dd>" in page
+    assert '<p><a href="/acuerdos/?country=FJ">Ver los 12 acuerdos</a></p>' in page
+    # Two counterparts are all there are: listed whole, with no link.
+    assert section_titles(page, "contrapartes") == ["Nadi", "Suva"]
+    assert "<dt>Contrapartes</dt><dd>2</dd>" in page
+    assert "/contrapartes/?country=FJ" not in page
+    assert LEAK_MARK not in page
+    assert "Acuerdo con Lautoka" not in page
+
+    listed = client.get("/acuerdos/?country=FJ")
+
+    assert listed.context["result_count"] == 12
+    assert [agreement.title for agreement in listed.context["object_list"]] == [
+        *section_titles(page, "acuerdos"), "Acuerdo con Suva 2000", "Acuerdo con Nadi sin fecha",
+    ]
+    assert LEAK_MARK not in listed.text
+
+
+def test_country_page_links_each_long_section_to_its_list_filtered_by_the_country(client):
+    # What could leak first: a draft of each kind linked to a published
+    # counterpart in Tonga, and a draft counterpart there linked to published records.
+    tongan = CounterpartFactory(published=True, country="TO", name="Nukualofa")
+    draft_tongan = CounterpartFactory(draft=True, country="TO", name=f"Ciudad {LEAK_MARK}")
+    AgreementFactory(draft=True, title=f"Acuerdo {LEAK_MARK}", counterparts=[tongan])
+    ActionFactory(draft=True, title=f"Acción {LEAK_MARK}", counterparts=[tongan])
+    VisitFactory(draft=True, title=f"Visita {LEAK_MARK}", counterparts=[tongan])
+    AwardFactory(draft=True, title=f"Premio {LEAK_MARK}", granted_by=[tongan])
+    EventFactory(draft=True, name=f"Cumbre {LEAK_MARK}", country="TO")
+    AgreementFactory(published=True, counterparts=[draft_tongan])
+    ActionFactory(published=True, counterparts=[draft_tongan])
+    VisitFactory(published=True, counterparts=[draft_tongan])
+    AwardFactory(published=True, granted_by=[draft_tongan])
+    url = country_with("TO", 19)
+    EventFactory(published=True, country="TO")
+
+    response = client.get(url)
+    page = response.text
+
+    records = response.context["records"]
+    sections = {
+        "contrapartes": (records.counterparts, "/contrapartes/?country=TO", "Ver las 20 contrapartes"),
+        "acuerdos": (records.agreements, "/acuerdos/?country=TO", "Ver los 19 acuerdos"),
+        "acciones": (records.actions, "/acuerdos/acciones/?country=TO", "Ver las 19 acciones"),
+        "visitas": (records.visits, "/visitas/?country=TO", "Ver las 19 visitas oficiales"),
+        "premios": (records.awards, "/premios/?country=TO", "Ver los 19 premios"),
+        "eventos": (records.events, "/eventos/?country=TO", "Ver los 20 eventos"),
+    }
+    for section, (shown, link, text) in sections.items():
+        assert len(section_titles(page, section)) == len(shown.records) == 10, section
+        assert f'<p><a href="{link}">{text}</a></p>' in page, section
+        listed = client.get(link)
+        assert listed.context["result_count"] == shown.total, section
+        assert LEAK_MARK not in listed.text, section
+    assert [shown.total for shown, _link, _text in sections.values()] == [20, 19, 19, 19, 19, 20]
+    assert re.findall(r"<dt>[^<]+</dt><dd>(\d+)</dd>", page) == ["20", "19", "19", "19", "19", "20"]
+    assert LEAK_MARK not in page
 
 
 def test_country_list_queries_do_not_grow_with_countries(client, django_assert_num_queries):

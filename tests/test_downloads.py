@@ -210,6 +210,25 @@ def test_filters_search_and_ordering_are_the_api_ones(client):
     ]
 
 
+def test_country_filters_of_actions_and_awards_are_the_api_ones(client):
+    # Published records naming only a draft counterpart in Japan match no country.
+    leak_bait()
+    draft_japanese = CounterpartFactory(draft=True, country="JP", name=f"Ciudad {LEAK_MARK} de Japón")
+    ActionFactory(published=True, title="Acción con una contraparte en borrador", counterparts=[draft_japanese])
+    AwardFactory(published=True, title="Premio de un otorgante en borrador", granted_by=[draft_japanese])
+
+    actions = csv_rows(client, "/datos/actions.csv?country=JP")
+    awards = json_rows(client, "/datos/awards.json?country=CN")
+
+    assert [row[1] for row in actions[1:]] == [
+        "Alas de la Ciudad de México en Nagoya",
+        "Proyecto de Mejoramiento del Sistema de Drenaje de la Ciudad de México",
+        "Intercambios de especies entre los Zoológicos de Higashiyama y de Chapultepec",
+    ]
+    assert [row["title"] for row in awards] == ["Premio Internacional de Guangzhou"]
+    assert json_rows(client, "/datos/awards.json?country=JP") == []
+
+
 def typed(value, kind: str):
     """A CSV or XLSX cell as the value its column type says."""
     if value in ("", None):

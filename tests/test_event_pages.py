@@ -87,6 +87,11 @@ def test_list_without_filters_shows_every_published_record(client, url, model, b
             "Premio Internacional Ambiental del Grupo de Liderazgo Climático C40",
             "Premio al Transporte Sustentable",
         }),
+        # Granted by two counterparts in China: listed once.
+        (AWARDS, {"country": "CN"}, {"Premio Internacional de Guangzhou"}),
+        (AWARDS, {"country": "BR", "direction": "received"}, {
+            "Reconocimiento a las políticas orientadas al tratamiento de la obesidad",
+        }),
     ],
 )
 def test_list_filter_returns_exactly_the_matching_records(client, url, query, expected):
@@ -143,6 +148,28 @@ def test_award_facets_count_awards_per_option(client):
     assert facet(response, "year") == dict(Counter(
         str(award.awarded_on.year) for award in Award.objects.published().filter(direction="received")
     ))
+
+
+def test_award_country_is_that_of_its_published_grantors(client):
+    # The bait's draft award names Barcelona; a published award names only a draft Chinese grantor.
+    leak_bait()
+    draft_grantor = CounterpartFactory(draft=True, country="CN", name=f"Fundación {LEAK_MARK}")
+    AwardFactory(published=True, title="Premio de un otorgante en borrador", granted_by=[draft_grantor])
+    countries: Counter = Counter()
+    for award in Award.objects.published().prefetch_related("granted_by"):
+        countries.update({c.country.code for c in award.granted_by.all() if c.status == "published" and c.country})
+
+    china = client.get(AWARDS, {"country": "CN"})
+    spain = client.get(AWARDS, {"country": "ES"})
+
+    assert shown(china) == {"Premio Internacional de Guangzhou"}
+    assert china.context["result_count"] == 1
+    assert facet(china, "country") == dict(countries) == {"CN": 1, "BR": 1, "MX": 1}
+    assert shown(spain) == set()
+    assert facet(spain, "country") == {"CN": 1, "BR": 1, "MX": 1, "ES": 0}
+    for response in (china, spain):
+        assert LEAK_MARK not in response.text
+        assert "Premio de un otorgante en borrador" not in response.text
 
 
 def test_visit_with_two_counterparts_in_one_region_is_listed_and_counted_once(client):

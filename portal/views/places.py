@@ -1,4 +1,4 @@
-"""Counterparts and countries: every record linked to each."""
+"""Counterparts and countries: the published records linked to each."""
 
 from django.http import Http404
 from django.shortcuts import redirect
