@@ -12,7 +12,6 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from django_countries import countries as country_names
 
