@@ -13,7 +13,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from agreements.models import Action, Agreement, AgreementKind, Validity
 from cdmx_global.models import Counterpart, Framework, PublicationStatus
@@ -100,6 +100,14 @@ def test_running_again_adds_nothing(doubled):
     assert SearchEntry.objects.count() == entries_before
     assert "Nada que agregar" in output
     assert "Acuerdos: 64 (nuevos 0, ya estaban 64)" in output
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's statistics of PostgreSQL")
+def test_the_planners_statistics_count_the_new_rows(doubled):
+    # Left to autovacuum, PostgreSQL would plan for the tables' old sizes.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Agreement._meta.db_table])
+        assert cursor.fetchone()[0] == Agreement.objects.count() == 128
 
 
 def test_scale_one_adds_nothing(book):
