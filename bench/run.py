@@ -204,10 +204,13 @@ def cases() -> list[Case]:
 
 # ------------------------------------------------------------ measuring
 
-def _body(response) -> bytes:
+def _size(response) -> int:
+    """The body's length, read as a client reads it: a streamed body piece by
+    piece, never whole in memory (that would add the file's size to the
+    download's measured memory)."""
     if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
+        return sum(len(piece) for piece in response.streaming_content)
+    return len(response.content)
 
 
 def _request(client, case: Case, cached: bool) -> tuple[float, int]:
@@ -218,7 +221,7 @@ def _request(client, case: Case, cached: bool) -> tuple[float, int]:
         bump_generation()
     start = time.perf_counter()
     response = client.get(case.path)
-    size = len(_body(response))
+    size = _size(response)
     elapsed = time.perf_counter() - start
     if response.status_code != 200:
         raise SystemExit(f"{case.path} respondió {response.status_code}")
