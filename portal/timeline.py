@@ -207,12 +207,13 @@ class TimelineEntries(Sequence):
         return entries
 
 
-def by_year(entries: list[TimelineEntry]) -> list[tuple[int | None, list[TimelineEntry]]]:
-    """``entries`` (in the timeline's order) under their years' headings."""
-    groups: list[tuple[int | None, list[TimelineEntry]]] = []
+def by_year(entries: list[TimelineEntry], data: Timeline) -> list[tuple[TimelineYear, list[TimelineEntry]]]:
+    """``entries`` (in the timeline's order) under their years, each with its
+    counts from ``data`` (a year may go on over the next page)."""
+    groups: list[tuple[TimelineYear, list[TimelineEntry]]] = []
     for entry in entries:
-        if not groups or groups[-1][0] != entry.year:
-            groups.append((entry.year, []))
+        if not groups or groups[-1][0].year != entry.year:
+            groups.append((data.year(UNDATED if entry.year is None else str(entry.year)), []))
         groups[-1][1].append(entry)
     return groups
 

@@ -11,7 +11,7 @@ from .. import timeline
 PAGE_SIZE = 100
 
 
-class TimelineForm(forms.Form):
+class TimelineKindForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Tipo de registro"),
         required=False,
@@ -28,7 +28,7 @@ class TimelineView(TemplateView):
     template_name = "portal/timeline.html"
 
     def get_context_data(self, **kwargs):
-        form = TimelineForm(self.request.GET or None)
+        form = TimelineKindForm(self.request.GET or None)
         selected = form.cleaned_data["kind"] if form.is_valid() else ""
         kinds = [timeline.KINDS_BY_KEY[selected]] if selected else timeline.KINDS
         data = timeline.timeline(kinds)
@@ -40,11 +40,7 @@ class TimelineView(TemplateView):
                 year_error = _("Ese año no tiene registros publicados: elija uno de la tabla.")
         paginator = Paginator(timeline.TimelineEntries(kinds, year.total if year else data.total, year), PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
-        # Each year on the page with its counts (a year may go on over the next page).
-        groups = [
-            (data.year(str(year) if year is not None else timeline.UNDATED), entries)
-            for year, entries in timeline.by_year(page.object_list)
-        ]
+        groups = timeline.by_year(page.object_list, data)
         return super().get_context_data(
             form=form, selected_kind=timeline.KINDS_BY_KEY.get(selected), timeline=data,
             selected_year=year, year_error=year_error, chart=timeline.bar_chart(data.years),
