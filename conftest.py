@@ -6,6 +6,10 @@ from django.conf import settings as django_settings
 # WhiteNoise looks for the collected static files on start; tests render pages
 # from the apps' own static folders, so an empty folder is enough.
 Path(django_settings.STATIC_ROOT).mkdir(exist_ok=True)
+# The test client and the browser tests' live server speak plain HTTP, so the
+# redirect to HTTPS is off before any of them is made; tests/test_security.py
+# turns it back on. Every other production header stays as deployed.
+django_settings.SECURE_SSL_REDIRECT = False
 
 
 @pytest.fixture(autouse=True)

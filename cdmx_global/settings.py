@@ -107,6 +107,7 @@ DOWNLOAD_CACHE_DIR = os.environ.get("DOWNLOAD_CACHE_DIR", str(BASE_DIR / "cache"
 # nonce), documents served with their own rules, and the verify form.
 PAGE_CACHE_EXCLUDED_PATHS = (
     "/admin/", "/api/docs/", "/api/schema/", "/documentos/", "/informes/verificar/", "/en/informes/verificar/",
+    "/salud/",
 )
 CACHES = {
     # Throttling counts (per process, see API_THROTTLE_RATES).
@@ -208,15 +209,32 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 # Lax rather than Strict: a link to the admin in the deadline e-mail must arrive logged in.
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
+# HTTPS. In production the portal is only served over HTTPS, usually behind a
+# reverse proxy that holds the certificate: plain HTTP is redirected, cookies
+# travel only over HTTPS, and browsers are told (HSTS) never to try HTTP again
+# for a year. HTTPS=0 is for a local installation over plain HTTP (make run).
+HTTPS = env_bool("HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+# A load balancer's health probe may come over plain HTTP (cdmx_global.views.health).
+SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_SAMESITE = "Lax"
 # The CSRF cookie stays readable by scripts (Django's default): hiding it protects
 # nothing, and a page's fetch() needs it.
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 60 * 60 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+# The preload flag only consents: nothing happens unless the domain's owner
+# submits the registrable domain to the browsers' list (hstspreload.org).
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Full address within the portal (its own pages), nothing to other sites: a
+# search typed here never travels to the site a result links to.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Every script, style, font and image comes from the portal itself: no CDN, no
-# remote fonts or map tiles, and no inline script (a <script> needs the
-# request's nonce). Production hardening tightens the rest of the headers.
+# remote fonts or map tiles, no inline script or style attribute, and no
+# 'unsafe-inline': a <script> or <style> runs only with the request's nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -231,11 +249,29 @@ SECURE_CSP = {
 }
 X_FRAME_OPTIONS = "DENY"
 
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+# Mail goes through the SMTP server named by EMAIL_HOST; without one (a local
+# installation) messages are printed on the console instead of sent, which
+# `check --deploy` reports as an error.
+if os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=True),
+                "timeout": 30,
+            },
+        }
     }
-}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        }
+    }
 # The portal's public address, for links in emails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
@@ -244,6 +280,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cdmx-global@localhost
 # Reverse proxies in front of the portal that append the client's address to
 # X-Forwarded-For. 0 (the default) trusts no header: the client is REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The proxy that terminates TLS says so in X-Forwarded-Proto; believed only when
+# proxies are declared, since a client reaching the portal directly could send it.
+# The proxy must set the header itself, overwriting whatever the client sent.
+if TRUSTED_PROXY_COUNT > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Lockout after failed logins (django-axes), counted in the database. Two keys:
 # a person at an address (username + IP) gets AXES_FAILURE_LIMIT tries, so an

@@ -16,7 +16,7 @@ from portal import views as portal_views
 from portal.views.sitemap import sitemap
 from reports.sitemaps import SITEMAPS as REPORT_SITEMAPS
 
-from .views import document_download
+from .views import document_download, health
 
 admin.site.site_header = "CDMX Global"
 admin.site.site_title = "CDMX Global"
@@ -30,6 +30,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"extra_sitemaps": REPORT_SITEMAPS}, name="sitemap"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path("favicon.ico", portal_views.favicon),
+    path("salud/", health, name="health"),
     # The API's language comes from the Accept-Language header, not the address.
     path("api/", include("opendata.api_urls")),
 ]

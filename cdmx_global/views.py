@@ -1,8 +1,12 @@
 """The public portal's views over what every app shares."""
 
-from django.http import FileResponse, Http404
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .documents import document_fields, download_filename
@@ -37,3 +41,21 @@ def document_download(request, kind: str, pk: int):
         # A staff preview must not be kept by a shared cache and served to the public.
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_safe
+def health(request):
+    """For the load balancer and the city's monitoring: 200 when this server
+    answers and reaches the database, 503 when it can't. Plain HTTP is allowed
+    (SECURE_REDIRECT_EXEMPT) and nothing about the data is disclosed."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        logger.error("health: database unreachable (%s)", type(error).__name__)
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
