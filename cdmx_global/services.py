@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 
 from staff.selectors import reviewers, user_can_review, user_handles_body
+from staff.signals import log_refused_step
 
 from .models import PublicationStatus, Record
 from .versioning import ensure_version
@@ -181,6 +182,8 @@ def records_transition(
         try:
             done.append(record_transition(record=record, user=user, transition=transition, note=note))
         except (PermissionDenied, ValidationError) as error:
+            if isinstance(error, PermissionDenied):
+                log_refused_step(user=user, action=transition.key, record=record)
             refused.append((record, _message(error)))
     return done, refused
 

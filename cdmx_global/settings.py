@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # After the language is known, before anything that needs the session or the user.
     "cdmx_global.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Outside CSRF and authentication: it logs every 403 with the user who got it.
+    "staff.middleware.RefusedAuthorisationLogMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

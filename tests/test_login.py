@@ -22,6 +22,7 @@ from django.test import Client, RequestFactory
 
 from cdmx_global import settings as project_settings
 from staff.lockout import client_ip
+from staff.signals import client_pseudonym
 from staff.password_validation import letters_only
 
 from .factories import GovernmentBodyFactory, UserFactory, administrator, liaison, reviewer
@@ -236,7 +237,11 @@ def auth_lines(caplog) -> list[str]:
     return [record.getMessage() for record in caplog.records if record.name == "staff.auth"]
 
 
-def test_each_authentication_event_is_logged_with_username_and_address(ana, caplog):
+HOME_CLIENT = client_pseudonym(HOME)
+ELSEWHERE_CLIENT = client_pseudonym(ELSEWHERE)
+
+
+def test_each_authentication_event_is_logged_with_the_account_and_a_pseudonym_of_the_address(ana, caplog):
     caplog.set_level(logging.INFO, logger="staff.auth")
     client = Client()
 
@@ -246,45 +251,122 @@ def test_each_authentication_event_is_logged_with_username_and_address(ana, capl
     fail(5, username="nadie", ip=ELSEWHERE)
 
     assert auth_lines(caplog) == [
-        f"login_failed username='ana.lopez' ip={HOME}",
-        f"login username='ana.lopez' ip={HOME}",
-        f"logout username='ana.lopez' ip={HOME}",
-        *[f"login_failed username='nadie' ip={ELSEWHERE}"] * 4,
+        f"login_failed username='ana.lopez' client={HOME_CLIENT}",
+        f"login username='ana.lopez' client={HOME_CLIENT}",
+        f"logout username='ana.lopez' client={HOME_CLIENT}",
+        # «nadie» is no account's username: what was typed is not logged.
+        *[f"login_failed username=None client={ELSEWHERE_CLIENT}"] * 4,
         # Axes hears of the fifth failure first, and locks out while handling it.
-        f"lockout username='nadie' ip={ELSEWHERE}",
-        f"login_failed username='nadie' ip={ELSEWHERE}",
+        f"lockout username=None client={ELSEWHERE_CLIENT}",
+        f"login_failed username=None client={ELSEWHERE_CLIENT}",
     ]
 
 
-def test_a_typed_username_cannot_forge_a_log_line(caplog):
+def test_the_address_pseudonym_is_stable_keyed_and_not_the_address(settings):
+    assert re.fullmatch(r"[0-9a-f]{12}", HOME_CLIENT)
+    assert client_pseudonym(HOME) == HOME_CLIENT != ELSEWHERE_CLIENT
+    settings.SECRET_KEY = "otra-clave-de-otra-instalacion"
+    assert client_pseudonym(HOME) != HOME_CLIENT
+
+
+def test_a_password_typed_as_the_username_is_not_logged(ana, caplog):
+    caplog.set_level(logging.DEBUG)
+
+    attempt(PASSWORD, PASSWORD)
+
+    assert auth_lines(caplog) == [f"login_failed username=None client={HOME_CLIENT}"]
+    assert PASSWORD not in caplog.text
+
+
+def test_a_requested_address_cannot_forge_a_log_line(caplog):
     caplog.set_level(logging.INFO, logger="staff.auth")
+    client = Client()
+    client.force_login(liaison(username="ana.lopez"))
+    caplog.clear()
 
-    attempt("nadie\nlogin username='ana.lopez'", WRONG)
+    client.get("/admin/auth/user/x' status=200 client='0/change/", REMOTE_ADDR=HOME)
 
-    assert auth_lines(caplog) == [f"login_failed username=\"nadie\\nlogin username='ana.lopez'\" ip={HOME}"]
+    # The path is quoted as a whole: what it holds can't pass for another field.
+    assert auth_lines(caplog) == [
+        "refused username='ana.lopez' method='GET' path=\"/admin/auth/user/x' status=200 client='0/change/\" "
+        f"status=403 client={HOME_CLIENT}"
+    ]
 
 
-def test_no_log_line_holds_the_password_or_session_key(ana, caplog):
+def test_no_log_line_holds_a_secret_or_the_address(ana, caplog):
     caplog.set_level(logging.DEBUG)
     client = Client()
 
     fail(5)
     attempt(ANA, PASSWORD, ip=ELSEWHERE, client=client)
     session_key = client.session.session_key
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_token = csrf_client.get(LOGIN_URL).cookies["csrftoken"].value
+    csrf_client.post(LOGIN_URL, {"username": ANA, "password": WRONG}, REMOTE_ADDR=HOME)
     client.post("/admin/logout/", REMOTE_ADDR=ELSEWHERE)
 
     assert auth_lines(caplog)
-    for secret in (WRONG, PASSWORD, session_key):
+    for secret in (WRONG, PASSWORD, session_key, csrf_token, HOME, ELSEWHERE):
         assert secret not in caplog.text
         assert not any(secret in str(record.__dict__) for record in caplog.records)
 
 
+# Refused authorisations in the log
+
+
+def test_a_role_refused_by_the_admin_is_logged_with_who_and_what(caplog):
+    caplog.set_level(logging.INFO, logger="staff.auth")
+    body = GovernmentBodyFactory()
+    enlace = liaison(body, username="enlace.sedeco")
+    client = Client()
+    client.force_login(enlace)
+    caplog.clear()
+
+    response = client.get("/admin/auth/user/?q=ana", REMOTE_ADDR=HOME)
+
+    assert response.status_code == 403
+    assert auth_lines(caplog) == [
+        f"refused username='enlace.sedeco' method='GET' path='/admin/auth/user/' status=403 client={HOME_CLIENT}"
+    ]
+
+
+def test_a_failed_csrf_check_is_logged_as_refused(caplog):
+    caplog.set_level(logging.INFO, logger="staff.auth")
+
+    response = Client(enforce_csrf_checks=True).post(LOGIN_URL, {"username": ANA, "password": WRONG}, REMOTE_ADDR=HOME)
+
+    assert response.status_code == 403
+    assert auth_lines(caplog) == [
+        f"refused username=None method='POST' path='/admin/login/' status=403 client={HOME_CLIENT}"
+    ]
+
+
+def test_a_review_step_the_role_may_not_take_is_logged_for_each_record(caplog):
+    from agreements.models import Agreement
+    from cdmx_global.services import PUBLISH, records_transition
+
+    from .factories import AgreementFactory
+
+    caplog.set_level(logging.INFO, logger="staff.auth")
+    body = GovernmentBodyFactory()
+    enlace = liaison(body, username="enlace.sedeco")
+    agreement = AgreementFactory(body=body, review=True)
+
+    done, refused = records_transition(records=Agreement.objects.filter(pk=agreement.pk), user=enlace, transition=PUBLISH)
+
+    assert (done, [record for record, _why in refused]) == ([], [agreement])
+    assert auth_lines(caplog) == [
+        f"refused username='enlace.sedeco' action='publish' record='agreements.agreement:{agreement.pk}' client=None"
+    ]
+
+
 def test_log_lines_carry_the_time():
     formatter = logging.Formatter(project_settings.LOGGING["formatters"]["timed"]["format"])
-    record = logging.makeLogRecord({"name": "staff.auth", "levelname": "INFO", "msg": "login username='ana.lopez' ip=::1"})
+    record = logging.makeLogRecord({"name": "staff.auth", "levelname": "INFO", "msg": "login username='ana.lopez' client=0a1b2c3d4e5f"})
 
     assert re.fullmatch(
-        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO staff\.auth login username='ana.lopez' ip=::1", formatter.format(record)
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO staff\.auth login username='ana.lopez' client=0a1b2c3d4e5f",
+        formatter.format(record),
     )
 
 
