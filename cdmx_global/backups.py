@@ -637,6 +637,21 @@ def _restore_sqlite(connection, copy: Path) -> None:
         source.close()
 
 
+def _existing_tables(connection) -> list[str]:
+    """The target's tables; a SQLite file not there yet has none (and is not created by asking)."""
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db():
+        path = Path(connection.settings_dict["NAME"])
+        if not path.exists():
+            if not path.parent.is_dir() or not os.access(path.parent, os.W_OK | os.X_OK):
+                raise BackupError(
+                    f"No se puede crear la base SQLite «{path}»: su carpeta no existe o no se puede escribir. "
+                    f"No se restauró nada."
+                )
+            return []
+    with connection.cursor() as cursor:
+        return connection.introspection.table_names(cursor)
+
+
 def _clear_download_cache() -> int:
     """Kept downloads are named by content generation, which the restore just put back."""
     folder = settings.DOWNLOAD_CACHE_DIR
@@ -672,8 +687,9 @@ def restore_backup(path, *, using=DEFAULT_DB_ALIAS, force: bool = False) -> Rest
             f"o use --force si está seguro. No se restauró nada."
         )
     try:
-        with connection.cursor() as cursor:
-            existing = connection.introspection.table_names(cursor)
+        existing = _existing_tables(connection)
+    except BackupError:
+        raise
     except Exception as error:
         raise BackupError(
             f"No se pudo abrir la base de datos «{_database_label(connection)}»: {error}. "

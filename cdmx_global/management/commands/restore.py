@@ -10,6 +10,8 @@ MISMATCH_EXIT = 3
 
 
 class Command(BaseCommand):
+    # The system checks read the database; a restore must not touch it before its own checks pass.
+    requires_system_checks = []
     help = (
         "Restaura un respaldo hecho con «backup»: primero comprueba el SHA-256 de cada archivo (si uno "
         "no coincide, no toca nada), luego restaura la base de datos en la de DATABASE_URL (que debe "

@@ -6,6 +6,8 @@ from cdmx_global.backups import ENGINE_NAMES, MEDIA_PREFIX, BackupError, human_s
 
 
 class Command(BaseCommand):
+    # Reads only the archive: the database may not even exist yet.
+    requires_system_checks = []
     help = (
         "Comprueba un respaldo sin restaurarlo: que esté completo y que cada archivo coincida con el "
         "SHA-256 de su manifest.json. No toca la base de datos ni MEDIA_ROOT. Sale con 0 si está bien, "
