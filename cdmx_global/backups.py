@@ -621,6 +621,9 @@ def _restore_postgresql(connection, dump: Path, *, force: bool) -> None:
         raise BackupError(
             _tool_failed("pg_restore", result) + "\nLa restauración corre en una sola transacción: la base quedó como estaba."
         )
+    # pg_restore leaves the planner without statistics: the first pages would be planned as for empty tables.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _restore_sqlite(connection, copy: Path) -> None:
