@@ -71,7 +71,8 @@ class Database:
     """The test database (its committed rows), shared with a build in another process.
 
     PostgreSQL: the test database itself. SQLite: the test database is in the
-    test process's memory, so ``share`` copies it to a file the build opens.
+    test process's memory, so it is copied to a file, which the build opens and
+    the test reads from then on.
     """
 
     def __init__(self, tmp_path: Path):
@@ -124,14 +125,14 @@ def on_disk(media: Path) -> dict[str, str]:
     }
 
 
-def manage(db: Database, media: Path, *args: str, **popen) -> subprocess.Popen:
+def manage(db: Database, media: Path, *args: str) -> subprocess.Popen:
     env = {
         **os.environ, "DJANGO_SETTINGS_MODULE": "cdmx_global.settings", "SECRET_KEY": "prueba",
         "DATABASE_URL": db.url, "MEDIA_ROOT": str(media),
     }
     return subprocess.Popen(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
 
 
