@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from cdmx_global.models import unique_message
 
 from .periods import Semester
+from .storage import report_storage
 
 
 class Half(models.IntegerChoices):
@@ -300,11 +301,16 @@ class FileFormat(models.TextChoices):
     JSON = "json", _("JSON")
 
 
+def semester_folder(semester: Semester) -> str:
+    """``reports/2017-2``: the files of every version of a semester's report, and nothing else."""
+    return f"reports/{semester.label}"
+
+
 def report_file_path(instance: "ReportFile", filename: str) -> str:
     """``reports/2017-2/v1/20180115T103000/informe-2017-2-v1.pdf``: one folder per
     build, so a draft's rebuild never collides with the files it replaces."""
     built = instance.report.built_at.strftime("%Y%m%dT%H%M%S")
-    return f"reports/{instance.report.semester.label}/v{instance.report.version}/{built}/{filename}"
+    return f"{semester_folder(instance.report.semester)}/v{instance.report.version}/{built}/{filename}"
 
 
 class ReportFile(models.Model):
@@ -312,7 +318,7 @@ class ReportFile(models.Model):
 
     report = models.ForeignKey(Report, verbose_name=_("informe"), on_delete=models.PROTECT, related_name="files")
     format = models.CharField(_("formato"), max_length=4, choices=FileFormat.choices)
-    file = models.FileField(_("archivo"), upload_to=report_file_path, max_length=200)
+    file = models.FileField(_("archivo"), upload_to=report_file_path, storage=report_storage, max_length=200)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     size = models.PositiveBigIntegerField(_("tamaño en bytes"))
 

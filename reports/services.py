@@ -7,12 +7,14 @@ rebuilt; from approval on it can't; once delivered its files and hashes never
 change again, and a correction is a new version that says what it corrects.
 """
 
+import contextlib
 import datetime
 import hashlib
+import os
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,8 +27,9 @@ from .models import (
     Report,
     ReportFile,
     ReportStatus,
+    semester_folder,
 )
-from .periods import Semester
+from .periods import LABEL_PATTERN, Semester
 
 
 def sha256_of(content: bytes) -> str:
@@ -43,6 +46,9 @@ def _render_files(data: dict) -> list[tuple]:
 
 
 def _save_files(report: Report, rendered: list[tuple]) -> list[ReportFile]:
+    """Write every file whole to storage (``reports.storage``), then replace the
+    report's rows with rows that refer to them: the database never refers to a
+    file that is not on disk."""
     saved = []
     try:
         for exporter, content in rendered:
@@ -51,6 +57,8 @@ def _save_files(report: Report, rendered: list[tuple]) -> list[ReportFile]:
             )
             report_file.file.save(f"{report.file_stem}.{exporter.extension}", ContentFile(content), save=False)
             saved.append(report_file)
+        report.files.all().delete()
+        for report_file in saved:
             report_file.save()
     except BaseException:
         # The database rolls back; the files already written must go too.
@@ -65,6 +73,78 @@ def _delete_stored_files(names: list[tuple]) -> None:
         storage.delete(name)
 
 
+def remove_orphan_files(semester: Semester, *, before: datetime.datetime) -> list[str]:
+    """Delete the files in the semester's folder that no report refers to and
+    that were last written before ``before``, and the folders left empty:
+    what a build killed midway leaves (a kill skips both the rollback's
+    clean-up and the deletion of a rebuilt draft's old files). Returns the
+    names deleted.
+
+    The caller keeps every other build of the semester from writing files
+    meanwhile: ``report_build`` holds the semester's latest version (or the
+    new version's number), ``clean_report_files`` locks the reports' table.
+    """
+    storage = ReportFile._meta.get_field("file").storage
+    folder = semester_folder(semester)
+    referenced = set(ReportFile.objects.filter(file__startswith=f"{folder}/").values_list("file", flat=True))
+    deleted = []
+
+    def written_before(name: str) -> bool:
+        try:
+            return storage.get_modified_time(name) < before
+        except FileNotFoundError:  # a build that just ended deleted its draft's old files
+            return False
+
+    def clean(path: str) -> None:
+        try:
+            folders, files = storage.listdir(path)
+        except FileNotFoundError:
+            return
+        for name in (f"{path}/{name}" for name in sorted(files)):
+            if name not in referenced and written_before(name):
+                storage.delete(name)
+                deleted.append(name)
+        for name in (f"{path}/{name}" for name in sorted(folders)):
+            clean(name)
+            with contextlib.suppress(OSError):  # not empty
+                os.rmdir(storage.path(name))
+
+    clean(folder)
+    return deleted
+
+
+def _hold_off_builds() -> None:
+    """Wait for the report builds writing files to end, and keep new ones from
+    writing until this transaction ends: a build writes its files only after
+    it wrote its report's row, and holds that write until it commits."""
+    table = connection.ops.quote_name(Report._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Waits for, and holds off, writes of rows; reads and select_for_update go on.
+            cursor.execute(f"LOCK TABLE {table} IN SHARE MODE")
+        else:
+            # SQLite writes one transaction at a time: a write, even of nothing, takes the turn.
+            cursor.execute(f"UPDATE {table} SET id = id WHERE 0")
+
+
+def report_files_clean(semester: Semester | None = None) -> list[str]:
+    """Delete what builds killed midway left in the folder of ``semester``'s
+    reports (of every semester's by default); returns the names deleted."""
+    storage = ReportFile._meta.get_field("file").storage
+    with transaction.atomic():
+        _hold_off_builds()
+        before = timezone.now()
+        if semester is not None:
+            semesters = [semester]
+        else:
+            try:
+                folders = storage.listdir("reports")[0]
+            except FileNotFoundError:
+                folders = []
+            semesters = [Semester.parse(name) for name in sorted(folders) if LABEL_PATTERN.match(name)]
+        return [name for semester in semesters for name in remove_orphan_files(semester, before=before)]
+
+
 def report_build(*, semester: Semester, user=None, correction_note: str = "", now: datetime.datetime | None = None) -> Report:
     """Build ``semester``'s report as a draft and write its files.
 
@@ -73,7 +153,8 @@ def report_build(*, semester: Semester, user=None, correction_note: str = "", no
     - The latest version was delivered: a new version correcting it, which
       needs ``correction_note`` (what it corrects).
     """
-    now = now or timezone.now()
+    started = timezone.now()
+    now = now or started
     with transaction.atomic():
         versions = Report.objects.select_for_update().filter(year=semester.year, half=semester.half)
         latest = versions.order_by("-version").first()
@@ -118,7 +199,10 @@ def report_build(*, semester: Semester, user=None, correction_note: str = "", no
         report.approved_at = report.approved_by = None
         report.full_clean()
         report.save()
-        report.files.all().delete()
+        # Holding the semester's latest version (or, for a new one, its number: another
+        # build's insert of it waits for this one), no other build of the semester is
+        # writing files: what a killed build left can go. The old files still count.
+        remove_orphan_files(semester, before=started)
         _save_files(report, rendered)
         transaction.on_commit(lambda: _delete_stored_files(old_files))
     return report
