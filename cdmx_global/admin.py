@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .admin_filters import country_filter
+from .admin_filters import CheckedChangeListMixin, country_filter
 from staff.selectors import body_of, records_for_user, user_can_review, user_sees_every_body
 
 from .models import (
@@ -98,8 +98,9 @@ class ReadableHistory(HistoricalRecordContextHelper):
 # Base classes ------------------------------------------------------------------
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Every admin: its «Historial» lists who changed which fields, from what to what, and when."""
+class HistoryAdmin(CheckedChangeListMixin, SimpleHistoryAdmin):
+    """Every admin: its «Historial» lists who changed which fields, from what to what, and when;
+    its list refuses filter values the database cannot take."""
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableHistory(self.model, historical_record)

@@ -8,12 +8,51 @@ twice when the admin shows facet counts.
 
 import unicodedata
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.views.main import ERROR_FLAG, SEARCH_VAR, ChangeList
+from django.core.exceptions import EmptyResultSet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+
+
+class CheckedChangeList(ChangeList):
+    """A changelist that refuses, as Django refuses a lookup it cannot build,
+    the filter values that would fail only when the query runs: a NUL
+    character (PostgreSQL takes none in a text, ``?kind__exact=%00``) and a
+    year outside the calendar (``?signed_on__year__exact=99999``)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        # The search box's own form refuses a NUL, with its message.
+        if any("\x00" in value for name, values in request.GET.lists() if name != SEARCH_VAR for value in values):
+            raise IncorrectLookupParameters("NUL")
+        queryset = super().get_queryset(request, exclude_parameters)
+        try:
+            queryset.query.get_compiler(queryset.db).as_sql()
+        except EmptyResultSet:
+            pass
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+        return queryset
+
+
+class CheckedChangeListMixin:
+    """For a ``ModelAdmin``: its list refuses unusable filter values
+    (``CheckedChangeList``) and says so in the list it goes back to, unfiltered."""
+
+    def get_changelist(self, request, **kwargs):
+        return CheckedChangeList
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            # Django answers with the list unfiltered (``?e=1``); the message tells why.
+            if ERROR_FLAG not in request.GET:
+                messages.error(request, _("Un filtro de la lista tiene un valor no válido: se muestra la lista sin filtros."))
+            raise
 
 
 def _sort_key(text: str) -> str:

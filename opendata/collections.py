@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import F, Model, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy as _
@@ -93,6 +94,12 @@ class Collection:
         query = query.strip()
         if not query:
             return queryset
+        try:
+            # As the portal search's box refuses it (a form's CharField): a NUL
+            # character cannot reach PostgreSQL, which refuses it in any text.
+            ProhibitNullCharactersValidator()(query)
+        except ValidationError as error:
+            raise ValidationError({QUERY_PARAMETER: error.messages}) from error
         if len(query) > MAX_QUERY_LENGTH:
             raise ValidationError({
                 # The portal search's own message, so both read (and translate) alike.

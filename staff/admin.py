@@ -7,6 +7,8 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from cdmx_global.admin_filters import CheckedChangeListMixin
+
 from .models import StaffProfile
 from .roles import ROLES
 
@@ -24,7 +26,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(CheckedChangeListMixin, UserAdmin):
     inlines = [StaffProfileInline]
     list_display = ("username", "first_name", "last_name", "email", "body", "role_names", "is_active")
     list_filter = ("is_active", "groups", ("staff_profile__body", admin.RelatedOnlyFieldListFilter))
@@ -68,7 +70,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RoleAdmin(GroupAdmin):
+class RoleAdmin(CheckedChangeListMixin, GroupAdmin):
     """Roles are defined in code (staff/roles.py); here they are only read."""
 
     def has_add_permission(self, request):
