@@ -81,3 +81,11 @@ class RoleAdmin(CheckedChangeListMixin, GroupAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# django-axes' own lists (failed logins, for administrators) refuse unusable
+# filter values like the portal's (a NUL in ?path_info= was a server error on PostgreSQL).
+for _model, _model_admin in list(admin.site._registry.items()):
+    if _model._meta.app_label == "axes":
+        admin.site.unregister(_model)
+        admin.site.register(_model, type(type(_model_admin).__name__, (CheckedChangeListMixin, type(_model_admin)), {}))
