@@ -28,8 +28,9 @@ PRODUCTION_ENV = {
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     base = {
         key: value for key, value in os.environ.items()
+        # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is no production setting (async.E001).
         if key not in {"DEBUG", "HTTPS", "SECURE_COOKIES", "ALLOWED_HOSTS", "SECRET_KEY", "EMAIL_HOST", "EMAIL_BACKEND",
-                       "TRUSTED_PROXY_COUNT", "HSTS_SECONDS"}
+                       "TRUSTED_PROXY_COUNT", "HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args], env={**base, **env}, cwd=ROOT, capture_output=True, text=True
