@@ -779,11 +779,12 @@ def run_with_faults(arguments) -> int:
         "recovery_seconds": events.get("recovery_seconds"),
         "recovered": final_recovery is not None and len(workers_after) == arguments.workers,
         "server_errors_logged": len(re.findall(r"Internal Server Error", server_log)),
+        "server_error_causes": server_error_causes(server_log),
     }
     print_faults_summary(arguments, summary)
     if summary["server_errors_logged"]:
         start = server_log.index("Internal Server Error")
-        print(f"\ngunicorn registró errores 500; el primero:\n{server_log[start:start + 6000]}", file=sys.stderr)
+        print(f"\ngunicorn registró errores 500; el primero:\n{server_log[start:start + 12000]}", file=sys.stderr)
     print(FAULTS_MARK + json.dumps(summary, ensure_ascii=False))
     failures = []
     if not writer.attempts:
@@ -798,6 +799,16 @@ def run_with_faults(arguments) -> int:
         print("\nFALLÓ: " + "; ".join(failures) + ".", file=sys.stderr)
         return 1
     return 0
+
+
+def server_error_causes(log: str) -> list[str]:
+    """«path: exception» of each 500 Django logged (its traceback's last exception line)."""
+    causes = []
+    for block in log.split("Internal Server Error: ")[1:]:
+        lines = block.splitlines()
+        exceptions = [line for line in lines[1:] if re.match(r"^[A-Za-z_][\w.]*(Error|Exception)\b", line)]
+        causes.append(f"{lines[0]}: {exceptions[-1] if exceptions else '?'}")
+    return causes
 
 
 def print_faults_summary(arguments, summary: dict) -> None:
@@ -829,6 +840,10 @@ def print_faults_summary(arguments, summary: dict) -> None:
           f"{writes['partial']} |")
     print(f"| confirmadas que faltan | {writes['lost_confirmed']} |")
     print(f"| portal recuperado | {'sí' if summary['recovered'] else 'NO'} |")
+    if summary["server_error_causes"]:
+        print("\nErrores 500 registrados (dirección: excepción):")
+        for cause in summary["server_error_causes"]:
+            print(f"  {cause}")
 
 
 def main() -> int:

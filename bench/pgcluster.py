@@ -198,10 +198,21 @@ class PrivateCluster:
         After a copy, a checkpoint: the copy's sequences start with values their template had
         logged ahead, which a crash (``stop("immediate")``) before the next checkpoint would
         hand out a second time (a row's key used twice, seen as a duplicate-key error)."""
+        import psycopg2
+
         connection = self.connect()
         try:
             with connection.cursor() as cursor:
-                cursor.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+                # The template's last sessions may take a moment to end after their processes stopped.
+                deadline = time.monotonic() + 10
+                while True:
+                    try:
+                        cursor.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+                        break
+                    except psycopg2.errors.ObjectInUse:
+                        if time.monotonic() > deadline:
+                            raise
+                        time.sleep(0.2)
                 if template:
                     cursor.execute("CHECKPOINT")
         finally:
