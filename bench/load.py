@@ -747,6 +747,8 @@ def run_with_faults(arguments) -> int:
             if confirmed and verdict != "complete":
                 lost.append(agreement.code)
         watcher.close()
+        if arguments.drop and not own_server:
+            drop_database(url)
     finally:
         if cluster and not cluster.owned and not cluster.is_running():
             cluster.start()  # someone else's server: as it was

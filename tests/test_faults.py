@@ -216,6 +216,9 @@ def test_the_portal_answers_503_while_the_database_restarts_and_recovers_by_itse
     assert {seen.status for seen in visitors.seen} == {200, 503}
     assert [seen.error for seen in visitors.seen if seen.error] == []
     assert workers_after == workers
+    # Both ways in were taken: the view's (middleware) without the cache, the page cache's (handler500) with it.
+    assert "ERROR cdmx_global.unavailable Base de datos no disponible (503): GET " in logs["sin caché"]
+    assert "ERROR django.request Service Unavailable: /" in logs["con caché"]
     for name, log in logs.items():
         assert "Internal Server Error" not in log
         assert "Booting worker" in log and log.count("Booting worker") == len(workers[name]), log
