@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before anything that needs the session or the user.
     "cdmx_global.pagecache.AnonymousPageCacheMiddleware",
+    "cdmx_global.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Outside CSRF and authentication: it logs every 403 with the user who got it.
     "staff.middleware.RefusedAuthorisationLogMiddleware",

@@ -23,6 +23,9 @@ admin.site.site_title = "CDMX Global"
 admin.site.index_title = "Registro de la acción internacional"
 admin.site.site_url = "/"
 
+# A database outage answers 503 with Retry-After, not the 500 page (cdmx_global/unavailable.py).
+handler500 = "cdmx_global.unavailable.server_error"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
