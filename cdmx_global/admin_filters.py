@@ -11,16 +11,11 @@ import unicodedata
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_fields_from_path
-from django.contrib.admin.views.main import ALL_VAR, ERROR_FLAG, IS_POPUP_VAR, ORDER_VAR, PAGE_VAR, SEARCH_VAR, ChangeList
-from django.core.exceptions import EmptyResultSet
+from django.contrib.admin.views.main import ERROR_FLAG, SEARCH_VAR, ChangeList
 from django.db import DataError, transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-
-
-#: The changelist's own parameters, which filter nothing.
-NOT_FILTERS = {ALL_VAR, ERROR_FLAG, IS_POPUP_VAR, ORDER_VAR, PAGE_VAR, SEARCH_VAR, "_changelist_filters", "_to_field"}
 
 
 class CheckedChangeList(ChangeList):
@@ -34,19 +29,14 @@ class CheckedChangeList(ChangeList):
         if any("\x00" in value for name, values in request.GET.lists() if name != SEARCH_VAR for value in values):
             raise IncorrectLookupParameters("NUL")
         queryset = super().get_queryset(request, exclude_parameters)
-        try:
-            queryset.query.get_compiler(queryset.db).as_sql()
-        except EmptyResultSet:
-            pass
-        except (ValueError, OverflowError) as error:
-            raise IncorrectLookupParameters(error) from error
-        if set(request.GET) - NOT_FILTERS:
-            # Some values fail only in the database (an address for an inet
-            # column, ?ip_address=«): one EXISTS, only on a filtered list, tells.
+        if self.get_filters_params():
+            # Some values fail only when the query is built (a year outside the
+            # calendar) or run (a text for an inet column, ?ip_address=«): one
+            # EXISTS, only on a filtered list, tells.
             try:
                 with transaction.atomic(using=queryset.db):
                     queryset.exists()
-            except DataError as error:
+            except (DataError, ValueError, OverflowError) as error:
                 raise IncorrectLookupParameters(error) from error
         return queryset
 
