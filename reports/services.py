@@ -30,6 +30,7 @@ from .models import (
     semester_folder,
 )
 from .periods import LABEL_PATTERN, Semester
+from .storage import report_storage
 
 
 def sha256_of(content: bytes) -> str:
@@ -84,30 +85,29 @@ def remove_orphan_files(semester: Semester, *, before: datetime.datetime) -> lis
     meanwhile: ``report_build`` holds the semester's latest version (or the
     new version's number), ``clean_report_files`` locks the reports' table.
     """
-    storage = ReportFile._meta.get_field("file").storage
     folder = semester_folder(semester)
     referenced = set(ReportFile.objects.filter(file__startswith=f"{folder}/").values_list("file", flat=True))
     deleted = []
 
     def written_before(name: str) -> bool:
         try:
-            return storage.get_modified_time(name) < before
+            return report_storage.get_modified_time(name) < before
         except FileNotFoundError:  # a build that just ended deleted its draft's old files
             return False
 
     def clean(path: str) -> None:
         try:
-            folders, files = storage.listdir(path)
+            folders, files = report_storage.listdir(path)
         except FileNotFoundError:
             return
         for name in (f"{path}/{name}" for name in sorted(files)):
             if name not in referenced and written_before(name):
-                storage.delete(name)
+                report_storage.delete(name)
                 deleted.append(name)
         for name in (f"{path}/{name}" for name in sorted(folders)):
             clean(name)
             with contextlib.suppress(OSError):  # not empty
-                os.rmdir(storage.path(name))
+                os.rmdir(report_storage.path(name))
 
     clean(folder)
     return deleted
@@ -130,7 +130,6 @@ def _hold_off_builds() -> None:
 def report_files_clean(semester: Semester | None = None) -> list[str]:
     """Delete what builds killed midway left in the folder of ``semester``'s
     reports (of every semester's by default); returns the names deleted."""
-    storage = ReportFile._meta.get_field("file").storage
     with transaction.atomic():
         _hold_off_builds()
         before = timezone.now()
@@ -138,7 +137,7 @@ def report_files_clean(semester: Semester | None = None) -> list[str]:
             semesters = [semester]
         else:
             try:
-                folders = storage.listdir("reports")[0]
+                folders = report_storage.listdir("reports")[0]
             except FileNotFoundError:
                 folders = []
             semesters = [Semester.parse(name) for name in sorted(folders) if LABEL_PATTERN.match(name)]

@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.models import ReportFile
 from reports.periods import Semester
 from reports.services import report_files_clean
+from reports.storage import report_storage
 
 
 class Command(BaseCommand):
@@ -24,9 +24,8 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         deleted = report_files_clean(semester)
-        storage = ReportFile._meta.get_field("file").storage
         for name in deleted:
-            self.stdout.write(storage.path(name))
+            self.stdout.write(report_storage.path(name))
         if deleted:
             self.stdout.write(self.style.SUCCESS(f"Archivos sin informe borrados: {len(deleted)}."))
         else:
