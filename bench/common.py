@@ -9,6 +9,7 @@ records plus N − 1 times as many synthetic ones, marked as such).
 
 import io
 import os
+import socket
 import statistics
 import sys
 import time
@@ -19,6 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SEED = 2018
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def database_url(default_name: str) -> str:

@@ -56,8 +56,6 @@ import os
 import random
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -71,15 +69,13 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import database_name, drop_database, recreate_database  # noqa: E402
+from bench import faults  # noqa: E402
+from bench.common import database_name, drop_database, free_port, recreate_database  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/cdmx_bench_load"
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 
-#: The request limits while under load: one address (wrk's) sends everything.
-#: Per second rather than per minute, so the history DRF keeps per address stays short.
-RAISED_RATES = {"API_RATE": "100000/second", "DOWNLOAD_RATE": "100000/second"}
 
 #: How citizens' requests divide among the classes of URL (shares of the load).
 CLASS_WEIGHTS = {"detail": 45, "list": 30, "search": 10, "api": 12, "download": 3}
@@ -396,12 +392,6 @@ def manage(*arguments: str, env: dict[str, str]) -> None:
     subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(port: int, path: str, timeout: float = 60) -> tuple[int, float]:
     """Status and seconds of one GET, redirects not followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -413,42 +403,6 @@ def fetch(port: int, path: str, timeout: float = 60) -> tuple[int, float]:
         return response.status, time.perf_counter() - start
     finally:
         connection.close()
-
-
-def start_gunicorn(port: int, workers: int, env: dict[str, str], log: Path) -> subprocess.Popen:
-    command = [
-        str(BIN / "gunicorn"), "cdmx_global.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-    ]
-    with log.open("w") as output:
-        # Its own process group, so stopping it stops its workers too.
-        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-
-
-def wait_until_up(server: subprocess.Popen, port: int, log: Path, seconds: int = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn terminó al arrancar (código {server.returncode}):\n{log.read_text()}")
-        try:
-            fetch(port, "/", timeout=5)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"gunicorn no respondió en {seconds} s:\n{log.read_text()}")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    try:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
-    except ProcessLookupError:
-        pass
 
 
 def warm_up(port: int, mix: UrlMix, workers: int) -> list[tuple[float, str]]:
@@ -520,7 +474,7 @@ def print_assumptions(arguments, url: str, records: int, mix: UrlMix) -> None:
     print(f"  base de datos: {describe_database()}")
     print(f"  escala: {arguments.scale}× los datos del libro ({records} registros publicados)")
     print(f"  caché: {describe_caches()}")
-    print(f"  límites de peticiones elevados: {', '.join(f'{k}={v}' for k, v in RAISED_RATES.items())}")
+    print(f"  límites de peticiones elevados: {', '.join(f'{k}={v}' for k, v in faults.RAISED_RATES.items())}")
     print(f"  carga: wrk en la misma máquina, 2 hilos, {arguments.connections} conexiones, {arguments.duration} s, "
           f"tiempo límite {arguments.timeout} s por petición")
     print(f"  mezcla (semilla {arguments.seed}, {len(mix.targets)} URL distintas): {shares}")
@@ -612,9 +566,7 @@ class StaffWriter(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        from bench.faults import StaffSession
-
-        session = StaffSession(self.port)
+        session = faults.StaffSession(self.port)
         session.login()
         for agreement in self.planned:
             if self.stopping.is_set():
@@ -630,12 +582,11 @@ class StaffWriter(threading.Thread):
 
 def wait_for_pages(port: int, checks: dict[str, tuple[str, str]], seconds: float) -> float | None:
     """Seconds until every page of ``checks`` answers 200 with its text, or None after ``seconds``."""
-    from bench.faults import get
 
     start = time.monotonic()
     while time.monotonic() - start < seconds:
         try:
-            answers = {kind: get(port, path, timeout=5) for kind, (path, _) in checks.items()}
+            answers = {kind: faults.get(port, path, timeout=5) for kind, (path, _) in checks.items()}
             if all(answer.status == 200 and checks[kind][1] in answer.body for kind, answer in answers.items()):
                 return time.monotonic() - start
         except OSError:
@@ -648,7 +599,6 @@ def run_with_faults(arguments) -> int:
     """The mixed load with faults: see ``--faults`` in the README («Despliegue»)."""
     import psycopg2
 
-    from bench import faults
     from bench.pgcluster import ClusterUnavailable, PrivateCluster
 
     cluster = None
@@ -882,17 +832,8 @@ def main() -> int:
         return run_with_faults(arguments)
 
     url = arguments.database_url
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "cdmx_global.settings",
-        "LOG_LEVEL": "WARNING",
-        "DEBUG": "0",
-        "SECURE_COOKIES": "0",
-        "HTTPS": "0",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        **RAISED_RATES,
-    }
+    # As the fault runs, but with the collected static files, as production serves them.
+    env = faults.portal_env(url, DJANGO_SETTINGS_MODULE="cdmx_global.settings")
     os.environ.update(env)
     import django
 
@@ -925,10 +866,9 @@ def main() -> int:
     base_url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="cdmx-load-") as directory:
         directory = Path(directory)
-        log = directory / "gunicorn.log"
-        server = start_gunicorn(port, arguments.workers, env, log)
+        server = faults.Gunicorn(port, arguments.workers, env, directory / "gunicorn.log")
         try:
-            wait_until_up(server, port, log)
+            server.start()
             print(f"Calentando: {len(mix.targets)} URL distintas, una vez cada una…", file=sys.stderr)
             slowest = warm_up(port, mix, arguments.workers)
             print(f"Carga mixta: {arguments.duration} s…", file=sys.stderr)
@@ -942,9 +882,10 @@ def main() -> int:
                     paths = [path for path in mix.cycle if path in members]
                     by_class[kind] = run_wrk(base_url, paths, directory, kind, arguments.class_duration,
                                              arguments.connections, arguments.timeout)
+        except RuntimeError as error:  # gunicorn did not come up
+            raise SystemExit(str(error)) from None
         finally:
-            stop(server)
-        server_log = log.read_text()
+            server_log = server.stop()
 
     print_assumptions(arguments, url, records, mix)
     print("\nLas más lentas al calentar (una petición sola):")

@@ -21,11 +21,12 @@ possible, :class:`ClusterUnavailable` says why (the tests skip with it).
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from bench.common import free_port
 
 SERVER_USER = "postgres"
 
@@ -55,12 +56,6 @@ def server_binaries() -> Path:
         if (directory / "initdb").exists() and (directory / "pg_ctl").exists():
             return directory
     raise ClusterUnavailable("no se encontraron initdb y pg_ctl de PostgreSQL (/usr/lib/postgresql/*/bin o PG_BIN)")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class PrivateCluster:

@@ -35,7 +35,8 @@ from pathlib import Path
 import pytest
 
 from bench import faults
-from bench.pgcluster import ClusterUnavailable, PrivateCluster, free_port
+from bench.common import free_port
+from bench.pgcluster import ClusterUnavailable, PrivateCluster
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
