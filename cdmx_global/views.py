@@ -13,6 +13,8 @@ from .documents import document_fields, download_filename
 from .models import PublicationStatus
 from .selectors import downloadable_records
 
+logger = logging.getLogger(__name__)
+
 
 @require_safe
 def document_download(request, kind: str, pk: int):
@@ -41,9 +43,6 @@ def document_download(request, kind: str, pk: int):
         # A staff preview must not be kept by a shared cache and served to the public.
         patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-logger = logging.getLogger(__name__)
 
 
 @never_cache

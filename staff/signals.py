@@ -38,7 +38,8 @@ def known_username(username) -> str | None:
     if not username:
         return None
     username = str(username)[:USERNAME_LOG_LENGTH]
-    return username if get_user_model()._default_manager.filter(**{get_user_model().USERNAME_FIELD: username}).exists() else None
+    User = get_user_model()
+    return username if User._default_manager.filter(**{User.USERNAME_FIELD: username}).exists() else None
 
 
 def log_event(level: int, event: str, username, ip, **what) -> None:
