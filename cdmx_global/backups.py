@@ -53,6 +53,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
+from opendata import filecache
+
 FORMAT_NAME = "cdmx-global-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -62,8 +64,6 @@ ENGINE_NAMES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 ARCHIVE_PATTERN = re.compile(r"^cdmx-global-\d{8}-\d{6}\.tar$")
 #: Folders a restore extracts into, inside MEDIA_ROOT; never part of a backup.
 RESTORE_FOLDER_PREFIX = ".restaurando-"
-#: The names opendata.filecache gives its kept downloads (and their partial copies).
-DOWNLOAD_CACHE_FILE = re.compile(r"^(\d+-[0-9a-f]{32}\.\w+|\..*\.part)$")
 BLOCK = 1024 * 1024
 ROW_BATCH = 2000
 
@@ -655,19 +655,6 @@ def _existing_tables(connection) -> list[str]:
         return connection.introspection.table_names(cursor)
 
 
-def _clear_download_cache() -> int:
-    """Kept downloads are named by content generation, which the restore just put back."""
-    folder = settings.DOWNLOAD_CACHE_DIR
-    if not folder or not Path(folder).is_dir():
-        return 0
-    removed = 0
-    for path in Path(folder).iterdir():
-        if path.is_file() and DOWNLOAD_CACHE_FILE.match(path.name):
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
-
-
 def restore_backup(path, *, using=DEFAULT_DB_ALIAS, force: bool = False) -> RestoreResult:
     """Put the archive's database and files back; refuses (changing nothing) when unsure."""
     path = Path(path).absolute()
@@ -764,7 +751,7 @@ def restore_backup(path, *, using=DEFAULT_DB_ALIAS, force: bool = False) -> Rest
         differences=differences,
         leftover_media=len(set(present) - {name[len(MEDIA_PREFIX):] for name in media_names}),
         pending_migrations=_pending_migrations(connection),
-        cleared_downloads=_clear_download_cache(),
+        cleared_downloads=filecache.clear(),
     )
 
 

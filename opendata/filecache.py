@@ -15,6 +15,7 @@ is written and read in blocks.
 
 import hashlib
 import os
+import re
 import time
 import uuid
 from pathlib import Path
@@ -24,6 +25,10 @@ from django.http import FileResponse
 from django.utils import translation
 
 from cdmx_global.pagecache import current_generation
+
+
+#: The names ``path_for`` and ``keep`` give kept downloads and their partial copies.
+KEPT_FILE = re.compile(r"^(\d+-[0-9a-f]{32}\.\w+|\..*\.part)$")
 
 
 def _enabled() -> bool:
@@ -89,3 +94,17 @@ def _remove_older(path: Path) -> None:
         prefix = other.name.split("-", 1)[0]
         if prefix.isdigit() and int(prefix) < generation:
             other.unlink(missing_ok=True)
+
+
+def clear() -> int:
+    """Delete every kept download (and partial copy); returns how many. For a
+    restore, which puts back generation numbers the kept files may already use."""
+    folder = Path(settings.DOWNLOAD_CACHE_DIR) if settings.DOWNLOAD_CACHE_DIR else None
+    if folder is None or not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.iterdir():
+        if path.is_file() and KEPT_FILE.match(path.name):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
