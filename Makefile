@@ -33,7 +33,7 @@ run: load
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python manage.py ensure_staff_account
 	@echo "CDMX Global en http://$(HOST):$(PORT)/ (administración: http://$(HOST):$(PORT)/admin/)"
-	HTTPS=0 $(BIN)/gunicorn cdmx_global.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	HTTPS=0 $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 test: setup
 	@scripts/ensure-chromium

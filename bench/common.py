@@ -64,7 +64,7 @@ def setup_django(url: str) -> None:
     """Django on the benchmark's database, as production runs it (no debug),
     with the per-address limits lifted: one process makes every request."""
     os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdmx_global.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     os.environ["DEBUG"] = "0"
     os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
@@ -85,7 +85,7 @@ def load_base() -> None:
     """The schema and the book's records (scale 1)."""
     from django.core.management import call_command
 
-    from cdmx_global.book.loader import load_book
+    from sourcebook.loader import load_book
 
     call_command("migrate", verbosity=0)
     load_book()

@@ -100,14 +100,14 @@ def prepare_database(database_url: str, env: dict[str, str] | None = None) -> di
 
 
 class Gunicorn:
-    """``gunicorn cdmx_global.wsgi`` in its own process group, as ``make run`` starts it."""
+    """``gunicorn config.wsgi`` in its own process group, as ``make run`` starts it."""
 
     def __init__(self, port: int, workers: int, env: dict[str, str], log: Path):
         self.port, self.workers, self.env, self.log = port, workers, env, log
         self.process: subprocess.Popen | None = None
 
     def start(self, seconds: int = 60) -> "Gunicorn":
-        command = [str(BIN / "gunicorn"), "cdmx_global.wsgi", "--bind", f"127.0.0.1:{self.port}",
+        command = [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{self.port}",
                    "--workers", str(self.workers)]
         with self.log.open("w") as output:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=output,

@@ -7,7 +7,7 @@
     .venv/bin/python bench/load.py --faults --scale 1 --duration 20 --class-duration 0   # con fallas
 
 What it measures: throughput (requests per second) and latency p50/p95/p99 of
-the portal served by gunicorn as in production (``cdmx_global.wsgi``, sync
+the portal served by gunicorn as in production (``config.wsgi``, sync
 workers, ``DEBUG=0``, the collected static files through WhiteNoise), driven
 by wrk for a fixed time with a fixed number of connections, and how many
 responses were not 2xx or failed at the socket. Any such response makes it
@@ -526,9 +526,10 @@ def static_files_outdated() -> bool:
 
 
 def check_synthetic_command() -> None:
-    from django.core.management import get_commands
+    import importlib.util
 
-    if "generate_synthetic" not in get_commands():
+    # The generator's app (bench/synthetic/) is installed only where ALLOW_SYNTHETIC_DATA=1 asks for it.
+    if importlib.util.find_spec("bench.synthetic.management.commands.generate_synthetic") is None:
         raise SystemExit(
             "No existe el comando «generate_synthetic» en esta versión del portal: sin él no se pueden "
             "preparar datos a más de 1×. Use --scale 1, o --skip-prepare sobre una base ya preparada."
@@ -833,7 +834,7 @@ def main() -> int:
 
     url = arguments.database_url
     # As the fault runs, but with the collected static files, as production serves them.
-    env = faults.portal_env(url, DJANGO_SETTINGS_MODULE="cdmx_global.settings")
+    env = faults.portal_env(url, DJANGO_SETTINGS_MODULE="config.settings")
     os.environ.update(env)
     import django
 

@@ -114,7 +114,7 @@ def main() -> None:
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     recreate_database(url)
     os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdmx_global.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
 
     import django
@@ -122,7 +122,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from cdmx_global.book.loader import load_book
+    from sourcebook.loader import load_book
     from reports.periods import Semester
 
     call_command("migrate", verbosity=0)

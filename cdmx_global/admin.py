@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .admin_filters import CheckedChangeListMixin, country_filter
-from staff.selectors import body_of, records_for_user, user_can_review, user_sees_every_body
+from .access import body_of, records_for_user, user_can_review, user_sees_every_body
 
 from .models import (
     Counterpart,

@@ -26,7 +26,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
-from staff.selectors import records_for_user
+from .access import records_for_user
 
 from .partial_dates import DatePrecision, PartialDate, format_partial_date
 

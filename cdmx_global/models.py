@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from .published import PublishableQuerySet
 from .regions import Region, region_for_country
 
 
@@ -17,17 +18,7 @@ def unique_message(message) -> dict:
     return {"unique": message}
 
 
-class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", _("Borrador")
-    REVIEW = "review", _("En revisión")
-    PUBLISHED = "published", _("Publicado")
-    WITHDRAWN = "withdrawn", _("Retirado")
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """The only records any public path may show."""
-        return self.filter(status=PublicationStatus.PUBLISHED)
+from .published import PublicationStatus  # noqa: E402  (defined beside the queryset that reads it)
 
 
 class Publishable(models.Model):

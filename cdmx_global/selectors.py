@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from staff.selectors import records_for_user
+from .access import records_for_user
 
 
 def downloadable_records(*, user, model) -> QuerySet:

@@ -18,10 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 
-from staff.selectors import reviewers, user_can_review, user_handles_body
-from staff.signals import log_refused_step
-
+from .access import reviewers, user_can_review, user_handles_body
 from .models import PublicationStatus, Record
+from .signals import transition_refused
 from .versioning import ensure_version
 
 DRAFT = PublicationStatus.DRAFT
@@ -183,7 +182,7 @@ def records_transition(
             done.append(record_transition(record=record, user=user, transition=transition, note=note))
         except (PermissionDenied, ValidationError) as error:
             if isinstance(error, PermissionDenied):
-                log_refused_step(user=user, action=transition.key, record=record)
+                transition_refused.send(sender=type(record), user=user, action=transition.key, record=record)
             refused.append((record, _message(error)))
     return done, refused
 

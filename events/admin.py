@@ -9,7 +9,7 @@ from cdmx_global.admin import (
     period_column,
     related_names_column,
 )
-from staff.selectors import records_for_user
+from cdmx_global.access import records_for_user
 from cdmx_global.admin_filters import choices_filter, country_filter, year_filter
 from cdmx_global.admin_spreadsheets import SpreadsheetImportExportMixin
 

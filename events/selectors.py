@@ -2,86 +2,54 @@
 
 import datetime
 
-from django.db.models import BooleanField, Case, FilteredRelation, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, FilteredRelation, Prefetch, QuerySet, Value, When
 
-from agreements.models import Agreement
-from cdmx_global.models import Counterpart, Framework, PublicationStatus, SustainableDevelopmentGoal, Theme
+from cdmx_global.models import PublicationStatus
 from cdmx_global.partial_dates import DatePrecision
+from cdmx_global.published import published_condition
 
 from .models import TRIP_REPORT_DAYS, Award, Event, Visit, VisitGuest
-
-PUBLISHED = PublicationStatus.PUBLISHED
-
-
-def _published_only(relation: str) -> FilteredRelation:
-    """A to-one relation joined only when the related record is published
-    (None on the instance otherwise)."""
-    return FilteredRelation(relation, condition=Q(**{f"{relation}__status": PUBLISHED}))
 
 
 def published_events() -> QuerySet:
     """Published events with what their list shows: place and the published
     event they were held in the frame of (``public_parent``)."""
-    return (
-        Event.objects.published()
-        .annotate(public_parent=_published_only("parent"))
-        .select_related("body", "public_parent")
-    )
+    return Event.objects.published().join_published(public_parent="parent").select_related("body")
 
 
 def published_event_details() -> QuerySet:
     """Published events with everything their page shows, each relation
     published only: organisers, themes, SDGs, frameworks, the events held in
     their frame, the visits made in their frame and the agreements signed at them."""
-    return published_events().prefetch_related(
-        Prefetch("organisers", queryset=Counterpart.objects.published()),
-        Prefetch("themes", queryset=Theme.objects.published()),
-        Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.published()),
-        Prefetch("frameworks", queryset=Framework.objects.published()),
-        Prefetch("children", queryset=Event.objects.published(), to_attr="public_children"),
-        Prefetch("visits", queryset=Visit.objects.published(), to_attr="public_visits"),
-        Prefetch("agreements", queryset=Agreement.objects.published(), to_attr="public_agreements"),
+    return published_events().with_published(
+        "organisers", "themes", "sdgs", "frameworks",
+        public_children="children", public_visits="visits", public_agreements="agreements",
     )
 
 
 def published_visits() -> QuerySet:
     """Published visits with their published counterparts (what the list shows)."""
-    return (
-        Visit.objects.published()
-        .select_related("body")
-        .prefetch_related(Prefetch("counterparts", queryset=Counterpart.objects.published()))
-    )
+    return Visit.objects.published().select_related("body").with_published("counterparts")
 
 
 def published_visit_details() -> QuerySet:
     """Published visits with everything their page shows: the published event
     (``public_event``), themes, and the guests, each with its counterpart only
     if published (``public_counterpart``)."""
-    guests = VisitGuest.objects.annotate(public_counterpart=_published_only("counterpart")).select_related(
-        "public_counterpart"
-    )
+    # A guest has no status of its own: it shows its counterpart only if published.
+    guests = VisitGuest.objects.annotate(
+        public_counterpart=FilteredRelation("counterpart", condition=published_condition("counterpart"))
+    ).select_related("public_counterpart")
     return (
         published_visits()
-        .annotate(public_event=_published_only("event"))
-        .select_related("public_event")
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published()),
-            Prefetch("guests", queryset=guests),
-        )
+        .join_published(public_event="event")
+        .with_published("themes", Prefetch("guests", queryset=guests))
     )
 
 
 def published_awards() -> QuerySet:
     """Published awards with their published grantors, themes and SDGs."""
-    return (
-        Award.objects.published()
-        .select_related("body")
-        .prefetch_related(
-            Prefetch("granted_by", queryset=Counterpart.objects.published()),
-            Prefetch("themes", queryset=Theme.objects.published()),
-            Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.published()),
-        )
-    )
+    return Award.objects.published().select_related("body").with_published("granted_by", "themes", "sdgs")
 
 
 def trip_reports_due(*, today: datetime.date, queryset: QuerySet | None = None) -> QuerySet:

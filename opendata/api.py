@@ -20,7 +20,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
     inline_serializer,
 )
-from rest_framework import pagination, routers, serializers, viewsets
+from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -203,9 +203,6 @@ def _viewset(collection: Collection) -> type[CollectionViewSet]:
     )(viewset)
 
 
-# Other apps register their own resources on this router (``reports.api``)
-# before the composition root builds its addresses: this app imports none of them.
-router = routers.DefaultRouter()
-router.include_format_suffixes = False
-for _collection in COLLECTIONS.values():
-    router.register(_collection.name, _viewset(_collection), basename=_collection.name)
+#: One viewset per public collection, by its name in the address; the project's
+#: router (``config.api``) registers these beside the resources of other apps.
+VIEWSETS = {collection.name: _viewset(collection) for collection in COLLECTIONS.values()}

@@ -1,8 +1,7 @@
 """The published semiannual reports in the API: ``/api/v1/reports/``.
 
-Registered on ``opendata.api.router`` from here (``opendata`` knows nothing
-of reports); the composition root, ``cdmx_global.urls``, imports this module
-before the router's addresses are built.
+The project's router (``config.api``) registers ``ReportViewSet`` beside the
+open-data collections; ``opendata`` knows nothing of reports.
 
 A report is identified by its semester and version, ``2017-2-v1``: stable,
 readable, and the same as its portal address (``/informes/2017-2/v1/``).
@@ -29,7 +28,6 @@ from opendata.api import (
     THROTTLED,
     PageWithoutCount,
     RequestLanguageMixin,
-    router,
 )
 from opendata.serializers import PortalUrlField
 
@@ -167,4 +165,3 @@ class ReportViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
         return report
 
 
-router.register("reports", ReportViewSet, basename="reports")

@@ -1,7 +1,7 @@
 """The published reports' pages in the sitemap.
 
 ``portal`` imports nothing from reports, so the composition root
-(``cdmx_global.urls``) adds this to the portal's sitemaps.
+(``config.urls``) adds this to the portal's sitemaps.
 """
 
 from django.contrib.sitemaps import Sitemap

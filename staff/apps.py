@@ -11,6 +11,8 @@ class StaffConfig(AppConfig):
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
+        from cdmx_global.signals import transition_refused
+
         from . import signals
         from .roles import sync_roles_after_migrate
 
@@ -21,3 +23,4 @@ class StaffConfig(AppConfig):
         user_logged_out.connect(signals.log_logout, dispatch_uid="staff.log_logout")
         user_login_failed.connect(signals.log_login_failed, dispatch_uid="staff.log_login_failed")
         user_locked_out.connect(signals.log_lockout, dispatch_uid="staff.log_lockout")
+        transition_refused.connect(signals.log_refused_step, dispatch_uid="staff.log_refused_step")

@@ -86,7 +86,7 @@ def log_refusal(request, *, status: int) -> None:
     )
 
 
-def log_refused_step(*, user, action: str, record) -> None:
+def log_refused_step(sender, *, user, action: str, record, **kwargs) -> None:
     """One record of a bulk review step that the user's role may not take
     (the rest of the step goes on, so there is no 403 to log)."""
     log_event(

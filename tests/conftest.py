@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from cdmx_global.book.loader import load_book
+from sourcebook.loader import load_book
 
 # Reports in every status, built once per module that asks for them.
 from tests.report_fixtures import media_root, report_set  # noqa: F401

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from agreements.models import Action, Agreement, AgreementKind
-from cdmx_global.book.agreements import CCE_GROUP_THEMES
+from sourcebook.records.agreements import CCE_GROUP_THEMES
 from cdmx_global.models import Counterpart, GovernmentBody, PublicationStatus, Theme
 from events.models import Award, Event, Visit
 from networks.models import Membership, Network, Position
@@ -79,7 +79,7 @@ EXPECTED = {
     "themes": lambda: set(Theme.objects.filter(status=PUBLISHED).values_list("slug", flat=True)),
 }
 
-#: What the book gives (cdmx_global/book/*): the sizes the API must reach.
+#: What the book gives (sourcebook/records/*): the sizes the API must reach.
 BOOK_SIZES = {
     "agreements": 64, "counterparts": 113, "networks": 16, "memberships": 16, "positions": 11,
     "visits": 41, "events": 28, "awards": 34,

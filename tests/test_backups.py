@@ -27,8 +27,8 @@ from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
 from agreements.models import Agreement
-from cdmx_global.backups import human_size, media_files, sha256_of, table_checksums
-from cdmx_global.book.loader import load_book
+from ops.backups import human_size, media_files, sha256_of, table_checksums
+from sourcebook.loader import load_book
 from reports.models import ReportFile
 from tests.factories import AgreementFactory, reviewer
 from tests.report_fixtures import build, moment
@@ -76,7 +76,7 @@ def manage(*args, database_url: str, media_root: Path, tmp_path: Path) -> subpro
     """``python manage.py …`` as the operator runs it, against another database and MEDIA_ROOT."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cdmx_global.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "SECRET_KEY": "prueba",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media_root),

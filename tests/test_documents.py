@@ -228,7 +228,7 @@ def test_file_one_byte_over_the_size_limit_is_refused(settings):
 def test_size_limit_is_20_mb_unless_the_environment_says_otherwise():
     probe = "import django; from django.conf import settings; django.setup(); print(settings.DOCUMENT_MAX_BYTES)"
     root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cdmx_global.settings", "SECRET_KEY": "prueba"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": "prueba"}
     env.pop("DOCUMENT_MAX_BYTES", None)
 
     def limit(**extra) -> int:

@@ -16,12 +16,12 @@ from django.utils import timezone
 from django_countries import countries as country_names
 
 from agreements.models import Validity
-from cdmx_global.book import agreements as book_agreements
-from cdmx_global.book import awards as book_awards
-from cdmx_global.book import counterparts as book_counterparts
-from cdmx_global.book import events as book_events
-from cdmx_global.book import networks as book_networks
-from cdmx_global.book import visits as book_visits
+from sourcebook.records import agreements as book_agreements
+from sourcebook.records import awards as book_awards
+from sourcebook.records import counterparts as book_counterparts
+from sourcebook.records import events as book_events
+from sourcebook.records import networks as book_networks
+from sourcebook.records import visits as book_visits
 from cdmx_global.models import Counterpart
 from portal import worldmap
 from tests import factories

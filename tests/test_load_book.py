@@ -16,8 +16,8 @@ from django.conf import settings
 from django.core.management import call_command
 
 from agreements.models import Action, Agreement
-from cdmx_global.book import BOOK, EXCERPT_GAP
-from cdmx_global.book.loader import LOAD_REASON, load_book
+from sourcebook.records import BOOK, EXCERPT_GAP
+from sourcebook.loader import LOAD_REASON, load_book
 from cdmx_global.models import (
     Counterpart,
     Framework,

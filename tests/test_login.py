@@ -487,7 +487,7 @@ COOKIE_PROBE = (
 
 @pytest.mark.parametrize(("value", "secure"), [("1", True), ("0", False)])
 def test_secure_cookies_follow_the_environment(value, secure):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cdmx_global.settings", "SECRET_KEY": "prueba", "SECURE_COOKIES": value}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": "prueba", "SECURE_COOKIES": value}
     result = subprocess.run(
         [sys.executable, "-c", COOKIE_PROBE], env=env, cwd=ROOT, capture_output=True, text=True, check=True
     )

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
 
 PUBLISHED = PublicationStatus.PUBLISHED
 
-#: The book's published records, by collection (see cdmx_global/book/).
+#: The book's published records, by collection (see sourcebook/records/).
 BOOK_COUNTS = {
     "agreements": 64,
     "actions": 27,

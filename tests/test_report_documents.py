@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cdmx_global.models import Counterpart
 from reports.data import build_report_data
-from reports.documents import (
+from reports.exporters.document import (
     HtmlExporter,
     PdfExporter,
     render_document,
@@ -245,7 +245,7 @@ def test_a_correction_says_what_it_corrects(report):
 def test_the_layout_pauses_the_cyclic_collector_and_restores_it_even_on_failure():
     import gc
 
-    from reports.documents import cyclic_collector_paused
+    from reports.exporters.document import cyclic_collector_paused
 
     assert gc.isenabled()
     with pytest.raises(RuntimeError), cyclic_collector_paused():

@@ -127,7 +127,7 @@ def on_disk(media: Path) -> dict[str, str]:
 
 def manage(db: Database, media: Path, *args: str) -> subprocess.Popen:
     env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "cdmx_global.settings", "SECRET_KEY": "prueba",
+        **os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": "prueba",
         "DATABASE_URL": db.url, "MEDIA_ROOT": str(media),
     }
     return subprocess.Popen(

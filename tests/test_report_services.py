@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from agreements.models import Agreement
+from cdmx_global.spreadsheets import escape_formula
 from reports import exporters
 from reports.exporters import ANNEX_TABLES
 from reports.models import Report, ReportFile, ReportStatus
@@ -225,7 +226,7 @@ def test_the_csv_annex_holds_every_table_row_for_row(built):
         table = built.content["tables"][key]
         rows = list(csv.reader(io.StringIO(archive.read(f"{name}.csv").decode("utf-8-sig"))))
         assert rows[0] == [heading for _key, heading in table["columns"]]
-        expected = [[exporters.escape_formula(cell) for cell in row] for row in _cells(table)]
+        expected = [[escape_formula(cell) for cell in row] for row in _cells(table)]
         assert rows[1:] == expected
     visits = list(csv.reader(io.StringIO(archive.read("visitas.csv").decode("utf-8-sig"))))
     assert visits[1][1] == "'=HYPERLINK(\"x\")"
@@ -239,7 +240,7 @@ def test_the_xlsx_annex_has_one_sheet_per_table_with_the_same_rows(built):
         table = built.content["tables"][key]
         rows = [["" if cell is None else str(cell) for cell in row] for row in workbook[name].iter_rows(values_only=True)]
         assert rows[0] == [heading for _key, heading in table["columns"]]
-        assert rows[1:] == [[exporters.escape_formula(cell) for cell in row] for row in _cells(table)]
+        assert rows[1:] == [[escape_formula(cell) for cell in row] for row in _cells(table)]
 
 
 def test_the_json_annex_is_the_report_data(built):

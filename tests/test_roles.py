@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from staff.roles import ADMINISTRATOR, LIAISON, REVIEWER, ROLES
-from staff.selectors import records_for_user, user_can_review
+from cdmx_global.access import records_for_user, user_can_review
 from tests.factories import AgreementFactory, GovernmentBodyFactory, administrator, liaison, reviewer
 
 pytestmark = pytest.mark.django_db

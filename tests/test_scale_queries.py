@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from bench.run import cases
-from cdmx_global.synthetic import generate
+from bench.synthetic.generator import generate
 
 pytestmark = pytest.mark.django_db
 

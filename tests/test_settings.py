@@ -21,7 +21,7 @@ PROBE = (
 
 def settings_with(tmp_path, **env):
     base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "ALLOWED_HOSTS", "SECRET_KEY"}}
-    base["DJANGO_SETTINGS_MODULE"] = "cdmx_global.settings"
+    base["DJANGO_SETTINGS_MODULE"] = "config.settings"
     result = subprocess.run(
         [sys.executable, "-c", PROBE], env={**base, **env}, cwd=ROOT, capture_output=True, text=True, check=True
     )

@@ -19,7 +19,7 @@ from agreements.models import Action, Agreement, AgreementKind, Validity
 from cdmx_global.models import Counterpart, Framework, PublicationStatus
 from cdmx_global.partial_dates import DatePrecision
 from cdmx_global.regions import region_for_country
-from cdmx_global.synthetic import (
+from bench.synthetic.generator import (
     BOOK_COUNTS,
     INCOMING_POSITIONS,
     KEY_FIELDS,

@@ -13,7 +13,7 @@ from import_export.fields import Field
 from import_export.results import ErrorRow, InvalidRow, Result
 
 from cdmx_global.models import PublicationStatus
-from staff.selectors import body_of, user_sees_every_body
+from ..access import body_of, user_sees_every_body
 
 from . import SPREADSHEET_LANGUAGE, cell_text, column_name, escape_formula, is_blank, normalise_header, spanish
 from .widgets import (

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from staff.selectors import body_of, user_sees_every_body
+from cdmx_global.access import body_of, user_sees_every_body
 
 from ..deadlines import collect_deadlines
 from ..partial_dates import DatePrecision, format_partial_date

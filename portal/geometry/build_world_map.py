@@ -147,7 +147,7 @@ def country_rings(topology: dict) -> dict[str, list]:
 def build() -> None:
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdmx_global.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
     from django_countries import countries
 

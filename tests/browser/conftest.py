@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from cdmx_global.book.loader import load_book
+from sourcebook.loader import load_book
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Flags for a machine without a display, sandbox or outside network: without

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from cdmx_global.deadlines import collect_deadlines, count_items, digest_subject, digest_text
-from staff.selectors import reviewers
+from cdmx_global.access import reviewers
 
 
 def iso_date(value: str) -> datetime.date:

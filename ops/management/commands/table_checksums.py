@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from cdmx_global.backups import table_checksums
+from ops.backups import table_checksums
 
 
 class Command(BaseCommand):

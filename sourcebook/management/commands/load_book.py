@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.text import capfirst
 
-from cdmx_global.book.loader import LoadSummary, load_book
+from sourcebook.loader import LoadSummary, load_book
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Which records a staff member may see: liaisons their own body's, reviewers all."""
+"""Access rules: which records a staff member may see and edit, and who reviews."""
 
 from django.db.models import QuerySet
 

@@ -1,11 +1,11 @@
-"""Add synthetic records, for performance benchmarks only (see ``cdmx_global.synthetic``)."""
+"""Add synthetic records, for performance benchmarks only (see ``bench.synthetic.generator``)."""
 
 import os
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import capfirst
 
-from cdmx_global.synthetic import DEFAULT_SEED, CataloguesMissing, Outcome, generate
+from bench.synthetic.generator import DEFAULT_SEED, CataloguesMissing, Outcome, generate
 
 #: The variable that must be 1: synthetic records must never reach the public record of a real installation.
 GUARD = "ALLOW_SYNTHETIC_DATA"

@@ -34,15 +34,15 @@ from cdmx_global.models import (
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
 
-from . import DEFAULT_BODY, UNDATED, When
-from . import actions as actions_data
-from . import agreements as agreements_data
-from . import awards as awards_data
-from . import catalogues
-from . import counterparts as counterparts_data
-from . import events as events_data
-from . import networks as networks_data
-from . import visits as visits_data
+from .records import DEFAULT_BODY, UNDATED, When
+from .records import actions as actions_data
+from .records import agreements as agreements_data
+from .records import awards as awards_data
+from .records import catalogues
+from .records import counterparts as counterparts_data
+from .records import events as events_data
+from .records import networks as networks_data
+from .records import visits as visits_data
 
 #: Recorded as the reason of every history row the loader writes.
 LOAD_REASON = "Carga del libro CDMX Global (2018)"

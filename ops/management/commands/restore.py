@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cdmx_global.backups import ENGINE_NAMES, BackupError, human_size, restore_backup
+from ops.backups import ENGINE_NAMES, BackupError, human_size, restore_backup
 
 #: Restored, but the tables don't match the manifest: look before using it.
 MISMATCH_EXIT = 3

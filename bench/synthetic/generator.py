@@ -28,7 +28,7 @@ so their index is their rank by primary key among the seed's records (they are
 always inserted in index order).
 
 **Realistic.** Titles and texts are composed in Spanish from
-``synthetic_vocabulary``; places are real cities with their approximate
+``vocabulary``; places are real cities with their approximate
 coordinates. Every value of every kind field appears in every copy (the first
 records of a copy take them in turn, the rest are drawn by weight), every
 publication status appears in every twenty records, and dates come at the three
@@ -62,8 +62,8 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from agreements.models import Action, Agreement, AgreementKind, EndReason, SreOpinion, Validity
-from cdmx_global.book import UNDATED, When
-from cdmx_global.book import catalogues as book_catalogues
+from sourcebook.records import UNDATED, When
+from sourcebook.records import catalogues as book_catalogues
 from cdmx_global.models import (
     Counterpart,
     Framework,
@@ -79,8 +79,8 @@ from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
 from search.services import index_rebuild
 
-from . import synthetic_vocabulary as words
-from .synthetic_vocabulary import Place
+from . import vocabulary as words
+from .vocabulary import Place
 
 #: Records of each kind ``load_book`` loads, in the order they are generated
 #: (a kind only links to kinds before it, or to earlier records of its own).

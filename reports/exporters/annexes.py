@@ -1,9 +1,4 @@
-"""The report's formats: small exporter classes over one report-data dict.
-
-Each has ``format``, ``extension``, ``content_type`` and ``render(data) -> bytes``.
-The PDF and HTML documents are in ``reports.documents``; the annexes (CSV,
-XLSX, JSON) here hold exactly the report's tables (``data["tables"]``).
-"""
+"""The report's annexes (CSV, XLSX, JSON): exactly the report's tables (``data["tables"]``)."""
 
 import csv
 import io
@@ -15,7 +10,8 @@ from openpyxl import Workbook
 from cdmx_global.spreadsheets import escape_formula
 from opendata.downloads import XlsxDownload
 
-from .models import FileFormat
+from ..models import FileFormat
+from .base import Exporter
 
 #: The tables of the annexes, in the report's order, with the name of their file or sheet.
 ANNEX_TABLES = [
@@ -40,15 +36,6 @@ def table_rows(table: dict) -> tuple[list[str], list[list]]:
     keys = [key for key, _heading in table["columns"]]
     headings = [heading for _key, heading in table["columns"]]
     return headings, [[row.get(key) for key in keys] for row in table["rows"]]
-
-
-class Exporter:
-    format: str
-    extension: str
-    content_type: str
-
-    def render(self, data: dict) -> bytes:
-        raise NotImplementedError
 
 
 class CsvExporter(Exporter):
@@ -102,9 +89,3 @@ class JsonExporter(Exporter):
 
     def render(self, data: dict) -> bytes:
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
-
-
-def exporters() -> list[Exporter]:
-    from .documents import HtmlExporter, PdfExporter
-
-    return [PdfExporter(), HtmlExporter(), CsvExporter(), XlsxExporter(), JsonExporter()]

@@ -10,13 +10,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-# Imported before opendata.api_urls builds the API's addresses: it registers /api/v1/reports/.
-import reports.api  # noqa: F401
+from cdmx_global.views import document_download, health
 from portal import views as portal_views
 from portal.views.sitemap import sitemap
 from reports.sitemaps import SITEMAPS as REPORT_SITEMAPS
-
-from .views import document_download, health
 
 admin.site.site_header = "CDMX Global"
 admin.site.site_title = "CDMX Global"
@@ -35,7 +32,7 @@ urlpatterns = [
     path("favicon.ico", portal_views.favicon),
     path("salud/", health, name="health"),
     # The API's language comes from the Accept-Language header, not the address.
-    path("api/", include("opendata.api_urls")),
+    path("api/", include("config.api")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -13,9 +13,9 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .data import REPORT_LANGUAGE
-from .exporters import Exporter
-from .models import FileFormat
+from ..data import REPORT_LANGUAGE
+from ..models import FileFormat
+from .base import Exporter
 
 #: The scheme of the addresses the print CSS uses for the project's static files.
 STATIC_SCHEME = "static:"

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cdmx_global.backups import ENGINE_NAMES, MEDIA_PREFIX, BackupError, human_size, verify_archive
+from ops.backups import ENGINE_NAMES, MEDIA_PREFIX, BackupError, human_size, verify_archive
 
 
 class Command(BaseCommand):

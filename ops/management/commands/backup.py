@@ -1,8 +1,8 @@
-"""Back up the database and the uploaded files into one archive (cdmx_global/backups.py)."""
+"""Back up the database and the uploaded files into one archive (ops/backups.py)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cdmx_global.backups import ENGINE_NAMES, BackupError, create_backup, human_size
+from ops.backups import ENGINE_NAMES, BackupError, create_backup, human_size
 
 
 class Command(BaseCommand):

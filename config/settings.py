@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "axes",
     "import_export",
     "cdmx_global",
+    "sourcebook",
+    "ops",
     "agreements",
     "networks",
     "events",
@@ -72,6 +74,11 @@ INSTALLED_APPS = [
     "portal",
     "opendata",
 ]
+# The benchmarks' synthetic-data generator (bench/synthetic/) is installed only
+# where it is asked for: never in a production installation. The test suite
+# installs it too (config/settings_test.py).
+if env_bool("ALLOW_SYNTHETIC_DATA"):
+    INSTALLED_APPS.append("bench.synthetic")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -97,7 +104,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "cdmx_global.urls"
+ROOT_URLCONF = "config.urls"
 
 # Anonymous pages are kept for PAGE_CACHE_SECONDS, and retired at once when
 # anything public changes (cdmx_global/pagecache.py). Each worker keeps its
@@ -139,7 +146,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "cdmx_global.wsgi.application"
+WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(

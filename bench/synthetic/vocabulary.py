@@ -1,4 +1,4 @@
-"""Words the synthetic records are composed from (see ``cdmx_global.synthetic``).
+"""Words the synthetic records are composed from (see ``bench.synthetic.generator``).
 
 Only vocabulary lives here: real places with approximate coordinates, Spanish
 country names, organisations, the topics each of the book's themes is about,
