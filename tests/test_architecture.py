@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["agreements", "events", "networks", "cdmx_global", "portal", "search", "opendata", "staff"]
 #: The composition root: it mounts every app's URLs, the reports' included.
-COMPOSITION_ROOT = {ROOT / "cdmx_global" / "urls.py"}
+COMPOSITION_ROOT = {ROOT / "config" / "urls.py", ROOT / "config" / "api.py"}
 
 
 def imported_modules(path: Path) -> set[str]:
