@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from bench.load import CLASS_WEIGHTS, Target, build_url_mix, lua_script, parse_wrk_output, weighted_cycle
+from bench.loadtest.urls import CLASS_WEIGHTS, Target, build_url_mix, weighted_cycle
+from bench.loadtest.wrk import lua_script, parse_wrk_output
 
 #: wrk 4.1 against a small server, with bench.load's script over
 #: ["/", "/index.html", "/falta/", "/"] (the third path answered 404).

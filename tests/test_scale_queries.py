@@ -11,7 +11,7 @@ at this size each is one block."""
 import pytest
 from django.db import connection
 
-from bench.run import cases
+from bench.suite.cases import cases
 from bench.synthetic.generator import generate
 
 pytestmark = pytest.mark.django_db
