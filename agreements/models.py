@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cdmx_global.documents import PdfDocumentField
 from cdmx_global.models import Record, unique_message
 from cdmx_global.partial_dates import (
     PartialDate,
@@ -17,6 +16,7 @@ from cdmx_global.partial_dates import (
     partial_date_fields,
     period_constraints,
 )
+from cdmx_global.signed_documents import PdfDocumentField
 
 
 class AgreementKind(models.TextChoices):

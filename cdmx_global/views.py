@@ -9,9 +9,9 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .documents import document_fields, download_filename
 from .models import PublicationStatus
 from .selectors import downloadable_records
+from .signed_documents import document_fields, download_filename
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cdmx_global.documents import PdfDocumentField
 from cdmx_global.models import Record
 from cdmx_global.partial_dates import (
     DatePrecision,
@@ -20,6 +19,7 @@ from cdmx_global.partial_dates import (
     partial_date_fields,
     period_constraints,
 )
+from cdmx_global.signed_documents import PdfDocumentField
 
 #: Congress asks for the report of an official trip abroad within 15 calendar days of the return.
 TRIP_REPORT_DAYS = 15

@@ -21,7 +21,7 @@ from django.urls import reverse
 from pypdf import PdfWriter
 
 from agreements.models import Agreement, AgreementKind
-from cdmx_global.documents import MEGABYTE, document_fields, download_filename
+from cdmx_global.signed_documents import MEGABYTE, document_fields, download_filename
 
 from . import factories
 from .test_admin import form_data

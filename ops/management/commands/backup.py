@@ -1,4 +1,4 @@
-"""Back up the database and the uploaded files into one archive (ops/backups.py)."""
+"""Back up the database and the uploaded files into one archive (ops/backups/)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
