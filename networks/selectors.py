@@ -50,3 +50,8 @@ def published_network_parts(model: type[Membership | Position | HostedOffice]) -
 def published_positions() -> QuerySet:
     """Published positions in published networks."""
     return published_network_parts(Position).select_related("body")
+
+
+def published_memberships() -> QuerySet:
+    """Published memberships in published networks."""
+    return published_network_parts(Membership).select_related("body")
