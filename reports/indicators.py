@@ -2,7 +2,7 @@
 
 Each ``Indicator`` whose ``computation`` names an entry here gets its value
 for a semester from ``function(placed)``, where ``placed`` is the
-``reports.data.SemesterRecords`` of that semester: the same records, placed
+``reports.data.records.SemesterRecords`` of that semester: the same records, placed
 by the same rules, as the rest of the report. ``None`` means the indicator
 does not apply that semester (a share of nothing).
 """

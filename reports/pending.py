@@ -1,9 +1,9 @@
 """What staff still owe a semester's report: the agreements to evaluate that
 have no evaluation yet, and the actions the report will count for one agreement.
 
-Both read the rules of ``reports.data`` (``place_agreement`` and the placing of
-actions) on a narrow query, so the admin and the deadline digest agree with the
-report without loading every record the report reads.
+Both read the rules of ``reports.data.placing`` (``place_agreement`` and the
+placing of actions) on a narrow query, so the admin and the deadline digest
+agree with the report without loading every record the report reads.
 """
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from agreements.models import Agreement
 from agreements.selectors import published_actions
 
-from .data import AgreementPlacement, placed_in, place_agreement
+from .data.placing import AgreementPlacement, placed_in, place_agreement
 from .models import AgreementEvaluation
 from .periods import Semester
 

@@ -2,12 +2,16 @@
 
 Everything public reads through here, and everything here reads published
 reports only: a draft, an approved report or one delivered to Congress but
-not yet published appears nowhere on the portal, the feed or the API.
+not yet published appears nowhere on the portal, the feed or the API. The
+evaluations a report is built from are read here too, those of published
+agreements only.
 """
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
-from .models import CongressEvaluation, FileFormat, Report, ReportFile, ReportStatus
+from cdmx_global.published import published_condition
+
+from .models import AgreementEvaluation, CongressEvaluation, FileFormat, Report, ReportFile, ReportStatus
 from .periods import Semester
 
 
@@ -95,3 +99,11 @@ def published_correction_target(report: Report) -> Report | None:
     """The version ``report`` corrects, when that version was published too (so it has a page)."""
     corrected = report.corrects
     return corrected if corrected is not None and corrected.status == ReportStatus.PUBLISHED else None
+
+
+def published_agreement_evaluations(semester: Semester) -> QuerySet:
+    """The government's evaluations for ``semester`` of the agreements that
+    are published (the only ones the report reads)."""
+    return AgreementEvaluation.objects.filter(
+        published_condition("agreement"), year=semester.year, half=semester.half
+    )

@@ -17,7 +17,7 @@ from cdmx_global.partial_dates import DatePrecision, PartialDate
 from portal.worldmap import country_rows, world_map
 
 from .. import charts
-from ..data import YES
+from ..data.cells import YES
 
 register = template.Library()
 
@@ -104,7 +104,7 @@ def iso_day(value):
     """An ISO date ("2018-01-15") as the report writes dates ("15 de enero de 2018")."""
     if not value:
         return DASH
-    # As the report data writes its dates (reports.data._date), lower-case month included.
+    # As the report data writes its dates (reports.data.cells.date_text), lower-case month included.
     return str(PartialDate(datetime.date.fromisoformat(str(value)[:10]), DatePrecision.DAY))
 
 

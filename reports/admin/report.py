@@ -1,0 +1,228 @@
+"""The reports and their lifecycle: build, approve, return to draft, deliver
+to Congress and publish, each step through ``reports.services``; and the
+report's files for staff, whatever its status."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from cdmx_global.admin import HistoryAdmin
+
+from ..models import Report, ReportStatus
+from ..periods import Semester
+from ..services import report_approve, report_build, report_deliver, report_publish, report_return_to_draft
+from .report_forms import ReportBuildForm, ReportDeliveryForm
+from .semesters import semester_column
+
+
+#: The lifecycle steps a button asks for: the service, and what is said once done.
+LIFECYCLE = {
+    "aprobar": (report_approve, _("Informe aprobado: ya puede registrarse su entrega al Congreso.")),
+    "borrador": (report_return_to_draft, _("El informe volvió a borrador.")),
+    "publicar": (report_publish, _("Informe publicado en el portal.")),
+}
+
+
+@admin.register(Report)
+class ReportAdmin(HistoryAdmin):
+    list_display = (semester_column, "version", "status", "built_at", "delivered_on", "delivery_reference")
+    list_filter = ("status", "year", "half")
+    search_fields = ("delivery_reference", "correction_note")
+    fieldsets = (
+        (_("Informe"), {"fields": (("year", "half"), "version", "status", "corrects", "correction_note")}),
+        (
+            _("Ciclo"),
+            {
+                "fields": (
+                    ("built_at", "built_by"),
+                    ("approved_at", "approved_by"),
+                    ("delivered_on", "delivery_reference", "delivered_by"),
+                    ("published_at", "published_by"),
+                )
+            },
+        ),
+    )
+
+    def view_on_site(self, report):
+        # Only a published report has a public page.
+        return report.get_absolute_url() if report.status == ReportStatus.PUBLISHED else None
+
+    # The content comes only from a build; nothing is added, edited or deleted by hand.
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_lifecycle_permission(self, request) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.change_{self.opts.model_name}")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("generar/", view(self.build_view), name="reports_report_build"),
+            path("<path:object_id>/ciclo/<str:step>/", view(self.lifecycle_view), name="reports_report_lifecycle"),
+            path("<path:object_id>/entregar/", view(self.deliver_view), name="reports_report_deliver"),
+            path("<path:object_id>/archivo/<str:file_format>/", view(self.file_view), name="reports_report_file"),
+            *super().get_urls(),
+        ]
+
+    def _report_or_404(self, request, object_id) -> Report:
+        report = self.get_object(request, unquote(object_id))
+        if report is None:
+            raise Http404(_("No existe ese informe."))
+        return report
+
+    def _change_url(self, report) -> str:
+        return reverse("admin:reports_report_change", args=[report.pk], current_app=self.admin_site.name)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_build": self.has_lifecycle_permission(request),
+            "pending_url": reverse("admin:reports_agreementevaluation_pending"),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        report = self._report_or_404(request, object_id)
+        can_act = self.has_lifecycle_permission(request)
+        extra_context = {
+            **(extra_context or {}),
+            "can_act": can_act,
+            "can_record_congress": report.is_frozen and request.user.has_perm("reports.add_congressevaluation"),
+            "files": report.files.all(),
+            "summary": report.summary_figures,
+            "congress_evaluations": report.congress_evaluations.select_related("agreement"),
+            "build_url": f"{reverse('admin:reports_report_build')}?{urlencode({'semestre': report.semester.label})}",
+            "pending_url": (
+                f"{reverse('admin:reports_agreementevaluation_pending')}?"
+                f"{urlencode({'semestre': report.semester.label})}"
+            ),
+            "congress_add_url": f"{reverse('admin:reports_congressevaluation_add')}?{urlencode({'report': report.pk})}",
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _form_page(self, request, *, title, form, submit_label, cancel_url, report=None, intro=None):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": str(report) if report else None,
+            "opts": self.opts,
+            "original": report,
+            "form": form,
+            "submit_label": submit_label,
+            "cancel_url": cancel_url,
+            "intro": intro,
+        }
+        return TemplateResponse(request, "admin/reports/report/action_form.html", context)
+
+    def build_view(self, request):
+        """Build a semester's report: a first version, a draft rebuilt, or a
+        correction of a delivered one (the service decides which)."""
+        if not self.has_lifecycle_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = ReportBuildForm(request.POST)
+            if form.is_valid():
+                try:
+                    report = report_build(
+                        semester=form.cleaned_data["semester"],
+                        user=request.user,
+                        correction_note=form.cleaned_data["correction_note"].strip(),
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    self.message_user(
+                        request, _("«%(report)s»: borrador generado.") % {"report": report}, messages.SUCCESS
+                    )
+                    return HttpResponseRedirect(self._change_url(report))
+        else:
+            default = Semester.containing(timezone.localdate()).previous().label
+            form = ReportBuildForm(initial={"semester": request.GET.get("semestre", default)})
+        return self._form_page(
+            request,
+            title=_("Generar o regenerar borrador"),
+            form=form,
+            submit_label=_("Generar borrador"),
+            cancel_url=reverse("admin:reports_report_changelist", current_app=self.admin_site.name),
+            intro=_(
+                "Sin informe del semestre se genera la versión 1. Un borrador o un informe aprobado se regenera "
+                "y queda en borrador. Un informe ya entregado no cambia: se genera una nueva versión que dice qué "
+                "corrige. Generar el documento tarda unos segundos."
+            ),
+        )
+
+    def lifecycle_view(self, request, object_id, step):
+        """Approve, return to draft or publish: a POST from the report's page."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_lifecycle_permission(request):
+            raise PermissionDenied
+        report = self._report_or_404(request, object_id)
+        if step not in LIFECYCLE:
+            raise Http404
+        service, done = LIFECYCLE[step]
+        try:
+            service(report=report, user=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return HttpResponseRedirect(self._change_url(report))
+
+    def deliver_view(self, request, object_id):
+        """Record the delivery to Congress: the date and the oficio."""
+        if not self.has_lifecycle_permission(request):
+            raise PermissionDenied
+        report = self._report_or_404(request, object_id)
+        if request.method == "POST":
+            form = ReportDeliveryForm(request.POST)
+            if form.is_valid():
+                try:
+                    report_deliver(report=report, user=request.user, **form.cleaned_data)
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    self.message_user(
+                        request,
+                        _("Entrega al Congreso registrada: los archivos del informe ya no cambian."),
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(self._change_url(report))
+        else:
+            form = ReportDeliveryForm(initial={"delivered_on": timezone.localdate()})
+        return self._form_page(
+            request,
+            title=_("Registrar entrega al Congreso"),
+            form=form,
+            submit_label=_("Registrar entrega"),
+            cancel_url=self._change_url(report),
+            report=report,
+            intro=_("Una vez registrada la entrega, los archivos y sus SHA-256 no vuelven a cambiar."),
+        )
+
+    def file_view(self, request, object_id, file_format):
+        """One of the report's files, for staff, whatever the report's status."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        report = self._report_or_404(request, object_id)
+        report_file = report.files.filter(format=file_format).first()
+        if report_file is None:
+            raise Http404(_("El informe no tiene ese archivo."))
+        try:
+            handle = report_file.file.open("rb")
+        except FileNotFoundError:
+            raise Http404(_("El archivo no está en el almacenamiento.")) from None
+        return FileResponse(handle, as_attachment=True, filename=report_file.filename)
