@@ -22,13 +22,13 @@ from agreements.models import Action, Agreement
 from agreements.selectors import published_actions, published_agreement_details
 from cdmx_global.filters import CounterpartFilterSet, GovernmentBodyFilterSet
 from cdmx_global.models import Counterpart, GovernmentBody, Theme
+from cdmx_global.selectors import published_counterpart_details
 from events.filters import AwardFilterSet, EventFilterSet, VisitFilterSet
 from events.models import Award, Event, Visit
 from events.selectors import published_awards, published_event_details, published_visit_details
 from networks.filters import MembershipFilterSet, NetworkFilterSet, PositionFilterSet
 from networks.models import Membership, Network, Position
 from networks.selectors import published_network_parts, published_networks, published_positions
-from portal.places import counterpart_with_links
 from search.filters import MAX_QUERY_LENGTH
 from search.models import EntryKind, SearchEntry
 from search.selectors import entries_matching
@@ -162,7 +162,7 @@ COLLECTIONS: dict[str, Collection] = {
         ),
         Collection(
             name="counterparts", verbose_name=_("Contrapartes"), model=Counterpart,
-            queryset=lambda: counterpart_with_links(), lookup_field="slug",
+            queryset=lambda: published_counterpart_details(), lookup_field="slug",
             filterset_class=CounterpartFilterSet, search_kind=EntryKind.COUNTERPART,
             ordering_fields={"name": "name", "country": "country", "updated_at": "updated_at"},
         ),
