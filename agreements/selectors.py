@@ -2,23 +2,14 @@
 
 import datetime
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from cdmx_global.models import (
-    Counterpart,
-    Framework,
-    GovernmentBody,
-    PublicationStatus,
-    SustainableDevelopmentGoal,
-    Theme,
-)
+from cdmx_global.models import PublicationStatus
 from cdmx_global.partial_dates import DatePrecision
+from cdmx_global.published import Link, published_condition
 
 from .models import Action, Agreement, AgreementKind, Validity
-
-# The event model through the relation: record apps import only cdmx_global.
-Event = Agreement.signed_at_event.field.related_model
 
 #: How far ahead staff are warned of an agreement's end.
 ENDING_SOON_DAYS = 90
@@ -77,18 +68,12 @@ def agreements_past_end(*, today: datetime.date, queryset: QuerySet | None = Non
     return _in_force(queryset).exclude(_end_period_starts_on_or_after(today))
 
 
-# Public reads. Every linked record is fetched through ``.published()``, so a
-# draft linked to a published record shows nowhere; a forward link to a record
-# that is not published reads as ``None``.
+# Public reads. Every linked record is loaded through ``with_published()``, so
+# a draft linked to a published record shows nowhere; a forward link to a
+# record that is not published reads as ``None``.
 
-
-def _published_classification() -> list[Prefetch]:
-    return [
-        Prefetch("counterparts", queryset=Counterpart.objects.published()),
-        Prefetch("themes", queryset=Theme.objects.published()),
-        Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.published()),
-        Prefetch("frameworks", queryset=Framework.objects.published()),
-    ]
+#: What a public agreement or action shows of what it is classified by.
+CLASSIFICATION = ("counterparts", "themes", "sdgs", "frameworks")
 
 
 def published_agreements() -> QuerySet:
@@ -97,7 +82,7 @@ def published_agreements() -> QuerySet:
     return (
         Agreement.objects.published()
         .select_related("body")
-        .prefetch_related(*_published_classification())
+        .with_published(*CLASSIFICATION)
         .order_by(F("signed_on").desc(nulls_last=True), "title", "pk")
     )
 
@@ -105,19 +90,19 @@ def published_agreements() -> QuerySet:
 def published_agreement_details() -> QuerySet:
     """``published_agreements()`` with everything the detail page shows:
     other bodies, renewals, the event of signature and the actions under it."""
-    return published_agreements().prefetch_related(
-        Prefetch("other_bodies", queryset=GovernmentBody.objects.published()),
-        Prefetch("renews", queryset=Agreement.objects.published()),
-        Prefetch("renewed_by", queryset=Agreement.objects.published().order_by(F("signed_on").asc(nulls_last=True), "pk")),
-        Prefetch("signed_at_event", queryset=Event.objects.published()),
-        Prefetch("actions", queryset=Action.objects.published().order_by(F("start_on").asc(nulls_last=True), "title", "pk")),
+    return published_agreements().with_published(
+        "other_bodies",
+        "renews",
+        Link("renewed_by", order_by=(F("signed_on").asc(nulls_last=True), "pk")),
+        "signed_at_event",
+        Link("actions", order_by=(F("start_on").asc(nulls_last=True), "title", "pk")),
     )
 
 
 def un_framework_conventions() -> QuerySet:
     """Published framework conventions with at least one published UN-system counterpart."""
     un_parties = Agreement.counterparts.through.objects.filter(
-        counterpart__status=PublicationStatus.PUBLISHED, counterpart__is_un_system=True
+        published_condition("counterpart"), counterpart__is_un_system=True
     )
     return published_agreements().filter(kind=AgreementKind.FRAMEWORK, pk__in=un_parties.values("agreement_id"))
 
@@ -128,12 +113,37 @@ def published_actions() -> QuerySet:
     return (
         Action.objects.published()
         .select_related("body")
-        .prefetch_related(
-            Prefetch("agreement", queryset=Agreement.objects.published()),
-            *_published_classification(),
-        )
+        .with_published("agreement", *CLASSIFICATION)
         .order_by(F("start_on").desc(nulls_last=True), "title", "pk")
     )
+
+
+# Reads of the pages and the search that gather every kind of record.
+
+
+def published_agreements_alone() -> QuerySet:
+    """Published agreements and nothing linked to them: for counts, and for
+    lines that name each one (its title, kind, date and address)."""
+    return Agreement.objects.published()
+
+
+def published_actions_alone() -> QuerySet:
+    """Published actions and nothing linked to them (see ``published_agreements_alone``)."""
+    return Action.objects.published()
+
+
+def searchable_agreements() -> QuerySet:
+    """Published agreements with the published records whose words they are
+    found by: counterparts (by name), themes and frameworks."""
+    return Agreement.objects.published().with_published(
+        Link("counterparts", order_by=("name",)), "themes", "frameworks"
+    )
+
+
+def searchable_actions() -> QuerySet:
+    """Published actions with the published records whose words they are
+    found by: counterparts (by name), themes and frameworks."""
+    return Action.objects.published().with_published(Link("counterparts", order_by=("name",)), "themes", "frameworks")
 
 
 def recently_published_agreements(limit: int = 20) -> QuerySet:

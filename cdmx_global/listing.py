@@ -11,7 +11,7 @@ query per facet, whatever the number of records.
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, F, FilteredRelation, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -19,7 +19,8 @@ from django_filters.views import FilterView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .models import GovernmentBody, PublicationStatus, SustainableDevelopmentGoal, Theme
+from .models import GovernmentBody, SustainableDevelopmentGoal, Theme
+from .published import published_condition, published_relation
 from .regions import Region
 
 
@@ -81,9 +82,7 @@ def published_related(relation: str, lookup: str = ""):
     path = f"{relation}__{lookup}" if lookup else relation
 
     def method(queryset: QuerySet, name: str, value) -> QuerySet:
-        matching = queryset.model._default_manager.filter(
-            **{f"{relation}__status": PublicationStatus.PUBLISHED, path: value}
-        )
+        matching = queryset.model._default_manager.filter(published_condition(relation), **{path: value})
         return queryset.filter(pk__in=matching.values("pk"))
 
     return method
@@ -136,9 +135,9 @@ class FacetedFilterSet(django_filters.FilterSet):
     e.g. ``{"kind": "kind", "theme": "published_themes__slug", "year": "signed_on__year"}``.
 
     Each relation named in ``published_relations`` is joined, when a facet
-    needs it, as ``published_<relation>`` (a FilteredRelation on the related
-    record's status), so a facet over it counts only published related
-    records; a record without one counts for no option.
+    needs it, as ``published_<relation>`` (``published_relation``: joined
+    only where the related record is published), so a facet over it counts
+    only published related records; a record without one counts for no option.
 
     Without data the FilterSet is bound to an empty query (no filter), so it
     is valid and its facets count the whole list.
@@ -151,10 +150,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         if queryset is None:
             queryset = self._meta.model._default_manager.all()
         queryset = queryset.annotate(**{
-            f"published_{relation}": FilteredRelation(
-                relation, condition=Q(**{f"{relation}__status": PublicationStatus.PUBLISHED})
-            )
-            for relation in self.published_relations
+            f"published_{relation}": published_relation(relation) for relation in self.published_relations
         })
         super().__init__({} if data is None else data, queryset, **kwargs)
 

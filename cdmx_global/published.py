@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import FilteredRelation, Prefetch, Q
+from django.db.models.query import ModelIterable
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,6 +45,41 @@ class Link:
 def published_condition(relation: str) -> Q:
     """The condition "the record reached through ``relation`` is published"."""
     return Q(**{f"{relation}__status": PublicationStatus.PUBLISHED})
+
+
+def published_relation(relation: str) -> FilteredRelation:
+    """``relation`` joined only where the record it reaches is published: the
+    annotation behind ``join_published`` and behind a list's facets over
+    published related records."""
+    return FilteredRelation(relation, condition=published_condition(relation))
+
+
+class _JoinedIterable(ModelIterable):
+    """Records whose joined published relations read ``None`` when nothing
+    published was found: Django sets a ``select_related`` FilteredRelation's
+    attribute only when the join found a row, and leaves it missing otherwise."""
+
+    def __iter__(self):
+        query = self.queryset.query
+        selected = query.select_related if isinstance(query.select_related, dict) else {}
+        joined = [name for name in query._filtered_relations if name in selected]
+        for record in super().__iter__():
+            for name in joined:
+                record.__dict__.setdefault(name, None)
+            yield record
+
+
+def join_published(queryset: models.QuerySet, **named: str) -> models.QuerySet:
+    """``queryset`` with each to-one relation joined, in the same query, only
+    when the record it reaches is published, under its name: the record, or
+    ``None`` (see ``PublishableQuerySet.join_published``). Also for records
+    without a status of their own, such as a visit's guests."""
+    queryset = queryset.annotate(
+        **{name: published_relation(relation) for name, relation in named.items()}
+    ).select_related(*named)
+    if queryset._iterable_class is ModelIterable:
+        queryset._iterable_class = _JoinedIterable
+    return queryset
 
 
 def published_prefetch(model: type[models.Model], link: "str | Link", to_attr: str | None = None) -> Prefetch:
@@ -93,6 +129,4 @@ class PublishableQuerySet(models.QuerySet):
         """Each to-one relation joined, in the same query, only when the record
         it reaches is published: ``join_published(public_parent="parent")``
         gives ``event.public_parent``, the parent event or ``None``."""
-        return self.annotate(
-            **{name: FilteredRelation(relation, condition=published_condition(relation)) for name, relation in named.items()}
-        ).select_related(*named)
+        return join_published(self, **named)

@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import BooleanField, Case, FilteredRelation, Prefetch, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Prefetch, QuerySet, Value, When
 
 from cdmx_global.models import PublicationStatus
 from cdmx_global.partial_dates import DatePrecision
-from cdmx_global.published import published_condition
+from cdmx_global.published import Link, join_published
 
 from .models import TRIP_REPORT_DAYS, Award, Event, Visit, VisitGuest
 
@@ -32,24 +32,60 @@ def published_visits() -> QuerySet:
     return Visit.objects.published().select_related("body").with_published("counterparts")
 
 
+def _guests() -> Prefetch:
+    """A visit's guests, each with its counterpart only if published
+    (``public_counterpart``): a guest has no status of its own."""
+    return Prefetch("guests", queryset=join_published(VisitGuest.objects.all(), public_counterpart="counterpart"))
+
+
 def published_visit_details() -> QuerySet:
     """Published visits with everything their page shows: the published event
     (``public_event``), themes, and the guests, each with its counterpart only
     if published (``public_counterpart``)."""
-    # A guest has no status of its own: it shows its counterpart only if published.
-    guests = VisitGuest.objects.annotate(
-        public_counterpart=FilteredRelation("counterpart", condition=published_condition("counterpart"))
-    ).select_related("public_counterpart")
-    return (
-        published_visits()
-        .join_published(public_event="event")
-        .with_published("themes", Prefetch("guests", queryset=guests))
-    )
+    return published_visits().join_published(public_event="event").with_published("themes", _guests())
 
 
 def published_awards() -> QuerySet:
     """Published awards with their published grantors, themes and SDGs."""
     return Award.objects.published().select_related("body").with_published("granted_by", "themes", "sdgs")
+
+
+# Reads of the pages and the search that gather every kind of record.
+
+
+def published_events_alone() -> QuerySet:
+    """Published events and nothing linked to them: for counts, and for lines
+    that name each one (its name, mode, date and address)."""
+    return Event.objects.published()
+
+
+def published_visits_alone() -> QuerySet:
+    """Published visits and nothing linked to them (see ``published_events_alone``)."""
+    return Visit.objects.published()
+
+
+def published_awards_alone() -> QuerySet:
+    """Published awards and nothing linked to them (see ``published_events_alone``)."""
+    return Award.objects.published()
+
+
+def searchable_events() -> QuerySet:
+    """Published events with the published records whose words they are found
+    by: organisers (by name), themes and frameworks."""
+    return Event.objects.published().with_published(Link("organisers", order_by=("name",)), "themes", "frameworks")
+
+
+def searchable_visits() -> QuerySet:
+    """Published visits with the published records whose words they are found
+    by: counterparts (by name), themes, and the guests, each with its
+    counterpart only if published (``public_counterpart``)."""
+    return Visit.objects.published().with_published(Link("counterparts", order_by=("name",)), "themes", _guests())
+
+
+def searchable_awards() -> QuerySet:
+    """Published awards with the published records whose words they are found
+    by: grantors (by name) and themes."""
+    return Award.objects.published().with_published(Link("granted_by", order_by=("name",)), "themes")
 
 
 def trip_reports_due(*, today: datetime.date, queryset: QuerySet | None = None) -> QuerySet:

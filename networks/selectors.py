@@ -1,12 +1,10 @@
 """Reads of networks and of what the city holds in them, for the public."""
 
-from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
+from django.db.models import QuerySet
 
-from cdmx_global.models import PublicationStatus, SustainableDevelopmentGoal, Theme
+from cdmx_global.published import Link, published_condition
 
 from .models import HostedOffice, Membership, Network, Position
-
-PUBLISHED = PublicationStatus.PUBLISHED
 
 
 def published_networks() -> QuerySet:
@@ -16,35 +14,49 @@ def published_networks() -> QuerySet:
     ``public_positions``, ``public_offices``)."""
     return (
         Network.objects.published()
-        .annotate(public_convener=FilteredRelation("convened_by", condition=Q(convened_by__status=PUBLISHED)))
-        .select_related("body", "public_convener")
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.published()),
-            Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.published()),
-            Prefetch(
-                "memberships", queryset=Membership.objects.published().select_related("body"),
-                to_attr="public_memberships",
-            ),
-            Prefetch(
-                "positions", queryset=Position.objects.published().select_related("body"),
-                to_attr="public_positions",
-            ),
-            Prefetch(
+        .join_published(public_convener="convened_by")
+        .select_related("body")
+        .with_published(
+            "themes",
+            "sdgs",
+            public_memberships=Link("memberships", select_related=("body",)),
+            public_positions=Link("positions", select_related=("body",)),
+            public_offices=Link(
                 "hosted_offices",
-                queryset=HostedOffice.objects.published()
-                .annotate(public_host=FilteredRelation("host_body", condition=Q(host_body__status=PUBLISHED)))
-                .select_related("body", "public_host"),
-                to_attr="public_offices",
+                queryset=HostedOffice.objects.join_published(public_host="host_body"),
+                select_related=("body",),
             ),
         )
     )
+
+
+# Reads of the pages and the search that gather every kind of record.
+
+
+def published_networks_alone() -> QuerySet:
+    """Published networks and nothing linked to them: for counts, and for
+    lines that name each one."""
+    return Network.objects.published()
+
+
+def member_networks() -> QuerySet:
+    """The published networks the city belongs to: those with a published
+    membership. A network published ahead of (or without) its membership
+    record is in the register but makes no claim of belonging."""
+    return Network.objects.published().filter(published_condition("memberships")).distinct()
+
+
+def searchable_networks() -> QuerySet:
+    """Published networks with the published records whose words they are
+    found by: their convener (``public_convener``, None if not published) and themes."""
+    return Network.objects.published().join_published(public_convener="convened_by").with_published("themes")
 
 
 def published_network_parts(model: type[Membership | Position | HostedOffice]) -> QuerySet:
     """Published memberships, positions or offices of published networks: a
     part is shown on its network's page, so a part of an unpublished network
     has no public place."""
-    return model.objects.published().filter(network__status=PUBLISHED).select_related("network")
+    return model.objects.published().filter(published_condition("network")).select_related("network")
 
 
 def published_positions() -> QuerySet:

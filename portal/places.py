@@ -1,5 +1,6 @@
-"""Reads for the counterpart and country pages: everything linked to a
-counterpart or to a country, published only.
+"""Reads for the country pages: everything linked to a country, published
+only, composed from the record apps' selectors (a counterpart's own page
+reads ``cdmx_global.selectors``).
 
 Each function returns querysets with what the page shows already fetched,
 so a page costs the same number of queries whatever its number of rows. A
@@ -9,71 +10,15 @@ does not grow with the data either.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, QuerySet, Window
 from django_countries import countries
 from django_countries.fields import Country
 
-from agreements.models import Action, Agreement
-from cdmx_global.models import Counterpart, PublicationStatus
+from agreements.selectors import published_actions_alone, published_agreements_alone
+from cdmx_global.published import Link, published_condition
 from cdmx_global.regions import Region, region_for_country
-from events.models import Award, Event, Visit, VisitGuest
-from networks.models import Network
-
-#: The records a counterpart's list row counts, by annotation name and reverse relation.
-COUNTED_LINKS = {
-    "agreement_count": (Agreement, "counterparts"),
-    "visit_count": (Visit, "counterparts"),
-    "event_count": (Event, "organisers"),
-    "award_count": (Award, "granted_by"),
-}
-
-
-def _published_count(model, relation: str) -> Coalesce:
-    """The number of published ``model`` records linked to the outer counterpart.
-
-    A correlated subquery per figure rather than ``Count`` over four joins,
-    which would multiply the rows of each relation by the others'.
-    """
-    linked = (
-        model.objects.published()
-        .filter(**{relation: OuterRef("pk")})
-        .order_by()
-        .annotate(total=Func(F("pk"), function="COUNT"))
-        .values("total")
-    )
-    return Coalesce(Subquery(linked, output_field=IntegerField()), 0)
-
-
-def published_counterparts() -> QuerySet:
-    """Published counterparts, each with its number of published agreements, visits, events and awards."""
-    return Counterpart.objects.published().annotate(
-        **{name: _published_count(model, relation) for name, (model, relation) in COUNTED_LINKS.items()}
-    )
-
-
-def counterpart_with_links() -> QuerySet:
-    """Published counterparts with every published record linked to them fetched.
-
-    A visit guest is shown through its visit, so only guests of published
-    visits are fetched.
-    """
-    return (
-        Counterpart.objects.published()
-        .select_related("body")
-        .prefetch_related(
-            Prefetch("agreements", queryset=Agreement.objects.published()),
-            Prefetch("actions", queryset=Action.objects.published()),
-            Prefetch("visits", queryset=Visit.objects.published()),
-            Prefetch("events", queryset=Event.objects.published()),
-            Prefetch("awards_granted", queryset=Award.objects.published()),
-            Prefetch("convened_networks", queryset=Network.objects.published()),
-            Prefetch(
-                "visit_guests",
-                queryset=VisitGuest.objects.filter(visit__status=PublicationStatus.PUBLISHED).select_related("visit"),
-            ),
-        )
-    )
+from cdmx_global.selectors import published_counterparts_alone
+from events.selectors import published_awards_alone, published_events_alone, published_visits_alone
 
 
 @dataclass
@@ -105,16 +50,14 @@ def country_rows() -> list[CountryRow]:
     An agreement or a visit counts once for a country however many of its
     counterparts are there; only published counterparts place it.
     """
-    counterparts = _counts_by_country(Counterpart.objects.published(), "country")
+    counterparts = _counts_by_country(published_counterparts_alone(), "country")
     agreements = _counts_by_country(
-        Agreement.objects.published().filter(counterparts__status=PublicationStatus.PUBLISHED),
-        "counterparts__country",
+        published_agreements_alone().filter(published_condition("counterparts")), "counterparts__country"
     )
     visits = _counts_by_country(
-        Visit.objects.published().filter(counterparts__status=PublicationStatus.PUBLISHED),
-        "counterparts__country",
+        published_visits_alone().filter(published_condition("counterparts")), "counterparts__country"
     )
-    events = _counts_by_country(Event.objects.published(), "country")
+    events = _counts_by_country(published_events_alone(), "country")
     present = counterparts.keys() | events.keys()
     regions = dict(Region.choices)
     return [
@@ -173,20 +116,16 @@ class CountryRecords:
         )
 
 
-def _linked_to_country(model, relation: str, code: str) -> QuerySet:
-    """Published ``model`` records with a published counterpart in ``code``,
+def _linked_to_country(records: QuerySet, relation: str, code: str) -> QuerySet:
+    """The published ``records`` with a published counterpart in ``code``,
     each with those counterparts as ``local_counterparts``.
 
     It filters by a subquery of primary keys, like the lists' country filter,
     so a record with two counterparts in the country is one row.
     """
-    local = Counterpart.objects.published().filter(country=code)
-    linked = model.objects.filter(**{f"{relation}__in": local}).values("pk")
-    return (
-        model.objects.published()
-        .filter(pk__in=linked)
-        .prefetch_related(Prefetch(relation, queryset=local, to_attr="local_counterparts"))
-    )
+    local = published_counterparts_alone().filter(country=code)
+    linked = records.filter(**{f"{relation}__in": local}).values("pk")
+    return records.filter(pk__in=linked).with_published(local_counterparts=Link(relation, queryset=local))
 
 
 def _newest_first(date_field: str, title_field: str = "title") -> tuple:
@@ -211,10 +150,18 @@ def country_records(code: str) -> CountryRecords:
     total, whatever the number of records (at most ten queries)."""
     return CountryRecords(
         country=Country(code=code),
-        counterparts=_first_with_total(Counterpart.objects.published().filter(country=code), ("name", "pk")),
-        agreements=_first_with_total(_linked_to_country(Agreement, "counterparts", code), _newest_first("signed_on")),
-        actions=_first_with_total(_linked_to_country(Action, "counterparts", code), _newest_first("start_on")),
-        visits=_first_with_total(_linked_to_country(Visit, "counterparts", code), _newest_first("start_on")),
-        awards=_first_with_total(_linked_to_country(Award, "granted_by", code), _newest_first("awarded_on")),
-        events=_first_with_total(Event.objects.published().filter(country=code), _newest_first("start_on", "name")),
+        counterparts=_first_with_total(published_counterparts_alone().filter(country=code), ("name", "pk")),
+        agreements=_first_with_total(
+            _linked_to_country(published_agreements_alone(), "counterparts", code), _newest_first("signed_on")
+        ),
+        actions=_first_with_total(
+            _linked_to_country(published_actions_alone(), "counterparts", code), _newest_first("start_on")
+        ),
+        visits=_first_with_total(
+            _linked_to_country(published_visits_alone(), "counterparts", code), _newest_first("start_on")
+        ),
+        awards=_first_with_total(
+            _linked_to_country(published_awards_alone(), "granted_by", code), _newest_first("awarded_on")
+        ),
+        events=_first_with_total(published_events_alone().filter(country=code), _newest_first("start_on", "name")),
     )

@@ -11,10 +11,10 @@ network's page), so they are not listed.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from agreements.models import Action, Agreement
-from cdmx_global.models import Counterpart
-from events.models import Award, Event, Visit
-from networks.models import Network
+from agreements.selectors import published_actions_alone, published_agreements_alone
+from cdmx_global.selectors import published_counterparts_alone
+from events.selectors import published_awards_alone, published_events_alone, published_visits_alone
+from networks.selectors import published_networks_alone
 
 from .places import country_rows
 
@@ -26,12 +26,12 @@ class LocalisedSitemap(Sitemap):
 
 
 class RecordSitemap(LocalisedSitemap):
-    """The detail pages of one model's published records."""
+    """The detail pages of one kind's published records, read by the selector ``records``."""
 
-    model = None
+    records = None
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        return self.records().order_by("pk")
 
     def lastmod(self, record):
         return record.updated_at
@@ -78,15 +78,15 @@ SITEMAPS = {
     "pages": StaticSitemap,
     "countries": CountrySitemap,
     **{
-        name: type(f"{model.__name__}Sitemap", (RecordSitemap,), {"model": model})
-        for name, model in {
-            "agreements": Agreement,
-            "actions": Action,
-            "counterparts": Counterpart,
-            "networks": Network,
-            "events": Event,
-            "visits": Visit,
-            "awards": Award,
+        name: type(f"{name.title()}Sitemap", (RecordSitemap,), {"records": staticmethod(records)})
+        for name, records in {
+            "agreements": published_agreements_alone,
+            "actions": published_actions_alone,
+            "counterparts": published_counterparts_alone,
+            "networks": published_networks_alone,
+            "events": published_events_alone,
+            "visits": published_visits_alone,
+            "awards": published_awards_alone,
         }.items()
     },
 }

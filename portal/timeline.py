@@ -15,9 +15,9 @@ from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Action, Agreement
+from agreements.selectors import published_actions_alone, published_agreements_alone
 from cdmx_global.partial_dates import DatePrecision, PartialDate
-from events.models import Award, Event, Visit
+from events.selectors import published_awards_alone, published_events_alone, published_visits_alone
 from networks.models import Membership, Position
 from networks.selectors import published_network_parts
 
@@ -35,23 +35,23 @@ class TimelineKind:
 
 KINDS = [
     TimelineKind(
-        "agreement", _("Acuerdos"), _("Acuerdo"), "signed_on", lambda: Agreement.objects.published(),
+        "agreement", _("Acuerdos"), _("Acuerdo"), "signed_on", published_agreements_alone,
         subkind=lambda record: record.get_kind_display(), note=lambda record: record.signed_period_note,
     ),
     TimelineKind(
-        "action", _("Acciones"), _("Acción"), "start_on", lambda: Action.objects.published(),
+        "action", _("Acciones"), _("Acción"), "start_on", published_actions_alone,
         subkind=lambda record: record.get_kind_display(),
     ),
     TimelineKind(
-        "visit", _("Visitas"), _("Visita"), "start_on", lambda: Visit.objects.published(),
+        "visit", _("Visitas"), _("Visita"), "start_on", published_visits_alone,
         subkind=lambda record: record.get_direction_display(),
     ),
     TimelineKind(
-        "event", _("Eventos"), _("Evento"), "start_on", lambda: Event.objects.published(),
+        "event", _("Eventos"), _("Evento"), "start_on", published_events_alone,
         subkind=lambda record: record.get_mode_display(),
     ),
     TimelineKind(
-        "award", _("Premios"), _("Premio"), "awarded_on", lambda: Award.objects.published(),
+        "award", _("Premios"), _("Premio"), "awarded_on", published_awards_alone,
         subkind=lambda record: record.get_direction_display(),
     ),
     TimelineKind("membership", _("Membresías en redes"), _("Membresía en red"), "start_on", lambda: published_network_parts(Membership)),

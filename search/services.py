@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 from django.utils import translation
 
-from .documents import INDEXED, Document, dependents
+from .indexed import INDEXED, Document, dependents
 from .models import SearchEntry
 from .text import search_terms
 

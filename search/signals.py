@@ -12,7 +12,7 @@ from cdmx_global.models import Framework, Theme
 from events.models import VisitGuest
 
 from . import services
-from .documents import INDEXED, INDEXED_M2M, dependents
+from .indexed import INDEXED, INDEXED_M2M, dependents
 
 #: Models not indexed themselves whose words are in indexed records.
 LENDERS = (Theme, Framework, VisitGuest)

@@ -15,7 +15,7 @@ from cdmx_global.models import PublicationStatus
 from cdmx_global.services import PUBLISH, WITHDRAW, record_transition
 from events.models import Visit
 from networks.models import Membership, Network
-from search.documents import INDEXED
+from search.indexed import INDEXED
 from search.filters import SearchEntryFilterSet
 from search.models import SearchEntry
 from search.selectors import entries_matching, entries_ranked, search_entries

@@ -8,6 +8,7 @@ from django_countries import countries as country_names
 
 from agreements.models import Validity
 from cdmx_global.models import Counterpart
+from cdmx_global.selectors import counterpart_places, counterparts_by_country
 
 from .. import figures, worldmap
 
@@ -34,7 +35,7 @@ LATEST = [
 
 
 def map_point(place: dict) -> tuple:
-    """A place of ``figures.mapped_places`` as a point of ``worldmap.world_map``.
+    """A place of ``cdmx_global.selectors.counterpart_places`` as a point of ``worldmap.world_map``.
 
     A lone counterpart is named and linked as ever. Several are named by their
     country, their number and one of their names (never a list: no name grows
@@ -72,8 +73,8 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         values = figures.headline_figures()
         latest = figures.latest_records()
-        countries = worldmap.country_rows(figures.counterparts_by_country())
-        points = [map_point(place) for place in figures.mapped_places()]
+        countries = worldmap.country_rows(counterparts_by_country())
+        points = [map_point(place) for place in counterpart_places()]
         return super().get_context_data(
             figures=[
                 {"value": values[name], "label": label, "url": reverse(url_name) + query}

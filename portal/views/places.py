@@ -7,6 +7,7 @@ from django_countries import countries
 
 from cdmx_global.filters import CounterpartFilterSet
 from cdmx_global.listing import RecordListView
+from cdmx_global.selectors import published_counterpart_details, published_counterparts
 
 from .. import places
 
@@ -16,7 +17,7 @@ class CounterpartListView(RecordListView):
     template_name = "portal/counterpart_list.html"
 
     def get_queryset(self):
-        return places.published_counterparts()
+        return published_counterparts()
 
 
 class CounterpartDetailView(DetailView):
@@ -24,7 +25,7 @@ class CounterpartDetailView(DetailView):
     context_object_name = "counterpart"
 
     def get_queryset(self):
-        return places.counterpart_with_links()
+        return published_counterpart_details()
 
 
 class CountryListView(TemplateView):

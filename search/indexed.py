@@ -1,7 +1,8 @@
-"""What the search reads of each kind of record.
+"""The records the search indexes, and what it reads of each kind.
 
 For every indexed model: the published records with what their text needs
-already fetched (``queryset``), and how one of them reads (``describe``): its
+already fetched (``queryset``, a selector of the record's app), and how one
+of them reads (``describe``): its
 title, a short summary, its address, its year, and the words it is found by.
 Only published records are indexed, and only the published records they link
 to lend them words, so nothing unpublished can be found through another.
@@ -10,20 +11,22 @@ to lend them words, so nothing unpublished can be found through another.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import translation
 from django.utils.text import Truncator
 
 from agreements.models import Action, Agreement
-from cdmx_global.models import Counterpart, Framework, PublicationStatus, Theme
+from agreements.selectors import searchable_actions, searchable_agreements
+from cdmx_global.models import Counterpart, Framework, Theme
 from cdmx_global.regions import Region
+from cdmx_global.selectors import published_counterparts_alone
 from events.models import Award, Event, Visit, VisitGuest
+from events.selectors import searchable_awards, searchable_events, searchable_visits
 from networks.models import HostedOffice, Membership, Network, Position
-from networks.selectors import published_network_parts
+from networks.selectors import published_network_parts, searchable_networks
 
 from .models import EntryKind
 
-PUBLISHED = PublicationStatus.PUBLISHED
 #: The languages whose country names and labels a record is found by («Francia» and «France»).
 INDEX_LANGUAGES = ("es-mx", "en")
 SUMMARY_LENGTH = 280
@@ -49,14 +52,6 @@ class IndexedModel:
 
 
 # --- Shared pieces ----------------------------------------------------------
-
-
-def _published_counterparts(field: str) -> Prefetch:
-    return Prefetch(field, queryset=Counterpart.objects.published().order_by("name"))
-
-
-THEMES = Prefetch("themes", queryset=Theme.objects.published())
-FRAMEWORKS = Prefetch("frameworks", queryset=Framework.objects.published())
 
 
 def _in_every_language(value: Callable[[], object]) -> str:
@@ -112,10 +107,6 @@ def _join(*parts: str | Iterable[str]) -> str:
 # --- One function pair per kind ---------------------------------------------
 
 
-def _agreements() -> QuerySet:
-    return Agreement.objects.published().prefetch_related(_published_counterparts("counterparts"), THEMES, FRAMEWORKS)
-
-
 def _describe_agreement(agreement: Agreement) -> Document:
     counterparts = list(agreement.counterparts.all())
     return Document(
@@ -133,10 +124,6 @@ def _describe_agreement(agreement: Agreement) -> Document:
     )
 
 
-def _actions() -> QuerySet:
-    return Action.objects.published().prefetch_related(_published_counterparts("counterparts"), THEMES, FRAMEWORKS)
-
-
 def _describe_action(action: Action) -> Document:
     return Document(
         kind=EntryKind.ACTION,
@@ -150,10 +137,6 @@ def _describe_action(action: Action) -> Document:
             _counterparts(action.counterparts.all()), _names(action.themes.all()), _names(action.frameworks.all()),
         ),
     )
-
-
-def _counterparts_queryset() -> QuerySet:
-    return Counterpart.objects.published()
 
 
 def _describe_counterpart(counterpart: Counterpart) -> Document:
@@ -173,12 +156,8 @@ def _describe_counterpart(counterpart: Counterpart) -> Document:
     )
 
 
-def _networks() -> QuerySet:
-    return Network.objects.published().select_related("convened_by").prefetch_related(THEMES)
-
-
 def _describe_network(network: Network) -> Document:
-    convener = network.convened_by if network.convened_by and network.convened_by.status == PUBLISHED else None
+    convener = network.public_convener
     return Document(
         kind=EntryKind.NETWORK,
         title=str(network),
@@ -242,10 +221,6 @@ def _describe_office(office: HostedOffice) -> Document:
     )
 
 
-def _events() -> QuerySet:
-    return Event.objects.published().prefetch_related(_published_counterparts("organisers"), THEMES, FRAMEWORKS)
-
-
 def _describe_event(event: Event) -> Document:
     return Document(
         kind=EntryKind.EVENT,
@@ -262,15 +237,8 @@ def _describe_event(event: Event) -> Document:
     )
 
 
-def _visits() -> QuerySet:
-    guests = VisitGuest.objects.select_related("counterpart").order_by("order", "pk")
-    return Visit.objects.published().prefetch_related(
-        _published_counterparts("counterparts"), THEMES, Prefetch("guests", queryset=guests)
-    )
-
-
 def _guest_words(guest: VisitGuest) -> str:
-    counterpart = guest.counterpart if guest.counterpart and guest.counterpart.status == PUBLISHED else None
+    counterpart = guest.public_counterpart
     return _join(guest.name, guest.position, _counterparts([counterpart] if counterpart else []))
 
 
@@ -288,10 +256,6 @@ def _describe_visit(visit: Visit) -> Document:
             _names(visit.themes.all()),
         ),
     )
-
-
-def _awards() -> QuerySet:
-    return Award.objects.published().prefetch_related(_published_counterparts("granted_by"), THEMES)
 
 
 def _describe_award(award: Award) -> Document:
@@ -312,16 +276,16 @@ def _describe_award(award: Award) -> Document:
 INDEXED: dict[type[Model], IndexedModel] = {
     spec.model: spec
     for spec in (
-        IndexedModel(Agreement, EntryKind.AGREEMENT, _agreements, _describe_agreement),
-        IndexedModel(Action, EntryKind.ACTION, _actions, _describe_action),
-        IndexedModel(Counterpart, EntryKind.COUNTERPART, _counterparts_queryset, _describe_counterpart),
-        IndexedModel(Network, EntryKind.NETWORK, _networks, _describe_network),
+        IndexedModel(Agreement, EntryKind.AGREEMENT, searchable_agreements, _describe_agreement),
+        IndexedModel(Action, EntryKind.ACTION, searchable_actions, _describe_action),
+        IndexedModel(Counterpart, EntryKind.COUNTERPART, published_counterparts_alone, _describe_counterpart),
+        IndexedModel(Network, EntryKind.NETWORK, searchable_networks, _describe_network),
         IndexedModel(Membership, EntryKind.MEMBERSHIP, _network_parts(Membership), _describe_membership),
         IndexedModel(Position, EntryKind.POSITION, _network_parts(Position), _describe_position),
         IndexedModel(HostedOffice, EntryKind.OFFICE, _network_parts(HostedOffice), _describe_office),
-        IndexedModel(Event, EntryKind.EVENT, _events, _describe_event),
-        IndexedModel(Visit, EntryKind.VISIT, _visits, _describe_visit),
-        IndexedModel(Award, EntryKind.AWARD, _awards, _describe_award),
+        IndexedModel(Event, EntryKind.EVENT, searchable_events, _describe_event),
+        IndexedModel(Visit, EntryKind.VISIT, searchable_visits, _describe_visit),
+        IndexedModel(Award, EntryKind.AWARD, searchable_awards, _describe_award),
     )
 }
 
