@@ -4,6 +4,7 @@ through these, never by saving it itself."""
 
 from .records import record_create, record_update
 from .transitions import (
+    DRAFT,
     PUBLISH,
     PUBLISHED,
     RESTORE,
@@ -13,7 +14,6 @@ from .transitions import (
     TRANSITIONS,
     WITHDRAW,
     WITHDRAWN,
-    DRAFT,
     Transition,
     check_transition,
     notify_reviewers_of_submission,

@@ -20,6 +20,7 @@ the search index) listens to the models' signals, so it follows every write.
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
@@ -42,7 +43,7 @@ def record_create(
     model: type[M] | None = None,
     data: Mapping[str, Any] | None = None,
     instance: M | None = None,
-    user,
+    user: AbstractBaseUser | None,
     reason: str | None,
     m2m: Links | None = None,
     publish: bool = False,
@@ -79,7 +80,7 @@ def record_create(
 def record_update(
     *,
     record: M,
-    user,
+    user: AbstractBaseUser | None,
     reason: str | None,
     expected_version: int | None,
     changes: Mapping[str, Any] | None = None,
@@ -108,14 +109,16 @@ def record_update(
     return record
 
 
-def _ensure_handles_body(user, instance) -> None:
+def _ensure_handles_body(user: AbstractBaseUser | None, instance: models.Model) -> None:
     if user is None or not isinstance(instance, Record):
         return
     if not user_handles_body(user, instance.body_id):
         raise PermissionDenied(gettext("No puede modificar registros de otra dependencia."))
 
 
-def _save(instance, *, user, reason: str | None, m2m: Links | None, created: bool) -> None:
+def _save(
+    instance: models.Model, *, user: AbstractBaseUser | None, reason: str | None, m2m: Links | None, created: bool
+) -> None:
     """Save ``instance`` with its history row (simple_history writes it on save), then its links.
 
     The links are set without a history row each; the save's row is then given
@@ -138,7 +141,7 @@ def _save(instance, *, user, reason: str | None, m2m: Links | None, created: boo
     _history_links(instance, names=set(links), created=created)
 
 
-def _history_links(instance, *, names: set[str], created: bool) -> None:
+def _history_links(instance: models.Model, *, names: set[str], created: bool) -> None:
     """Copy the links ``names`` into the history row the save just wrote."""
     history = getattr(type(instance), "history", None)
     if history is None:
