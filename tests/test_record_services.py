@@ -14,6 +14,7 @@ from agreements.models import Agreement, AgreementKind
 from cdmx_global.models import Publishable, PublicationStatus
 from cdmx_global.services import record_create, record_update
 from cdmx_global.versioning import VersionConflict
+from sourcebook.loader import LOAD_REASON, Outcome, upsert
 from tests.factories import CounterpartFactory, GovernmentBodyFactory, ThemeFactory, liaison, reviewer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,6 +152,28 @@ def test_update_never_moves_the_status(lucia, marta, body):
         )
 
     assert Agreement.objects.get(pk=agreement.pk).status == PublicationStatus.DRAFT
+
+
+def test_the_book_load_publishes_again_a_record_unpublished_without_history(body, links):
+    values = {"title": "Convenio con Moscú", "kind": AgreementKind.SPECIFIC_COOPERATION, "body": body}
+    created, outcome = upsert(model=Agreement, lookup={"code": "cce-2014-moscu"}, values=values,
+                              m2m={"counterparts": [links["moscow"]]})
+    assert (outcome, created.status, created.version) == (Outcome.CREATED, PublicationStatus.PUBLISHED, 1)
+    Agreement.objects.filter(pk=created.pk).update(status=PublicationStatus.DRAFT)
+
+    again, outcome = upsert(model=Agreement, lookup={"code": "cce-2014-moscu"}, values=values,
+                            m2m={"counterparts": [links["moscow"]]})
+
+    stored = Agreement.objects.get(pk=created.pk)
+    assert (outcome, stored.status, stored.published_at, stored.version) == (
+        Outcome.UPDATED, PublicationStatus.PUBLISHED, created.published_at, 2,
+    )
+    assert [(e.history_user, e.history_change_reason, e.status) for e in stored.history.order_by("history_id")] == [
+        (None, LOAD_REASON, PublicationStatus.PUBLISHED),
+        (None, LOAD_REASON, PublicationStatus.PUBLISHED),
+    ]
+    assert upsert(model=Agreement, lookup={"code": "cce-2014-moscu"}, values=values,
+                  m2m={"counterparts": [links["moscow"]]})[1] == Outcome.UNCHANGED
 
 
 # Refusals: nothing saved -----------------------------------------------------------
