@@ -8,8 +8,8 @@ from cdmx_global.admin import (
     period_column,
     related_names_column,
 )
-from cdmx_global.admin_filters import choices_filter, country_filter, year_filter
-from cdmx_global.admin_spreadsheets import SpreadsheetExportMixin, SpreadsheetImportExportMixin
+from cdmx_global.admin.filters import choices_filter, country_filter, year_filter
+from cdmx_global.admin.spreadsheets import SpreadsheetExportMixin, SpreadsheetImportExportMixin
 
 from .models import Action, Agreement
 from .resources import ActionResource, AgreementResource

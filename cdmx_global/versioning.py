@@ -3,7 +3,9 @@ a newer version is refused with what changed meanwhile and who changed it.
 
 The check locks the record's row (``select_for_update``) inside the admin's
 transaction, so two saves that arrive together are serialised: the first
-wins, the second sees the new version and is refused.
+wins, the second sees the new version and is refused. The form's check shows
+the refusal on the form; ``record_update`` (``cdmx_global.services``), which
+every write goes through, makes it again under the same lock.
 """
 
 from django import forms

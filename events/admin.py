@@ -10,8 +10,8 @@ from cdmx_global.admin import (
     related_names_column,
 )
 from cdmx_global.access import records_for_user
-from cdmx_global.admin_filters import choices_filter, country_filter, year_filter
-from cdmx_global.admin_spreadsheets import SpreadsheetImportExportMixin
+from cdmx_global.admin.filters import choices_filter, country_filter, year_filter
+from cdmx_global.admin.spreadsheets import SpreadsheetImportExportMixin
 
 from .models import Award, Event, Visit, VisitGuest
 from .resources import AwardResource, EventResource, VisitResource

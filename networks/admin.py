@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.admin import RecordAdmin, RecordInline, period_column
-from cdmx_global.admin_filters import year_filter
-from cdmx_global.admin_spreadsheets import SpreadsheetExportMixin, SpreadsheetImportExportMixin
+from cdmx_global.admin.filters import year_filter
+from cdmx_global.admin.spreadsheets import SpreadsheetExportMixin, SpreadsheetImportExportMixin
 
 from .models import HostedOffice, Membership, Network, Position
 from .resources import HostedOfficeResource, MembershipResource, NetworkResource, PositionResource

@@ -11,6 +11,11 @@ record: values staff add later (an SRE number, a signed document, ODS) are
 left alone, and a record whose latest history entry is not the loader's own
 (staff corrected, withdrew or re-classified it) is kept as staff left it, so
 running the load again never undoes their work.
+
+It writes through the kernel's services, as no person (``user=None``): a new
+record is created published (the book made it public), a changed one is
+updated with its version checked, and one it finds unpublished (changed
+without history) is published again by ``record_publish_by_system``.
 """
 
 from collections import Counter
@@ -20,17 +25,18 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from django.db import models, transaction
-from django.utils import timezone
 
 from agreements.models import Action, Agreement, AgreementKind
 from cdmx_global.models import (
     Counterpart,
     Framework,
     GovernmentBody,
+    Publishable,
     PublicationStatus,
     SustainableDevelopmentGoal,
     Theme,
 )
+from cdmx_global.services import record_create, record_publish_by_system, record_update
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
 
@@ -155,42 +161,54 @@ def upsert(
     values: dict[str, Any],
     m2m: dict[str, list[models.Model]] | None = None,
 ) -> tuple[M, Outcome]:
-    """Create or update the record ``lookup`` finds, writing only what differs."""
+    """Create or update the record ``lookup`` finds, writing only what differs.
+
+    The database enforces the check constraints on both backends, so only the
+    fields are validated here (lengths, choices: what SQLite would let through).
+    """
     values = _flatten(values)
+    m2m = m2m or {}
+    publishable = issubclass(model, Publishable)
     try:
         obj = model.objects.get(**lookup)
     except model.DoesNotExist:
-        obj = model(**lookup, **values)
-        if hasattr(obj, "published_at") and obj.status == PUBLISHED:
-            obj.published_at = timezone.now()
-        outcome = Outcome.CREATED
-    else:
-        if edited_by_staff(obj):
-            return obj, Outcome.KEPT
-        changed = [name for name, value in values.items() if not _same(obj, name, value)]
-        for name in changed:
-            setattr(obj, name, values[name])
-        outcome = Outcome.UPDATED if changed else Outcome.UNCHANGED
-    if outcome is not Outcome.UNCHANGED:
-        # The database enforces the check constraints on both backends; field
-        # validation catches what SQLite would let through (lengths, choices).
-        obj.full_clean(validate_constraints=False)
-        obj._change_reason = LOAD_REASON
-        obj.save()
-    for name, targets in (m2m or {}).items():
-        manager = getattr(obj, name)
-        if set(manager.values_list("pk", flat=True)) != {target.pk for target in targets}:
-            obj._change_reason = LOAD_REASON
-            manager.set(targets)
-            if outcome is Outcome.UNCHANGED:
-                outcome = Outcome.UPDATED
-    return obj, outcome
+        obj = record_create(
+            model=model,
+            data={**lookup, **values},
+            user=None,
+            reason=LOAD_REASON,
+            m2m=m2m,
+            publish=publishable,
+            validate_constraints=False,
+        )
+        return obj, Outcome.CREATED
+    if edited_by_staff(obj):
+        return obj, Outcome.KEPT
+    changes = {name: value for name, value in values.items() if not _same(obj, name, value)}
+    links = {
+        name: targets
+        for name, targets in m2m.items()
+        if set(getattr(obj, name).values_list("pk", flat=True)) != {target.pk for target in targets}
+    }
+    unpublished = publishable and obj.status != PUBLISHED
+    if changes or links:
+        obj = record_update(
+            record=obj,
+            user=None,
+            reason=LOAD_REASON,
+            expected_version=getattr(obj, "version", None),
+            changes=changes,
+            m2m=links,
+            validate_constraints=False,
+        )
+    if unpublished:
+        obj = record_publish_by_system(record=obj, reason=LOAD_REASON)
+    return obj, Outcome.UPDATED if changes or links or unpublished else Outcome.UNCHANGED
 
 
 def _record(row: dict, *, refs: References) -> dict[str, Any]:
-    """The values every published record of the book carries."""
+    """The values every record of the book carries (each is published, see ``upsert``)."""
     return {
-        "status": PUBLISHED,
         "body": refs.one("bodies", row.get("body", DEFAULT_BODY)),
         "source_citation": row["source_citation"],
         "source_excerpt": row["source_excerpt"],
@@ -206,17 +224,17 @@ def load_catalogues(*, refs: References, summary: LoadSummary) -> None:
         body, outcome = upsert(
             model=GovernmentBody,
             lookup={"slug": slug},
-            values={"name": name, "acronym": acronym, "kind": kind, "status": PUBLISHED},
+            values={"name": name, "acronym": acronym, "kind": kind},
         )
         refs.bodies[slug] = body
         summary.note(GovernmentBody, outcome)
     for slug, name in catalogues.THEMES:
-        theme, outcome = upsert(model=Theme, lookup={"slug": slug}, values={"name": name, "status": PUBLISHED})
+        theme, outcome = upsert(model=Theme, lookup={"slug": slug}, values={"name": name})
         refs.themes[slug] = theme
         summary.note(Theme, outcome)
     for number, name in catalogues.SDGS:
         _, outcome = upsert(
-            model=SustainableDevelopmentGoal, lookup={"number": number}, values={"name": name, "status": PUBLISHED}
+            model=SustainableDevelopmentGoal, lookup={"number": number}, values={"name": name}
         )
         summary.note(SustainableDevelopmentGoal, outcome)
     for row in catalogues.FRAMEWORKS:
@@ -228,7 +246,6 @@ def load_catalogues(*, refs: References, summary: LoadSummary) -> None:
                 "adopted_year": row["adopted_year"],
                 "description": row["description"],
                 "source_citation": row["source_citation"],
-                "status": PUBLISHED,
             },
         )
         refs.frameworks[row["code"]] = framework

@@ -7,7 +7,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from cdmx_global.admin_filters import CheckedChangeListMixin
+from cdmx_global.admin.filters import CheckedChangeListMixin
 
 from .models import StaffProfile
 from .roles import ROLES

@@ -1,10 +1,13 @@
 """The base of every importable record's resource: Spanish columns, drafts only,
-the roles' rule for the responsible body, all rows or none, one history row each."""
+the roles' rule for the responsible body, all rows or none, one history row each.
+
+A row is read and checked here, each problem under its column; it is written by
+the kernel's ``record_create``, which checks the body rule and the record again."""
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
 from django_countries.fields import CountryField
@@ -12,8 +15,9 @@ from import_export import resources, widgets
 from import_export.fields import Field
 from import_export.results import ErrorRow, InvalidRow, Result
 
-from cdmx_global.models import PublicationStatus
-from ..access import body_of, user_sees_every_body
+from ..access import body_of, user_handles_body, user_sees_every_body
+from ..models import PublicationStatus
+from ..services import record_create
 
 from . import SPREADSHEET_LANGUAGE, cell_text, column_name, escape_formula, is_blank, normalise_header, spanish
 from .widgets import (
@@ -230,7 +234,7 @@ class RecordResource(resources.ModelResource):
         except ValueError as error:
             errors[field.column_name] = [str(error)]
             return
-        if not every_body and body != own_body:
+        if not user_handles_body(self.user, body.pk):
             errors[field.column_name] = [
                 gettext("Sólo puede importar registros de su dependencia (%(body)s).") % {"body": own_body}
             ]
@@ -238,8 +242,8 @@ class RecordResource(resources.ModelResource):
         instance.body = body
 
     def _import_status(self, instance, row, errors):
-        """A new record is a draft: publication goes through review, never through a file."""
-        instance.status = PublicationStatus.DRAFT
+        """A new record is a draft (``record_create`` keeps it so): publication goes
+        through review, never through a file."""
         if "status" not in self.fields:
             return
         column = self.fields["status"].column_name
@@ -266,17 +270,11 @@ class RecordResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def do_instance_save(self, instance, is_create):
-        # The history row is written once the many-to-many values are in (save_m2m).
-        instance.save_without_historical_record(force_insert=True)
+        # Always a new record (``force_init_instance``), with its links and one history row.
+        record_create(instance=instance, user=self.user, reason=self.change_reason, m2m=instance._sheet_m2m)
 
     def save_m2m(self, instance, row, **kwargs):
-        instance.skip_history_when_saving = True
-        try:
-            for attribute, related in instance._sheet_m2m.items():
-                getattr(instance, attribute).set(related)
-        finally:
-            del instance.skip_history_when_saving
-        record_creation(instance, user=self.user, reason=self.change_reason)
+        pass  # saved with the record, in ``do_instance_save``
 
     def after_import_row(self, row, row_result, **kwargs):
         row_result.sheet_row = kwargs["row_number"] + HEADER_ROWS
@@ -296,27 +294,3 @@ class RecordResource(resources.ModelResource):
         """The empty sheet staff fill in: the import columns only."""
         return tablib.Dataset(headers=self.import_columns())
 
-
-def record_creation(instance, *, user, reason: str) -> None:
-    """One history row for a record created with its many-to-many values.
-
-    Saving and then setting each many-to-many field would leave a row per
-    step; an import is one change, by one person, for one reason.
-    """
-    history_model = type(instance).history.model
-    entry = history_model(
-        history_date=timezone.now(),
-        history_type="+",
-        history_user=user,
-        history_change_reason=reason,
-        **{field.attname: getattr(instance, field.attname) for field in history_model.tracked_fields},
-    )
-    entry.save()
-    for field in history_model._history_m2m_fields:
-        m2m_history_model = getattr(history_model, field.name).model
-        through = field.remote_field.through
-        names = [through_field.name for through_field in through._meta.fields]
-        rows = through.objects.filter(**{field.m2m_field_name(): instance})
-        m2m_history_model.objects.bulk_create(
-            [m2m_history_model(history=entry, **{name: getattr(row, name) for name in names}) for row in rows]
-        )

@@ -30,6 +30,8 @@ def record_values(ctx: Context, rng: random.Random, model: type[models.Model], i
     bodies = ctx.catalogues.bodies
     cgai = next((body for body in bodies if body.key == "cgai"), bodies[0])
     return {
+        # The one place outside the kernel's services (cdmx_global.services) that writes a
+        # status: synthetic records are bulk-inserted for speed, in every status at once.
         "status": status_of(index),
         # Like the book, most records belong to the CGAI.
         "body_id": cgai.pk if rng.random() < 0.5 else rng.choice(bodies).pk,

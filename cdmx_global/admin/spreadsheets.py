@@ -20,7 +20,7 @@ from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
 
-from .spreadsheets import spanish
+from ..spreadsheets import spanish
 
 #: Staff keep a few hundred rows a year; a bigger upload is a mistake or an attack.
 IMPORT_MAX_BYTES = 5 * 1024 * 1024

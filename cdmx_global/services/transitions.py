@@ -4,7 +4,8 @@ draft → review → published → withdrawn, and back: a reviewer may return a
 record in review to its draft, and restore a withdrawn one. Each step records
 who and when, lands in the history with a readable reason, and is refused with
 a Spanish message when the role or the record's status does not allow it.
-The admin's buttons and bulk actions, commands and imports all call these.
+The admin's buttons and bulk actions, commands and imports all call these;
+the book load, which no person makes, publishes through ``publish_by_system``.
 """
 
 from collections.abc import Callable, Iterable
@@ -18,10 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 
-from .access import reviewers, user_can_review, user_handles_body
-from .models import PublicationStatus, Record
-from .signals import transition_refused
-from .versioning import ensure_version
+from ..access import reviewers, user_can_review, user_handles_body
+from ..models import Publishable, PublicationStatus, Record
+from ..signals import transition_refused
+from ..versioning import ensure_version
 
 DRAFT = PublicationStatus.DRAFT
 REVIEW = PublicationStatus.REVIEW
@@ -161,6 +162,36 @@ def _restore(record, user, now, note):
     # Back to the public if it had been published; otherwise back to its draft.
     record.status = PUBLISHED if record.published_at else DRAFT
     record.review_note = ""
+
+
+def publish_by_system(record: Publishable, *, now) -> None:
+    """Mark ``record`` published by no person, as the book load does: its records
+    are already public in the book. An earlier publication date is kept.
+
+    A step on a record in hand, unsaved: ``record_create(publish=True)`` creates a
+    record this way, ``record_publish_by_system`` saves it for a stored one.
+    """
+    record.status = PUBLISHED
+    if isinstance(record, Record):
+        record.published_at = record.published_at or now
+        record.review_note = ""
+
+
+@transaction.atomic
+def record_publish_by_system(*, record: Publishable, reason: str) -> Publishable:
+    """Publish a stored record without review, the history saying ``reason`` and no user.
+
+    Only for a system load (the book's records); people publish through ``PUBLISH``.
+    """
+    locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if locked.status == PUBLISHED:
+        return locked
+    publish_by_system(locked, now=timezone.now())
+    locked.full_clean(validate_constraints=False)
+    locked._change_reason = reason
+    locked._history_user = None
+    locked.save()
+    return locked
 
 
 _STEPS: dict[str, Callable] = {
