@@ -18,29 +18,14 @@ updated with its version checked, and one it finds unpublished (changed
 without history) is published again by ``record_publish_by_system``.
 """
 
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, TypeVar
-
-from django.db import models, transaction
+from django.db import transaction
 
 from agreements.models import Action, Agreement, AgreementKind
-from cdmx_global.models import (
-    Counterpart,
-    Framework,
-    GovernmentBody,
-    Publishable,
-    PublicationStatus,
-    SustainableDevelopmentGoal,
-    Theme,
-)
-from cdmx_global.services import record_create, record_publish_by_system, record_update
+from cdmx_global.models import Counterpart, Framework, GovernmentBody, SustainableDevelopmentGoal, Theme
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
 
-from .records import DEFAULT_BODY, UNDATED, When
+from .records import UNDATED, When
 from .records import actions as actions_data
 from .records import agreements as agreements_data
 from .records import awards as awards_data
@@ -49,170 +34,9 @@ from .records import counterparts as counterparts_data
 from .records import events as events_data
 from .records import networks as networks_data
 from .records import visits as visits_data
+from .upsert import LOAD_REASON, BookDataError, LoadSummary, References, book_record_values, upsert
 
-#: Recorded as the reason of every history row the loader writes.
-LOAD_REASON = "Carga del libro CDMX Global (2018)"
-
-PUBLISHED = PublicationStatus.PUBLISHED
-
-M = TypeVar("M", bound=models.Model)
-
-
-class BookDataError(Exception):
-    """The book's data points at a record it does not define."""
-
-
-class Outcome(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    KEPT = "kept"
-
-
-@dataclass
-class Tally:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    kept: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged + self.kept
-
-    def add(self, outcome: Outcome) -> None:
-        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
-
-
-@dataclass
-class LoadSummary:
-    """What one run loaded: per model, and broken down by kind where a model has kinds."""
-
-    tallies: dict[type[models.Model], Tally] = field(default_factory=dict)
-    breakdowns: dict[str, Counter] = field(default_factory=dict)
-
-    def note(self, model: type[models.Model], outcome: Outcome) -> None:
-        self.tallies.setdefault(model, Tally()).add(outcome)
-
-    def count(self, title: str, label: str) -> None:
-        self.breakdowns.setdefault(title, Counter())[label] += 1
-
-    @property
-    def changed(self) -> bool:
-        return any(tally.created or tally.updated for tally in self.tallies.values())
-
-
-@dataclass
-class References:
-    """Records already loaded, by the key the book's data uses for them."""
-
-    bodies: dict[str, GovernmentBody] = field(default_factory=dict)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    frameworks: dict[str, Framework] = field(default_factory=dict)
-    counterparts: dict[str, Counterpart] = field(default_factory=dict)
-    networks: dict[str, Network] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
-    agreements: dict[str, Agreement] = field(default_factory=dict)
-
-    def one(self, kind: str, key: str | None):
-        if key is None:
-            return None
-        try:
-            return getattr(self, kind)[key]
-        except KeyError:
-            raise BookDataError(f"{kind}: «{key}» no está definido en los datos del libro.") from None
-
-    def many(self, kind: str, keys: Iterable[str]) -> list:
-        return [self.one(kind, key) for key in keys]
-
-
-# --- The upsert -------------------------------------------------------------
-
-
-def _flatten(values: dict[str, Any]) -> dict[str, Any]:
-    """Expand each partial date into its date and precision fields."""
-    flat = {}
-    for name, value in values.items():
-        if isinstance(value, When):
-            flat[name] = value.value
-            flat[f"{name}_precision"] = value.precision
-        else:
-            flat[name] = value
-    return flat
-
-
-def _same(obj: models.Model, name: str, value: Any) -> bool:
-    model_field = obj._meta.get_field(name)
-    if model_field.many_to_one:
-        return getattr(obj, model_field.attname) == (value.pk if value is not None else None)
-    return getattr(obj, name) == value
-
-
-def edited_by_staff(obj: models.Model) -> bool:
-    """Whether someone other than the loader wrote the record's latest history entry."""
-    latest = obj.history.order_by("-history_date", "-history_id").first()
-    return latest is not None and latest.history_change_reason != LOAD_REASON
-
-
-def upsert(
-    *,
-    model: type[M],
-    lookup: dict[str, Any],
-    values: dict[str, Any],
-    m2m: dict[str, list[models.Model]] | None = None,
-) -> tuple[M, Outcome]:
-    """Create or update the record ``lookup`` finds, writing only what differs.
-
-    The database enforces the check constraints on both backends, so only the
-    fields are validated here (lengths, choices: what SQLite would let through).
-    """
-    values = _flatten(values)
-    m2m = m2m or {}
-    publishable = issubclass(model, Publishable)
-    try:
-        obj = model.objects.get(**lookup)
-    except model.DoesNotExist:
-        obj = record_create(
-            model=model,
-            data={**lookup, **values},
-            user=None,
-            reason=LOAD_REASON,
-            m2m=m2m,
-            publish=publishable,
-            validate_constraints=False,
-        )
-        return obj, Outcome.CREATED
-    if edited_by_staff(obj):
-        return obj, Outcome.KEPT
-    changes = {name: value for name, value in values.items() if not _same(obj, name, value)}
-    links = {
-        name: targets
-        for name, targets in m2m.items()
-        if set(getattr(obj, name).values_list("pk", flat=True)) != {target.pk for target in targets}
-    }
-    unpublished = publishable and obj.status != PUBLISHED
-    if changes or links:
-        obj = record_update(
-            record=obj,
-            user=None,
-            reason=LOAD_REASON,
-            expected_version=getattr(obj, "version", None),
-            changes=changes,
-            m2m=links,
-            validate_constraints=False,
-        )
-    if unpublished:
-        obj = record_publish_by_system(record=obj, reason=LOAD_REASON)
-    return obj, Outcome.UPDATED if changes or links or unpublished else Outcome.UNCHANGED
-
-
-def _record(row: dict, *, refs: References) -> dict[str, Any]:
-    """The values every record of the book carries (each is published, see ``upsert``)."""
-    return {
-        "body": refs.one("bodies", row.get("body", DEFAULT_BODY)),
-        "source_citation": row["source_citation"],
-        "source_excerpt": row["source_excerpt"],
-    }
+__all__ = ["LOAD_REASON", "BookDataError", "LoadSummary", "load_book"]
 
 
 # --- Catalogues -------------------------------------------------------------
@@ -259,7 +83,7 @@ def load_counterparts(*, refs: References, summary: LoadSummary) -> None:
             model=Counterpart,
             lookup={"slug": row["slug"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 "name": row["name"],
                 "acronym": row.get("acronym", ""),
                 "kind": row["kind"],
@@ -290,7 +114,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
             model=Network,
             lookup={"slug": row["slug"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 "name": row["name"],
                 "acronym": row.get("acronym", ""),
                 "scope": row["scope"],
@@ -305,7 +129,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
         _, outcome = upsert(
             model=Membership,
             lookup={"network": refs.one("networks", row["network"]), "role": row["role"]},
-            values={**_record(row, refs=refs), **_period(row), "notes": row.get("notes", "")},
+            values={**book_record_values(row, refs=refs), **_period(row), "notes": row.get("notes", "")},
         )
         summary.note(Membership, outcome)
     for row in networks_data.POSITIONS:
@@ -313,7 +137,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
             model=Position,
             lookup={"network": refs.one("networks", row["network"]), "title": row["title"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 **_period(row),
                 "organ": row.get("organ", ""),
                 "notes": row.get("notes", ""),
@@ -325,7 +149,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
             model=HostedOffice,
             lookup={"network": refs.one("networks", row["network"]), "name": row["name"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 **_period(row),
                 "host_body": refs.one("bodies", row.get("host_body")),
                 "notes": row.get("notes", ""),
@@ -344,7 +168,7 @@ def load_events(*, refs: References, summary: LoadSummary) -> None:
             model=Event,
             lookup={"name": row["name"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 **_period(row),
                 "mode": row["mode"],
                 "role": row["role"],
@@ -374,7 +198,7 @@ def load_agreements(*, refs: References, summary: LoadSummary) -> None:
             model=Agreement,
             lookup={"code": row["code"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 "title": row["title"],
                 "kind": row["kind"],
                 "purpose": row.get("purpose", ""),
@@ -405,7 +229,7 @@ def load_actions(*, refs: References, summary: LoadSummary) -> None:
             model=Action,
             lookup={"title": row["title"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 **_period(row),
                 "kind": row["kind"],
                 "agreement": refs.one("agreements", row.get("agreement")),
@@ -435,7 +259,7 @@ def load_visits(*, refs: References, summary: LoadSummary) -> None:
             model=Visit,
             lookup={"title": row["title"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 **_period(row),
                 "direction": row["direction"],
                 "delegation": row.get("delegation", ""),
@@ -470,7 +294,7 @@ def load_awards(*, refs: References, summary: LoadSummary) -> None:
             model=Award,
             lookup={"title": row["title"]},
             values={
-                **_record(row, refs=refs),
+                **book_record_values(row, refs=refs),
                 "direction": row["direction"],
                 "category": row["category"],
                 "awarded_on": row["awarded_on"],

@@ -14,7 +14,7 @@ from agreements.models import Agreement, AgreementKind
 from cdmx_global.models import Publishable, PublicationStatus
 from cdmx_global.services import record_create, record_update
 from cdmx_global.versioning import VersionConflict
-from sourcebook.loader import LOAD_REASON, Outcome, upsert
+from sourcebook.upsert import LOAD_REASON, Outcome, upsert
 from tests.factories import CounterpartFactory, GovernmentBodyFactory, ThemeFactory, liaison, reviewer
 
 ROOT = Path(__file__).resolve().parent.parent
