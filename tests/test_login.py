@@ -20,7 +20,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.test import Client, RequestFactory
 
-from cdmx_global import settings as project_settings
+from config import settings as project_settings
 from staff.lockout import client_ip
 from staff.signals import client_pseudonym
 from staff.password_validation import letters_only

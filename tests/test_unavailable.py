@@ -96,7 +96,7 @@ def test_the_500_handler_keeps_the_500_page_for_anything_else():
 def test_the_portal_uses_both():
     from django.conf import settings
 
-    from cdmx_global import urls
+    from config import urls
 
     assert "cdmx_global.unavailable.DatabaseUnavailableMiddleware" in settings.MIDDLEWARE
     assert urls.handler500 == "cdmx_global.unavailable.server_error"
