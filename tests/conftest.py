@@ -6,7 +6,7 @@ from django.db import transaction
 from sourcebook.loader import load_book
 
 # Reports in every status, built once per module that asks for them.
-from tests.report_fixtures import media_root, report_set  # noqa: F401
+from tests.support.report_fixtures import media_root, report_set  # noqa: F401
 
 
 @pytest.fixture(scope="module")

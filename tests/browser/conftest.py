@@ -69,7 +69,7 @@ def live_site(django_db_setup, django_db_blocker):
     """
     from pytest_django.live_server_helper import LiveServer
 
-    from tests import factories
+    from tests.support import factories
 
     with django_db_blocker.unblock():
         load_book()
