@@ -2,7 +2,6 @@
 adds and edits; the filters filter; dates show at their precision; every change
 lands in the history with its author; invalid data comes back in Spanish."""
 
-import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +10,6 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.db import connection
-from django.db.models.fields.files import FieldFile
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -23,6 +21,7 @@ from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Position
 
 from tests.support import factories
+from tests.support.admin_forms import form_data
 from tests.support.factories import partial_date
 
 pytestmark = pytest.mark.django_db
@@ -79,30 +78,6 @@ def result_table(response) -> str:
 
 def results(response) -> list:
     return list(response.context["cl"].result_list)
-
-
-def form_data(response, **overrides) -> dict:
-    """What the browser would post back from an admin form page, inlines
-    included, unchanged except for ``overrides`` (keyed by the main form's
-    field names; ``None`` leaves a field out)."""
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms.extend([inline.formset.management_form, *inline.formset.forms])
-    data = {}
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if isinstance(value, FieldFile) or value is None or value is False:
-                continue
-            if value is True:
-                value = "on"
-            elif isinstance(value, (list, tuple)):
-                value = [str(item) for item in value]
-            elif isinstance(value, datetime.date):
-                value = value.isoformat()
-            data[form.add_prefix(name)] = value if isinstance(value, list) else str(value)
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def filter_spec(response, parameter_name: str):

@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from agreements.models import Action, Agreement, AgreementKind
 from cdmx_global.models import PublicationStatus
 from tests.support import factories
-from tests.cdmx_global.test_admin import form_data
+from tests.support.admin_forms import form_data
 
 pytestmark = [pytest.mark.django_db]
 

@@ -18,29 +18,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from pypdf import PdfWriter
 
 from agreements.models import Agreement, AgreementKind
 from cdmx_global.documents import MEGABYTE, document_fields, download_filename
 
 from tests.support import factories
-from tests.cdmx_global.test_admin import form_data
+from tests.support.admin_forms import form_data
+from tests.support.documents import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 NOT_A_PDF = "El archivo no es un PDF válido."
 WRONG_EXTENSION = "Sólo se aceptan archivos con extensión .pdf."
-
-
-def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
-    writer = PdfWriter()
-    for _page in range(pages):
-        writer.add_blank_page(width=612, height=792)
-    if password is not None:
-        writer.encrypt(user_password=password, algorithm="RC4-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def zip_bytes() -> bytes:

@@ -14,7 +14,7 @@ from agreements.models import Agreement
 from cdmx_global.services import PUBLISH, record_transition
 from cdmx_global.versioning import VersionConflict
 from tests.support.factories import ActionFactory, AgreementFactory, GovernmentBodyFactory, liaison, reviewer
-from tests.cdmx_global.test_admin import form_data
+from tests.support.admin_forms import form_data
 
 def change_url(record):
     return reverse(f"admin:agreements_{record._meta.model_name}_change", args=[record.pk])

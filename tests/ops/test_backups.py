@@ -30,9 +30,9 @@ from agreements.models import Agreement
 from ops.backups import human_size, media_files, sha256_of, table_checksums
 from sourcebook.loader import load_book
 from reports.models import ReportFile
+from tests.support.documents import pdf_bytes
 from tests.support.factories import AgreementFactory, reviewer
 from tests.support.report_fixtures import build, moment
-from tests.cdmx_global.test_documents import pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

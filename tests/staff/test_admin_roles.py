@@ -19,7 +19,7 @@ from tests.support.factories import (
     liaison,
     reviewer,
 )
-from tests.cdmx_global.test_admin import form_data
+from tests.support.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
