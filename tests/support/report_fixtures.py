@@ -1,15 +1,19 @@
-"""Reports in every status, built once per test module: what the public
-side of the reports must show (the published ones) and must not (the rest).
+"""Reports in every status: what the public side of the reports must show
+(the published ones) and must not (the rest).
 
-Building renders the PDF with WeasyPrint (a second or more each), so the
-set is module-scoped, inside a transaction rolled back at the module's end,
-with the files in a temporary MEDIA_ROOT.
+Building renders the PDF with WeasyPrint (a second or more each), so the set
+is built once per session (per xdist worker), its rows kept in memory and its
+files in a folder of their own; each module that asks gets the rows written
+back inside a transaction rolled back at the module's end, and a copy of the
+files in a temporary MEDIA_ROOT of its own.
 """
 
 import datetime
+import shutil
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
 
@@ -22,6 +26,7 @@ from reports.services import (
     report_deliver,
     report_publish,
 )
+from tests.support import snapshots
 from tests.support.factories import AgreementFactory
 
 TZ = datetime.timezone(datetime.timedelta(hours=-6))
@@ -67,6 +72,13 @@ class ReportSet:
     def unpublished(self) -> list[Report]:
         return [self.draft, self.approved, self.delivered]
 
+    def fetched(self) -> "ReportSet":
+        """The same records read again from the database."""
+        return ReportSet(**{
+            name: type(record).objects.get(pk=record.pk)
+            for name, record in vars(self).items()
+        })
+
 
 def make_report_set() -> ReportSet:
     v1 = build("2017-2", moment(2018, 1, 10))
@@ -102,10 +114,30 @@ def media_root(tmp_path_factory):
         yield overridden
 
 
+@pytest.fixture(scope="session")
+def kept_report_set(tmp_path_factory):
+    """The report set, built once over the migrations' rows with its files in a folder of their own."""
+    built_media = tmp_path_factory.mktemp("report-set-media")
+
+    def make() -> ReportSet:
+        with override_settings(MEDIA_ROOT=built_media):
+            return make_report_set()
+
+    kept = snapshots.Kept(make)
+    kept.media = built_media
+    return kept
+
+
 @pytest.fixture(scope="module")
-def report_set(django_db_setup, django_db_blocker, media_root):
-    """Published, corrected and unpublished reports, for the whole module."""
+def report_set(django_db_setup, django_db_blocker, media_root, kept_report_set):
+    """Published, corrected and unpublished reports, for the whole module.
+    Over anything but the migrations' rows (the book came first), they are built."""
     with django_db_blocker.unblock(), transaction.atomic():
-        reports = make_report_set()
+        kept = kept_report_set.write()
+        if kept:
+            shutil.copytree(kept_report_set.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+            reports = kept.result.fetched()
+        else:
+            reports = make_report_set()
         yield reports
         transaction.set_rollback(True)
