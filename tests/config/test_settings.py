@@ -62,5 +62,5 @@ def test_no_secret_is_committed():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert "db/.secret_key" not in tracked
     assert not any(name.endswith((".sqlite3", ".env")) for name in tracked)
-    settings_source = (ROOT / "cdmx_global" / "settings.py").read_text()
+    settings_source = (ROOT / "config" / "settings.py").read_text()
     assert "django-insecure" not in settings_source
