@@ -2,6 +2,7 @@
 migrations leave it between them (``tests.support.snapshots``)."""
 
 import copy
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -68,3 +69,28 @@ def unthrottled(settings):
     """No request limit, so a test may call the API as often as it needs;
     the throttling tests set their own rates."""
     settings.API_THROTTLE_RATES = {"anon": None, "downloads": None}
+
+
+#: Files that take longest (their own servers, reports over the whole book):
+#: handed to the xdist workers first, so that they do not finish the run alone.
+SLOWEST_FIRST = (
+    "bench/test_faults.py",
+    "browser/test_reports.py",
+    "config/test_security.py",
+    "sourcebook/test_load_book.py",
+    "cdmx_global/test_admin.py",
+    "opendata/test_api.py",
+    "opendata/test_downloads.py",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The slowest files first; otherwise the order pytest-django gives."""
+    here = Path(__file__).parent
+
+    def rank(item: pytest.Item) -> int:
+        path = item.path.relative_to(here).as_posix() if item.path.is_relative_to(here) else ""
+        return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+    items.sort(key=rank)
