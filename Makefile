@@ -35,9 +35,13 @@ run: load
 	@echo "CDMX Global en http://$(HOST):$(PORT)/ (administración: http://$(HOST):$(PORT)/admin/)"
 	HTTPS=0 $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
+# The suite on both cores (pytest-xdist), a whole test file per worker at a
+# time so that module fixtures are made once; TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 2
+
 test: setup
 	@scripts/ensure-chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The benchmark suite at 1×, 10× and 100× the book, on its own PostgreSQL database (README, «Rendimiento»).
 bench: setup

@@ -1,9 +1,11 @@
 """Browser tests: the portal served by a live server, driven in Debian's
 headless Chromium through Playwright (no browser is downloaded).
 
-The book's records, plus drafts and withdrawn records that must never show,
-are committed once per module so the server thread sees them, and flushed at
-the module's end. Every page a test opens must log no console error, and
+The book's records (written back from the session's copy, see
+``tests/conftest.py``), plus drafts and withdrawn records that must never
+show, are committed once per module so the server thread sees them, and
+flushed at the module's end, the migrations' rows put back. Every page a
+test opens must log no console error, and
 ``assert_accessible`` runs axe-core over it.
 """
 
@@ -13,8 +15,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from sourcebook.loader import load_book
+from tests.support import snapshots
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Flags for a machine without a display, sandbox or outside network: without
@@ -59,7 +63,7 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def live_site(django_db_setup, django_db_blocker):
+def live_site(django_db_setup, django_db_blocker, kept_book):
     """A live server over the book's records and unpublished records that
     could leak (see ``tests.factories.leak_bait``), committed once for the
     module and flushed at its end.
@@ -69,10 +73,12 @@ def live_site(django_db_setup, django_db_blocker):
     """
     from pytest_django.live_server_helper import LiveServer
 
-    from tests import factories
+    from tests.support import factories
 
     with django_db_blocker.unblock():
-        load_book()
+        with transaction.atomic():
+            if not kept_book.write():
+                load_book()
         bait = factories.leak_bait()
         server = LiveServer("localhost:0")
         server.bait = bait
@@ -84,6 +90,8 @@ def live_site(django_db_setup, django_db_blocker):
                 thread.join(timeout=5)
         server.stop()
         call_command("flush", interactive=False, verbosity=0)
+        with transaction.atomic():
+            snapshots.restore_baseline()
 
 
 @pytest.fixture

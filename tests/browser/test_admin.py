@@ -8,7 +8,7 @@ from django.test import override_settings
 from playwright.sync_api import expect
 
 from agreements.models import Agreement
-from tests.factories import UserFactory
+from tests.support.factories import UserFactory
 
 PASSWORD = "contraseña-de-prueba"  # what UserFactory gives every user
 

@@ -4,7 +4,7 @@ record from the list, and check both pages with axe-core."""
 from playwright.sync_api import expect
 
 from agreements.models import Agreement
-from tests.factories import LEAK_MARK
+from tests.support.factories import LEAK_MARK
 
 
 def test_kind_filter_lists_the_twinnings_and_leads_to_a_detail(page, assert_accessible):

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import LEAK_MARK
+from tests.support.factories import LEAK_MARK
 
 #: The map's highlighted countries come first in its tab order, by Spanish name.
 FIRST_MAP_LINK = ("Alemania: 1 contraparte", "/paises/de/")

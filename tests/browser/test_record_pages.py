@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.factories import LEAK_MARK
+from tests.support.factories import LEAK_MARK
 
 
 def test_visit_filter_and_position_anchor(page, assert_accessible):

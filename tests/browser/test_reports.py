@@ -8,8 +8,8 @@ import pytest
 from django.test import override_settings
 from playwright.sync_api import expect
 
-from tests.factories import LEAK_MARK
-from tests.report_fixtures import make_report_set
+from tests.support.factories import LEAK_MARK
+from tests.support.report_fixtures import make_report_set
 
 
 @pytest.fixture(scope="module")

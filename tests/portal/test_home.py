@@ -1,0 +1,405 @@
+"""The home page: headline figures, the world map and its table, the latest
+records; published records only, in a fixed number of queries.
+
+The expected figures are computed from the book's data modules (the rows
+``load_book`` loads), not from the selectors under test, and written out too.
+"""
+
+import datetime
+import html
+import re
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from django.utils import timezone
+from django_countries import countries as country_names
+
+from agreements.models import Validity
+from sourcebook.records import agreements as book_agreements
+from sourcebook.records import awards as book_awards
+from sourcebook.records import counterparts as book_counterparts
+from sourcebook.records import events as book_events
+from sourcebook.records import networks as book_networks
+from sourcebook.records import visits as book_visits
+from cdmx_global.models import Counterpart
+from portal import worldmap
+from tests.support import factories
+
+pytestmark = pytest.mark.django_db
+
+#: Queries the home page makes, whatever the number of records: seven figures,
+#: counterparts by country, the map's places, four lists of latest records.
+HOME_QUERIES = 13
+
+COUNTERPARTS = book_counterparts.COUNTERPARTS
+BOOK_COUNTRIES = {row["country"] for row in COUNTERPARTS if row["country"]}
+BOOK_MARKER_SLUGS = {row["slug"] for row in COUNTERPARTS if row.get("latitude") is not None}
+
+
+def book_agreements_by_country() -> dict[str, int]:
+    country_of = {row["slug"]: row["country"] for row in COUNTERPARTS}
+    agreements = defaultdict(set)
+    for row in book_agreements.AGREEMENTS:
+        for slug in row.get("counterparts", []):
+            if country_of[slug]:
+                agreements[country_of[slug]].add(row["code"])
+    return {country: len(codes) for country, codes in agreements.items()}
+
+
+def book_counterparts_by_country() -> dict[str, int]:
+    counts = defaultdict(int)
+    for row in COUNTERPARTS:
+        if row["country"]:
+            counts[row["country"]] += 1
+    return dict(counts)
+
+
+def figures(content: str) -> dict[str, int]:
+    """The figures as shown: link target → value."""
+    found = re.findall(
+        r'<li><a href="([^"]+)"><span class="figure__value">(\d+)</span>', content
+    )
+    return {html.unescape(url): int(value) for url, value in found}
+
+
+def map_countries(content: str) -> set[str]:
+    return set(re.findall(r'<a href="/paises/([a-z]{2})/" aria-label="[^"]*" data-country="[A-Z]{2}">', content))
+
+
+def map_country_labels(content: str) -> dict[str, str]:
+    return {
+        code: html.unescape(label)
+        for label, code in re.findall(r'aria-label="([^"]*)" data-country="([A-Z]{2})"', content)
+    }
+
+
+def markers(content: str) -> list[tuple[str, str]]:
+    """The map's markers as shown, in order: (link, accessible name)."""
+    found = re.findall(r'<a href="([^"]+)" aria-label="([^"]*)"><circle class="marker[ "]', content)
+    return [(url, html.unescape(label)) for url, label in found]
+
+
+def book_places() -> dict[tuple, list[dict]]:
+    """The book's counterparts with coordinates by country and cell of one
+    degree, rounded half away from zero as both databases round."""
+    places = defaultdict(list)
+    for row in COUNTERPARTS:
+        if row.get("latitude") is not None:
+            cell = tuple(Decimal(row[axis]).quantize(Decimal(1), ROUND_HALF_UP) for axis in ("latitude", "longitude"))
+            places[(row["country"], *cell)].append(row)
+    return places
+
+
+def table_rows(content: str) -> dict[str, tuple[int, int]]:
+    table = content[content.index('id="tabla-paises"'):]
+    table = table[: table.index("</table>")]
+    rows = re.findall(
+        r'<th scope="row"><a href="/paises/([a-z]{2})/">[^<]*</a></th>\s*'
+        r'<td class="number">(\d+)</td>\s*<td class="number">(\d+)</td>',
+        table,
+    )
+    return {code.upper(): (int(counterparts), int(agreements)) for code, counterparts, agreements in rows}
+
+
+def latest(content: str, key: str) -> list[str]:
+    section = content[content.index(f'id="recientes-{key}"'):]
+    section = section[: section.index("</section>")]
+    return [html.unescape(title) for title in re.findall(r'<br><a href="[^"]+" lang="es-MX">([^<]+)</a>', section)]
+
+
+# --- Without the book (runs first, before the module loads the book) ---------------
+
+
+def test_home_queries_with_three_records_are_the_fixed_count(client, django_assert_num_queries):
+    assert not Counterpart.objects.exists(), "este test debe correr antes de cargar el libro"
+    paris = factories.CounterpartFactory(published=True, name="París", country="FR", latitude="48.85660", longitude="2.35220")
+    factories.AgreementFactory(published=True, counterparts=[paris], validity=Validity.IN_FORCE)
+    factories.VisitFactory(published=True, counterparts=[paris])
+
+    with django_assert_num_queries(HOME_QUERIES):
+        response = client.get("/")
+
+    assert figures(response.content.decode())["/acuerdos/?validity=in_force"] == 1
+    # A lone counterpart's marker: its page, under its name, as small as ever.
+    assert markers(response.content.decode()) == [("/contrapartes/paris/", "París, Francia")]
+    assert re.search(r'"París, Francia"><circle class="marker" cx="[\d.]+" cy="[\d.]+" r="3"/>', response.content.decode())
+
+
+def test_counterparts_near_each_other_share_one_marker_to_their_country(client):
+    # A draft there first: named to sort before the others, it would name the marker were it counted.
+    draft = factories.CounterpartFactory(
+        draft=True, name=f"Agencia {factories.LEAK_MARK}", country="FR", latitude="48.86000", longitude="2.34000"
+    )
+    for name, latitude, longitude in (
+        ("París", "48.85660", "2.35220"), ("Saint-Denis", "48.93620", "2.35740"), ("Versalles", "48.80490", "2.12040"),
+    ):
+        factories.CounterpartFactory(published=True, name=name, country="FR", latitude=latitude, longitude=longitude)
+    factories.CounterpartFactory(published=True, name="Lyon", country="FR", latitude="45.76400", longitude="4.83570")
+
+    content = client.get("/").content.decode()
+
+    assert sorted(markers(content)) == [
+        ("/contrapartes/lyon/", "Lyon, Francia"),
+        ("/paises/fr/", "Francia: 3 contrapartes, entre ellas París"),
+    ]
+    # Drawn a little bigger than a lone counterpart's (radius 3), with a class of its own.
+    assert re.search(
+        r'aria-label="Francia: 3 contrapartes, entre ellas París">'
+        r'<circle class="marker marker--group" cx="[\d.]+" cy="[\d.]+" r="4"/>',
+        content,
+    )
+    assert factories.LEAK_MARK not in content and draft.slug not in content
+
+
+def test_counterparts_without_a_country_near_each_other_share_one_marker_to_the_list(client):
+    for name in ("Oficina de Ginebra", "Agencia de Ginebra"):
+        factories.CounterpartFactory(published=True, un_agency=True, name=name, latitude="46.20440", longitude="6.14320")
+
+    content = client.get("/").content.decode()
+
+    assert markers(content) == [("/contrapartes/", "2 contrapartes sin país, entre ellas Agencia de Ginebra")]
+
+
+# --- With the book ----------------------------------------------------------
+
+with_book = pytest.mark.usefixtures("book")
+
+
+@with_book
+def test_home_queries_with_the_book_are_the_same_fixed_count(client, django_assert_num_queries):
+    factories.leak_bait()
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get("/")
+
+
+@with_book
+def test_figures_equal_the_books_counts_and_ignore_unpublished_records(client):
+    factories.leak_bait()
+
+    shown = figures(client.get("/").content.decode())
+
+    expected = {
+        # The book gives no validity: every agreement stays "unknown".
+        "/acuerdos/?validity=in_force": sum(1 for row in book_agreements.AGREEMENTS if row.get("validity") == Validity.IN_FORCE),
+        "/contrapartes/": len(COUNTERPARTS),
+        "/paises/": len(BOOK_COUNTRIES),
+        "/redes/": len({row["network"] for row in book_networks.MEMBERSHIPS}),
+        "/redes/cargos/": len(book_networks.POSITIONS),
+        "/visitas/": len(book_visits.VISITS),
+        "/eventos/": len(book_events.EVENTS),
+        "/premios/": len(book_awards.AWARDS),
+    }
+    assert shown == expected
+    assert shown == {
+        "/acuerdos/?validity=in_force": 0,
+        "/contrapartes/": 113,
+        "/paises/": 35,
+        "/redes/": 16,
+        "/redes/cargos/": 11,
+        "/visitas/": 41,
+        "/eventos/": 28,
+        "/premios/": 34,
+    }
+
+
+@with_book
+def test_agreements_in_force_counts_published_ones_only(client):
+    factories.leak_bait()  # a draft and a withdrawn agreement in force
+    factories.AgreementFactory(published=True, validity=Validity.IN_FORCE)
+    factories.AgreementFactory(published=True, validity=Validity.ENDED)
+
+    assert figures(client.get("/").content.decode())["/acuerdos/?validity=in_force"] == 1
+
+
+@with_book
+def test_networks_count_those_with_a_published_membership(client):
+    factories.leak_bait()  # a draft and a withdrawn membership of a published network
+    member = factories.NetworkFactory(published=True)
+    factories.MembershipFactory(network=member, published=True)
+    factories.NetworkFactory(published=True)  # in the register, no membership
+    draft_member = factories.NetworkFactory(published=True)
+    factories.MembershipFactory(network=draft_member, draft=True)
+
+    assert figures(client.get("/").content.decode())["/redes/"] == 16 + 1
+
+
+@with_book
+def test_map_highlights_exactly_the_countries_of_published_counterparts(client):
+    factories.leak_bait()  # a draft counterpart in Iceland, a withdrawn one in New Zealand
+
+    content = client.get("/").content.decode()
+
+    assert {code.upper() for code in map_countries(content)} == BOOK_COUNTRIES
+    assert BOOK_COUNTRIES == {
+        "AR", "AU", "BE", "BR", "CA", "CN", "CO", "CR", "CU", "DE", "DK", "EC", "ES", "FI", "FR", "HN", "IE",
+        "IT", "JP", "KR", "KW", "MX", "PA", "PE", "PL", "PT", "PY", "RU", "SG", "SK", "SV", "TR", "US", "UY", "VA",
+    }
+    assert "/paises/is/" not in content and "/paises/nz/" not in content
+
+
+@with_book
+def test_map_has_one_marker_per_place_of_published_counterparts_with_coordinates(client):
+    bait = factories.leak_bait()
+
+    shown = markers(client.get("/").content.decode())
+
+    # Each of the book's counterparts with coordinates is in exactly one
+    # marker: alone in its place, its own; else its place's, on its country.
+    lone = [rows[0]["slug"] for rows in book_places().values() if len(rows) == 1]
+    expected = [
+        (counterpart.get_absolute_url(), str(counterpart)) for counterpart in Counterpart.objects.filter(slug__in=lone)
+    ] + [
+        (
+            f"/paises/{country.lower()}/",
+            f"{country_names.name(country)}: {len(rows)} contrapartes, entre ellas {min(row['name'] for row in rows)}",
+        )
+        for (country, *_), rows in book_places().items()
+        if len(rows) > 1
+    ]
+    assert sorted(shown) == sorted(expected)
+    assert len(shown) == 41 and sum(len(rows) for rows in book_places().values()) == len(BOOK_MARKER_SLUGS) == 45
+    assert ("/contrapartes/valonia/", "Valonia, Bélgica") in shown
+    # San Antonio de los Baños, at 82.5° W, is on a cell's edge: rounded away from Havana's.
+    assert ("/contrapartes/san-antonio-de-los-banos/", "San Antonio de los Baños, Cuba") in shown
+    assert sorted(marker for marker in shown if marker[0].startswith("/paises/")) == [
+        ("/paises/ca/", "Canadá: 2 contrapartes, entre ellas Provincia de Quebec"),
+        ("/paises/cu/", "Cuba: 2 contrapartes, entre ellas Cerro"),
+        ("/paises/pa/", "Panamá: 2 contrapartes, entre ellas Panamá"),
+        ("/paises/us/", "Estados Unidos: 2 contrapartes, entre ellas Boston"),
+    ]
+    bait_slugs = {record.slug for records in bait.values() for record in records if isinstance(record, Counterpart)}
+    assert bait_slugs and not any(slug in url for slug in bait_slugs for url, _ in shown)
+    assert not any(factories.LEAK_MARK in label for _, label in shown)
+
+
+@with_book
+def test_map_queries_and_markers_do_not_grow_with_counterparts_in_the_same_places(client, django_assert_num_queries):
+    before = markers(client.get("/").content.decode())
+    for counterpart in Counterpart.objects.filter(latitude__isnull=False):
+        for _ in range(3):
+            factories.CounterpartFactory(
+                published=True, country=counterpart.country,
+                latitude=counterpart.latitude, longitude=counterpart.longitude,
+            )
+
+    with django_assert_num_queries(HOME_QUERIES):
+        content = client.get("/").content.decode()
+
+    # Every place now has several counterparts: as many markers, all to their country.
+    after = markers(content)
+    assert len(after) == len(before) == 41
+    assert all(url.startswith("/paises/") for url, _ in after)
+    assert ("/paises/cu/", "Cuba: 8 contrapartes, entre ellas Cerro") in after
+
+
+@with_book
+def test_map_names_each_country_with_its_counterparts(client):
+    labels = map_country_labels(client.get("/").content.decode())
+
+    assert labels["US"] == "Estados Unidos: 10 contrapartes"
+    assert labels["DE"] == "Alemania: 1 contraparte"
+
+
+@with_book
+def test_small_countries_get_a_ring_on_the_map(client):
+    content = client.get("/").content.decode()
+
+    vatican = re.search(r'data-country="VA">(.*?)</a>', content).group(1)
+    assert vatican.startswith('<circle class="land-ring"')
+
+
+@with_book
+def test_table_gives_counterparts_and_agreements_per_country_of_published_records(client):
+    factories.leak_bait()
+
+    rows = table_rows(client.get("/").content.decode())
+
+    agreements = book_agreements_by_country()
+    assert rows == {
+        country: (counterparts, agreements.get(country, 0))
+        for country, counterparts in book_counterparts_by_country().items()
+    }
+    assert rows["US"] == (10, 5)
+    assert rows["CN"] == (5, 3)
+
+
+@with_book
+def test_table_lists_countries_in_alphabetical_order_of_their_name(client):
+    content = client.get("/").content.decode()
+    table = content[content.index('id="tabla-paises"'):]
+    names = re.findall(r'<th scope="row"><a href="/paises/[a-z]{2}/">([^<]+)</a>', table)
+
+    assert names[:4] == ["Alemania", "Argentina", "Australia", "Bélgica"]
+    assert names[-3:] == ["Singapur", "Turquía", "Uruguay"]
+
+
+@with_book
+@pytest.mark.parametrize(
+    ("key", "factory", "title_field"),
+    [
+        ("agreements", factories.AgreementFactory, "title"),
+        ("visits", factories.VisitFactory, "title"),
+        ("events", factories.EventFactory, "name"),
+        ("awards", factories.AwardFactory, "title"),
+    ],
+)
+def test_latest_lists_show_the_last_published_first(client, key, factory, title_field):
+    factories.leak_bait()
+    now = timezone.now()
+    older = factory(published=True, published_at=now + datetime.timedelta(hours=1), **{title_field: "Registro anterior"})
+    newer = factory(published=True, published_at=now + datetime.timedelta(hours=2), **{title_field: "Registro posterior"})
+    factory(draft=True, published_at=now + datetime.timedelta(hours=3), **{title_field: "Registro Quimera sin publicar"})
+
+    shown = latest(client.get("/").content.decode(), key)
+
+    assert shown[:2] == [getattr(newer, title_field), getattr(older, title_field)]
+    assert len(shown) == 5
+
+
+@with_book
+def test_latest_records_show_their_date_at_its_precision(client):
+    factories.AgreementFactory(
+        published=True, published_at=timezone.now() + datetime.timedelta(hours=1), title="Acuerdo de 2014",
+        **factories.partial_date("signed_on", 2014),
+    )
+    content = client.get("/").content.decode()
+
+    assert re.search(r'lang="es-MX">Acuerdo de 2014</a><br><span class="muted">2014</span>', content)
+
+
+@with_book
+def test_home_shows_no_unpublished_record(client):
+    factories.leak_bait()
+
+    content = client.get("/").content.decode()
+
+    assert factories.LEAK_MARK not in content
+
+
+@with_book
+def test_home_in_english(client):
+    content = client.get("/en/").content.decode()
+
+    assert '<html lang="en">' in content
+    assert "<h1>Mexico City’s international action</h1>" in content
+    assert map_country_labels(content)["US"] == "United States of America: 10 counterparts"
+    assert figures(content)["/en/contrapartes/"] == 113
+    assert "Skip the map" in content
+
+
+def test_world_geometry_has_every_country_the_portal_can_hold():
+    """Every country can be drawn but Antarctica and the territories Natural Earth
+    draws inside another country (France's overseas departments, Svalbard, Bonaire)
+    or leaves out (Tuvalu, Tokelau, Gibraltar, a few islands): those are in the table only."""
+    from django_countries import countries
+
+    missing = {code for code, _ in countries} - set(worldmap.world()["countries"])
+    assert missing == {"AQ", "BQ", "BV", "CC", "CX", "GF", "GI", "GP", "MQ", "RE", "SJ", "TK", "TV", "UM", "YT"}
+
+
+def test_projection_places_known_points():
+    top = worldmap.world()["top"]
+    assert worldmap.project(0, 0, top=top) == (500.0, pytest.approx(top * worldmap.SCALE))
+    x, _ = worldmap.project(180, 0, top=top)
+    assert x == pytest.approx(worldmap.MAP_WIDTH)
