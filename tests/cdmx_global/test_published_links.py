@@ -12,7 +12,7 @@ from agreements.models import Agreement
 from cdmx_global.models import Counterpart
 from cdmx_global.published import Link, join_published, published_condition
 from events.models import Event, VisitGuest
-from tests.factories import (
+from tests.support.factories import (
     AgreementFactory,
     CounterpartFactory,
     EventFactory,
@@ -21,7 +21,7 @@ from tests.factories import (
     VisitGuestFactory,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

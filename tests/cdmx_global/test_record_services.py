@@ -15,9 +15,9 @@ from cdmx_global.models import Publishable, PublicationStatus
 from cdmx_global.services import record_create, record_update
 from cdmx_global.versioning import VersionConflict
 from sourcebook.upsert import LOAD_REASON, Outcome, upsert
-from tests.factories import CounterpartFactory, GovernmentBodyFactory, ThemeFactory, liaison, reviewer
+from tests.support.factories import CounterpartFactory, GovernmentBodyFactory, ThemeFactory, liaison, reviewer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
