@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 
 from agreements.models import Action, Agreement, AgreementKind, Validity
-from cdmx_global.models import Counterpart, PublicationStatus
+from cdmx_global.models import Counterpart
 from cdmx_global.regions import Region
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Position
