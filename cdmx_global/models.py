@@ -9,16 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .published import PublishableQuerySet
+from .published import PublicationStatus, PublishableQuerySet
 from .regions import Region, region_for_country
 
 
 def unique_message(message) -> dict:
     """``error_messages`` for a unique field: a sentence a person can act on."""
     return {"unique": message}
-
-
-from .published import PublicationStatus  # noqa: E402  (defined beside the queryset that reads it)
 
 
 class Publishable(models.Model):
