@@ -475,4 +475,40 @@ OTHERS = [
     ),
 ]
 
-COUNTERPARTS = [*CITIES, *NATIONAL_GOVERNMENTS, *ORGANISATIONS, *NETWORKS, *OTHERS]
+# Counterparts the audit of the agreements found the book names (sourcebook/AUDIT.md).
+ADDED_FOR_AGREEMENTS: list[dict] = [
+]
+
+
+# Counterparts the audit of the events found the book names (sourcebook/AUDIT.md).
+ADDED_FOR_EVENTS: list[dict] = [
+]
+
+
+# Counterparts the audit of the actions found the book names (sourcebook/AUDIT.md).
+ADDED_FOR_ACTIONS: list[dict] = [
+]
+
+
+# Counterparts the audit of the networks and visits found the book names (sourcebook/AUDIT.md).
+ADDED_FOR_NETWORKS_AND_VISITS: list[dict] = [
+]
+
+
+# Counterparts the audit of the awards found the book names (sourcebook/AUDIT.md).
+ADDED_FOR_AWARDS: list[dict] = [
+]
+
+
+COUNTERPARTS = [
+    *CITIES,
+    *NATIONAL_GOVERNMENTS,
+    *ORGANISATIONS,
+    *NETWORKS,
+    *OTHERS,
+    *ADDED_FOR_AGREEMENTS,
+    *ADDED_FOR_EVENTS,
+    *ADDED_FOR_ACTIONS,
+    *ADDED_FOR_NETWORKS_AND_VISITS,
+    *ADDED_FOR_AWARDS,
+]
