@@ -12,6 +12,13 @@ left alone, and a record whose latest history entry is not the loader's own
 (staff corrected, withdrew or re-classified it) is kept as staff left it, so
 running the load again never undoes their work.
 
+It upgrades a database an earlier version of the data loaded: a record whose
+key the data changed is found under its earlier key (the row's ``formerly``)
+and renamed; a record the data no longer gives (a module's ``RETIRED``) is
+withdrawn, by no person, with a note saying why; a guest a visit no longer
+lists is removed. The summary lists each record updated (and which fields),
+withdrawn, or kept as staff left it.
+
 It writes through the kernel's services, as no person (``user=None``): a new
 record is created published (the book made it public), a changed one is
 updated with its version checked, and one it finds unpublished (changed
@@ -34,7 +41,17 @@ from .records import counterparts as counterparts_data
 from .records import events as events_data
 from .records import networks as networks_data
 from .records import visits as visits_data
-from .upsert import LOAD_REASON, BookDataError, LoadSummary, References, book_record_values, upsert
+from .upsert import (
+    LOAD_REASON,
+    BookDataError,
+    LoadSummary,
+    Outcome,
+    References,
+    book_record_values,
+    retire,
+    upsert,
+    write_record,
+)
 
 __all__ = ["LOAD_REASON", "BookDataError", "LoadSummary", "load_book"]
 
@@ -79,9 +96,10 @@ def load_catalogues(*, refs: References, summary: LoadSummary) -> None:
 def load_counterparts(*, refs: References, summary: LoadSummary) -> None:
     """Counterparts by slug; the region follows from the country on save."""
     for row in counterparts_data.COUNTERPARTS:
-        counterpart, outcome = upsert(
+        written = write_record(
             model=Counterpart,
             lookup={"slug": row["slug"]},
+            formerly=_formerly(row, "slug"),
             values={
                 **book_record_values(row, refs=refs),
                 "name": row["name"],
@@ -94,8 +112,8 @@ def load_counterparts(*, refs: References, summary: LoadSummary) -> None:
                 "description": row.get("description", ""),
             },
         )
-        refs.counterparts[row["slug"]] = counterpart
-        summary.note(Counterpart, outcome)
+        refs.counterparts[row["slug"]] = written.record
+        summary.note(Counterpart, written)
         summary.count("Contrapartes por tipo", Counterpart.Kind(row["kind"]).label)
 
 
@@ -110,9 +128,10 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
     """Networks by slug; a membership by (network, role), a position by
     (network, title), a hosted office by (network, name)."""
     for row in networks_data.NETWORKS:
-        network, outcome = upsert(
+        written = write_record(
             model=Network,
             lookup={"slug": row["slug"]},
+            formerly=_formerly(row, "slug"),
             values={
                 **book_record_values(row, refs=refs),
                 "name": row["name"],
@@ -123,19 +142,23 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
             },
             m2m={"themes": refs.many("themes", row.get("themes", []))},
         )
-        refs.networks[row["slug"]] = network
-        summary.note(Network, outcome)
+        refs.networks[row["slug"]] = written.record
+        summary.note(Network, written)
     for row in networks_data.MEMBERSHIPS:
-        _, outcome = upsert(
+        network = refs.one("networks", row["network"])
+        written = write_record(
             model=Membership,
-            lookup={"network": refs.one("networks", row["network"]), "role": row["role"]},
+            lookup={"network": network, "role": row["role"]},
+            formerly=_formerly(row, "role", network=network),
             values={**book_record_values(row, refs=refs), **_period(row), "notes": row.get("notes", "")},
         )
-        summary.note(Membership, outcome)
+        summary.note(Membership, written)
     for row in networks_data.POSITIONS:
-        _, outcome = upsert(
+        network = refs.one("networks", row["network"])
+        written = write_record(
             model=Position,
-            lookup={"network": refs.one("networks", row["network"]), "title": row["title"]},
+            lookup={"network": network, "title": row["title"]},
+            formerly=_formerly(row, "title", network=network),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -143,11 +166,13 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
                 "notes": row.get("notes", ""),
             },
         )
-        summary.note(Position, outcome)
+        summary.note(Position, written)
     for row in networks_data.HOSTED_OFFICES:
-        _, outcome = upsert(
+        network = refs.one("networks", row["network"])
+        written = write_record(
             model=HostedOffice,
-            lookup={"network": refs.one("networks", row["network"]), "name": row["name"]},
+            lookup={"network": network, "name": row["name"]},
+            formerly=_formerly(row, "name", network=network),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -155,7 +180,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
                 "notes": row.get("notes", ""),
             },
         )
-        summary.note(HostedOffice, outcome)
+        summary.note(HostedOffice, written)
 
 
 # --- Events, agreements, actions --------------------------------------------
@@ -164,9 +189,10 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
 def load_events(*, refs: References, summary: LoadSummary) -> None:
     """Events by name; a parent is loaded before its children."""
     for row in events_data.EVENTS:
-        event, outcome = upsert(
+        written = write_record(
             model=Event,
             lookup={"name": row["name"]},
+            formerly=_formerly(row, "name"),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -186,17 +212,18 @@ def load_events(*, refs: References, summary: LoadSummary) -> None:
                 "frameworks": refs.many("frameworks", row.get("frameworks", [])),
             },
         )
-        refs.events[row["name"]] = event
-        summary.note(Event, outcome)
+        refs.events[row["name"]] = written.record
+        summary.note(Event, written)
         summary.count("Eventos por modalidad", Event.Mode(row["mode"]).label)
 
 
 def load_agreements(*, refs: References, summary: LoadSummary) -> None:
     """Agreements by code; a renewed agreement is loaded before its renewal."""
     for row in agreements_data.AGREEMENTS:
-        agreement, outcome = upsert(
+        written = write_record(
             model=Agreement,
             lookup={"code": row["code"]},
+            formerly=_formerly(row, "code"),
             values={
                 **book_record_values(row, refs=refs),
                 "title": row["title"],
@@ -217,17 +244,18 @@ def load_agreements(*, refs: References, summary: LoadSummary) -> None:
                 "frameworks": refs.many("frameworks", row.get("frameworks", [])),
             },
         )
-        refs.agreements[row["code"]] = agreement
-        summary.note(Agreement, outcome)
+        refs.agreements[row["code"]] = written.record
+        summary.note(Agreement, written)
         summary.count("Acuerdos por tipo", AgreementKind(row["kind"]).label)
 
 
 def load_actions(*, refs: References, summary: LoadSummary) -> None:
     """Actions by title."""
     for row in actions_data.ACTIONS:
-        _, outcome = upsert(
+        written = write_record(
             model=Action,
             lookup={"title": row["title"]},
+            formerly=_formerly(row, "title"),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -245,7 +273,7 @@ def load_actions(*, refs: References, summary: LoadSummary) -> None:
                 "frameworks": refs.many("frameworks", row.get("frameworks", [])),
             },
         )
-        summary.note(Action, outcome)
+        summary.note(Action, written)
         summary.count("Acciones por tipo", Action.Kind(row["kind"]).label)
 
 
@@ -255,9 +283,10 @@ def load_actions(*, refs: References, summary: LoadSummary) -> None:
 def load_visits(*, refs: References, summary: LoadSummary) -> None:
     """Visits by title; a guest by (visit, name)."""
     for row in visits_data.VISITS:
-        visit, outcome = upsert(
+        written = write_record(
             model=Visit,
             lookup={"title": row["title"]},
+            formerly=_formerly(row, "title"),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -272,7 +301,8 @@ def load_visits(*, refs: References, summary: LoadSummary) -> None:
                 "themes": refs.many("themes", row.get("themes", [])),
             },
         )
-        summary.note(Visit, outcome)
+        summary.note(Visit, written)
+        visit = written.record
         summary.count("Visitas por tipo", Visit.Direction(row["direction"]).label)
         for order, guest in enumerate(row.get("guests", [])):
             _, outcome = upsert(
@@ -285,14 +315,21 @@ def load_visits(*, refs: References, summary: LoadSummary) -> None:
                 },
             )
             summary.note(VisitGuest, outcome)
+        if written.outcome != Outcome.KEPT:
+            # A guest the book's data no longer lists for the visit (corrected to another name).
+            names = [guest["name"] for guest in row.get("guests", [])]
+            for gone in VisitGuest.objects.filter(visit=visit).exclude(name__in=names):
+                gone.delete()
+                summary.note(VisitGuest, Outcome.RETIRED)
 
 
 def load_awards(*, refs: References, summary: LoadSummary) -> None:
     """Awards by title."""
     for row in awards_data.AWARDS:
-        _, outcome = upsert(
+        written = write_record(
             model=Award,
             lookup={"title": row["title"]},
+            formerly=_formerly(row, "title"),
             values={
                 **book_record_values(row, refs=refs),
                 "direction": row["direction"],
@@ -304,8 +341,39 @@ def load_awards(*, refs: References, summary: LoadSummary) -> None:
             },
             m2m={"granted_by": refs.many("counterparts", row["granted_by"])},
         )
-        summary.note(Award, outcome)
+        summary.note(Award, written)
         summary.count("Premios por categoría", Award.Category(row["category"]).label)
+
+
+# --- Earlier keys and retired records --------------------------------------
+
+
+def _formerly(row: dict, field: str, **scope) -> list[dict]:
+    """The lookups a record had in earlier versions of the book's data (``formerly``)."""
+    return [{**scope, field: value} for value in row.get("formerly", [])]
+
+
+#: Per model: the data module, its list of retired keys and the field they are of.
+#: A retired record is one an earlier version of the data loaded and the book does
+#: not support (see each module's ``RETIRED``); the load withdraws it.
+RETIRED = [
+    (Agreement, agreements_data, "RETIRED", "code"),
+    (Event, events_data, "RETIRED", "name"),
+    (Action, actions_data, "RETIRED", "title"),
+    (Visit, visits_data, "RETIRED", "title"),
+    (Award, awards_data, "RETIRED", "title"),
+    (Network, networks_data, "RETIRED", "slug"),
+    (Counterpart, counterparts_data, "RETIRED", "slug"),
+]
+
+
+def retire_records(*, summary: LoadSummary) -> None:
+    """Withdraw the records the book's data retired, unless staff edited them."""
+    for model, module, name, field in RETIRED:
+        for key in getattr(module, name, []):
+            written = retire(model=model, lookup={field: key})
+            if written is not None:
+                summary.note(model, written)
 
 
 @transaction.atomic
@@ -320,4 +388,5 @@ def load_book() -> LoadSummary:
     load_actions(refs=refs, summary=summary)
     load_visits(refs=refs, summary=summary)
     load_awards(refs=refs, summary=summary)
+    retire_records(summary=summary)
     return summary

@@ -1,5 +1,7 @@
 """How the loader writes one record: create it, or update only what differs,
-through the kernel's services; and what a load tells (``LoadSummary``)."""
+through the kernel's services; find it under a key it had before (``formerly``);
+withdraw one the book no longer supports (``retire``); and what a load tells
+(``LoadSummary``: counts, and each record it changed, withdrew or left to staff)."""
 
 
 from collections import Counter
@@ -12,7 +14,12 @@ from django.db import models
 
 from agreements.models import Agreement
 from cdmx_global.models import Counterpart, Framework, GovernmentBody, Publishable, PublicationStatus, Theme
-from cdmx_global.services import record_create, record_publish_by_system, record_update
+from cdmx_global.services import (
+    record_create,
+    record_publish_by_system,
+    record_update,
+    record_withdraw_by_system,
+)
 from events.models import Event
 from networks.models import Network
 
@@ -35,6 +42,7 @@ class Outcome(StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     KEPT = "kept"
+    RETIRED = "retired"
 
 
 @dataclass
@@ -43,31 +51,48 @@ class Tally:
     updated: int = 0
     unchanged: int = 0
     kept: int = 0
+    retired: int = 0
 
     @property
     def total(self) -> int:
+        """The book's records of the model: a retired one is no longer one of them."""
         return self.created + self.updated + self.unchanged + self.kept
 
     def add(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
 
+@dataclass(frozen=True)
+class Written:
+    """One record the loader looked at: what it did, and for an update the fields it wrote."""
+
+    record: models.Model
+    outcome: Outcome
+    fields: tuple[str, ...] = ()
+    formerly: str = ""  # the key it was found under, when the book's data renamed it
+
+
 @dataclass
 class LoadSummary:
-    """What one run loaded: per model, and broken down by kind where a model has kinds."""
+    """What one run loaded: per model, broken down by kind where a model has kinds,
+    and each record it updated, withdrew or kept as staff left it (``details``)."""
 
     tallies: dict[type[models.Model], Tally] = field(default_factory=dict)
     breakdowns: dict[str, Counter] = field(default_factory=dict)
+    details: list[Written] = field(default_factory=list)
 
-    def note(self, model: type[models.Model], outcome: Outcome) -> None:
-        self.tallies.setdefault(model, Tally()).add(outcome)
+    def note(self, model: type[models.Model], outcome: Outcome | Written) -> None:
+        written = outcome if isinstance(outcome, Written) else None
+        self.tallies.setdefault(model, Tally()).add(written.outcome if written else outcome)
+        if written and written.outcome in (Outcome.UPDATED, Outcome.KEPT, Outcome.RETIRED):
+            self.details.append(written)
 
     def count(self, title: str, label: str) -> None:
         self.breakdowns.setdefault(title, Counter())[label] += 1
 
     @property
     def changed(self) -> bool:
-        return any(tally.created or tally.updated for tally in self.tallies.values())
+        return any(tally.created or tally.updated or tally.retired for tally in self.tallies.values())
 
 
 @dataclass
@@ -122,24 +147,27 @@ def edited_by_staff(obj: models.Model) -> bool:
     return latest is not None and latest.history_change_reason != LOAD_REASON
 
 
-def upsert(
+def write_record(
     *,
     model: type[M],
     lookup: dict[str, Any],
     values: dict[str, Any],
     m2m: dict[str, list[models.Model]] | None = None,
-) -> tuple[M, Outcome]:
+    formerly: Iterable[dict[str, Any]] = (),
+) -> Written:
     """Create or update the record ``lookup`` finds, writing only what differs.
 
+    A record not found by ``lookup`` is looked for under each of its earlier
+    keys (``formerly``, the lookups it had in earlier versions of the book's
+    data): found so, it is renamed to ``lookup`` with the rest of its changes.
     The database enforces the check constraints on both backends, so only the
     fields are validated here (lengths, choices: what SQLite would let through).
     """
     values = _flatten(values)
     m2m = m2m or {}
     publishable = issubclass(model, Publishable)
-    try:
-        obj = model.objects.get(**lookup)
-    except model.DoesNotExist:
+    obj, found_under = _find(model, lookup, formerly)
+    if obj is None:
         obj = record_create(
             model=model,
             data={**lookup, **values},
@@ -149,10 +177,11 @@ def upsert(
             publish=publishable,
             validate_constraints=False,
         )
-        return obj, Outcome.CREATED
+        return Written(obj, Outcome.CREATED)
     if edited_by_staff(obj):
-        return obj, Outcome.KEPT
-    changes = {name: value for name, value in values.items() if not _same(obj, name, value)}
+        return Written(obj, Outcome.KEPT, formerly=found_under)
+    wanted = {**lookup, **values} if found_under else values
+    changes = {name: value for name, value in wanted.items() if not _same(obj, name, value)}
     links = {
         name: targets
         for name, targets in m2m.items()
@@ -171,7 +200,63 @@ def upsert(
         )
     if unpublished:
         obj = record_publish_by_system(record=obj, reason=LOAD_REASON)
-    return obj, Outcome.UPDATED if changes or links or unpublished else Outcome.UNCHANGED
+    if not (changes or links or unpublished):
+        return Written(obj, Outcome.UNCHANGED)
+    fields = _field_names(model, [*changes, *links]) + (("status",) if unpublished else ())
+    return Written(obj, Outcome.UPDATED, fields, found_under)
+
+
+def _find(model: type[M], lookup: dict[str, Any], formerly: Iterable[dict[str, Any]]) -> tuple[M | None, str]:
+    for key in [lookup, *formerly]:
+        obj = model.objects.filter(**key).first()
+        if obj is not None:
+            return obj, "" if key is lookup else " / ".join(str(value) for value in key.values())
+    return None, ""
+
+
+def _field_names(model: type[models.Model], names: Iterable[str]) -> tuple[str, ...]:
+    """The fields written, once each: a partial date's precision is its date's."""
+    seen = []
+    for name in names:
+        name = name.removesuffix("_precision")
+        if name not in seen:
+            seen.append(name)
+    return tuple(seen)
+
+
+def upsert(
+    *,
+    model: type[M],
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    m2m: dict[str, list[models.Model]] | None = None,
+    formerly: Iterable[dict[str, Any]] = (),
+) -> tuple[M, Outcome]:
+    """``write_record``, giving the record and what was done to it."""
+    written = write_record(model=model, lookup=lookup, values=values, m2m=m2m, formerly=formerly)
+    return written.record, written.outcome
+
+
+#: Shown to staff on a record the load withdrew.
+RETIRE_NOTE = (
+    "Retirado por la carga del libro: la revisión del libro (sourcebook/AUDIT.md) encontró que el libro no "
+    "sostiene este registro."
+)
+
+
+def retire(*, model: type[M], lookup: dict[str, Any]) -> Written | None:
+    """Withdraw the record ``lookup`` finds, one the book's data no longer gives.
+
+    Nothing to do if there is none or it is already withdrawn; a record staff
+    edited is theirs, and stays as they left it.
+    """
+    obj = model.objects.filter(**lookup).first()
+    if obj is None or obj.status == PublicationStatus.WITHDRAWN:
+        return None
+    if edited_by_staff(obj):
+        return Written(obj, Outcome.KEPT)
+    obj = record_withdraw_by_system(record=obj, reason=LOAD_REASON, note=RETIRE_NOTE)
+    return Written(obj, Outcome.RETIRED, ("status",))
 
 
 def book_record_values(row: dict, *, refs: References) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from .transitions import (
     publish_by_system,
     record_publish_by_system,
     record_transition,
+    record_withdraw_by_system,
     records_transition,
     transitions_for,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "record_publish_by_system",
     "record_transition",
     "record_update",
+    "record_withdraw_by_system",
     "records_transition",
     "transitions_for",
 ]

@@ -194,6 +194,25 @@ def record_publish_by_system(*, record: Publishable, reason: str) -> Publishable
     return locked
 
 
+@transaction.atomic
+def record_withdraw_by_system(*, record: Record, reason: str, note: str) -> Record:
+    """Withdraw a stored record by no person, the history saying ``reason`` and the
+    record's review note saying why (``note``, shown to staff).
+
+    Only for a system load: the book load withdraws a record it once loaded and
+    the book turned out not to support. People withdraw through ``WITHDRAW``.
+    """
+    locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if locked.status == WITHDRAWN:
+        return locked
+    _withdraw(locked, None, timezone.now(), note)
+    locked.full_clean(validate_constraints=False)
+    locked._change_reason = reason
+    locked._history_user = None
+    locked.save()
+    return locked
+
+
 _STEPS: dict[str, Callable] = {
     "submit": _submit,
     "publish": _publish,
