@@ -12,8 +12,8 @@ the book does not name.
 
 What the audit found is not an award (the Barómetro de Marcas Ciudades of
 §4.11, a place in a ranking; the UNESCO designations of cap. III; the
-distinguished guests of §4.11, which are visits) is in ``audit/awards.csv``
-with the reason.
+distinguished guests of §4.10–§4.11, which are visits) is in
+``audit/awards.csv`` with the reason.
 """
 
 from events.models import Award
