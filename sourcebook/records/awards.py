@@ -1,10 +1,19 @@
 """Awards: the 33 the city received, in annex 3's six categories, and the
 Premio Internacional CGLU-Ciudad de México-Cultura 21 the city grants (cap. I §4.8).
 
-Each received award is one line of annex 3, dated by its year heading.
-``granted_by_text`` is the grantor as the line gives it (empty where the line
-names none); ``body`` is the body the line names, in parentheses or in the
-text, else the CGAI, which promotes the city's candidacies (§4.8).
+Each received award is one line of annex 3, under a category heading and a
+year heading; its excerpt holds the three pieces (category, year, line), so
+the words its category and year come from are in it. ``granted_by_text`` is
+the grantor as the line gives it (empty where the line names none) and
+``granted_by`` the counterparts it names; ``body`` is the body the line
+names, in parentheses or in the text, else the CGAI, which promotes the
+city's candidacies (§4.8) and is the project's body for a record whose body
+the book does not name.
+
+What the audit found is not an award (the Barómetro de Marcas Ciudades of
+§4.11, a place in a ranking; the UNESCO designations of cap. III; the
+distinguished guests of §4.10–§4.11, which are visits) is in
+``audit/awards.csv`` with the reason.
 """
 
 from events.models import Award
@@ -14,6 +23,16 @@ from . import cite, excerpt, year
 Category = Award.Category
 
 ANNEX_3 = cite("anexo 3")
+
+#: Annex 3's category headings, as the book writes them.
+HEADINGS = {
+    Category.SUSTAINABLE_DEVELOPMENT: "Desarrollo sostenible",
+    Category.URBAN_INNOVATION: "Innovación urbana",
+    Category.QUALITY_OF_LIFE: "Calidad de vida",
+    Category.HEALTH: "Salud",
+    Category.TOURISM: "Turismo",
+    Category.GOVERNANCE_INNOVATION: "Innovación en la gobernanza",
+}
 
 
 def award(
@@ -27,7 +46,11 @@ def award(
     recognised_for: str = "",
     body: str = "cgai",
     description: str = "",
+    before: tuple[str, ...] = (),
+    where: str = ANNEX_3,
 ) -> dict:
+    """A line of annex 3 under its category and year headings; ``before``, pieces
+    of the book that come earlier and speak of the same award (cited in ``where``)."""
     return {
         "title": title,
         "direction": Award.Direction.RECEIVED,
@@ -38,8 +61,8 @@ def award(
         "recognised_for": recognised_for,
         "body": body,
         "description": description,
-        "source_citation": ANNEX_3,
-        "source_excerpt": line,
+        "source_citation": where,
+        "source_excerpt": excerpt(*before, HEADINGS[category], str(awarded), line),
     }
 
 
@@ -138,7 +161,7 @@ RECEIVED = [
         "un “Bono verde” para financiar proyectos con enfoque de sustentabilidad y combate al cambio climático",
         granted_by_text="Iniciativa Bonos Climáticos", granted_by=("iniciativa-bonos-climaticos",),
         recognised_for=(
-            "Ser el primer gobierno local de América Latina en emitir un «Bono verde» para financiar proyectos "
+            "Ser el primer gobierno local de América Latina en emitir un “Bono verde” para financiar proyectos "
             "con enfoque de sustentabilidad y combate al cambio climático"
         ),
     ),
@@ -147,7 +170,11 @@ RECEIVED = [
         URBAN, 2014, "Premio Audi Urban Future Award",
         "Premio Audi Urban Future Award con el proyecto Living Mobilities por el Laboratorio de la Ciudad",
         recognised_for="El proyecto Living Mobilities", body="laboratorio-para-la-ciudad",
-        description="El libro no nombra a quien lo otorga.",
+        description=(
+            "El libro no nombra a quien lo otorga. Escribe «por el Laboratorio de la Ciudad»: se registra como "
+            "responsable el Laboratorio para la Ciudad, como lo nombra en el resto del anexo («del Laboratorio "
+            "para la Ciudad», Premio Internacional de Guangzhou)."
+        ),
     ),
     award(
         URBAN, 2016, "Premio FIA Americas Awards",
@@ -166,7 +193,7 @@ RECEIVED = [
             "Asociación Mundial de las Grandes Metrópolis"
         ),
         granted_by=("asociacion-amistad-pueblo-chino", "guangzhou", "cglu", "metropolis"),
-        recognised_for="El proyecto «Mapatón CDMX»", body="laboratorio-para-la-ciudad",
+        recognised_for="El proyecto “Mapatón CDMX”", body="laboratorio-para-la-ciudad",
     ),
     award(
         URBAN, 2016, "Premio Roy L. Shafer Leading Edge Awards",
@@ -293,12 +320,15 @@ RECEIVED = [
         granted_by_text="Organización Mundial del Diseño", granted_by=("organizacion-mundial-del-diseno",),
         description=(
             "La primera del continente, a través de la firma de un convenio con la Organización Mundial del "
-            "Diseño; el libro no da los datos de ese convenio."
+            "Diseño; el libro no da los datos de ese convenio. El cap. I §4.11 nombra el «Foro Internacional de "
+            "Diseño de World Design Capital Mexico City 2018 (Capital Mundial de Diseño CDMX 2018)»."
         ),
+        before=("World Design Capital Mexico City 2018 (Capital Mundial de Diseño CDMX 2018)",),
+        where=cite("cap. I §4.11 y anexo 3"),
     ),
     award(
         TOURISM, 2018,
-            "Premio Excelencias Turísticas entregado al Fideicomiso Central de Abasto de la Ciudad de México",
+        "Premio Excelencias Turísticas entregado al Fideicomiso Central de Abasto de la Ciudad de México",
         "Premio Excelencias Turísticas entregado al Fideicomiso Central de Abasto de la Ciudad de México por su "
         "el rescate de su espacio público y su transformación en un nuevo polo turístico del país y de "
         "Latinoamérica",
@@ -357,8 +387,9 @@ CULTURE_21 = {
     ),
     "body": "secretaria-de-cultura",
     "description": (
-        "Lo otorga la ciudad desde 2013 (la fecha es la de la primera edición). En las tres ediciones "
-        "organizadas se han recibido 238 postulaciones de ciudades de todo el mundo."
+        "Lo otorga la ciudad «desde 2013»: la fecha es ese año de inicio, sin fin. En las tres ediciones "
+        "organizadas se han recibido 238 postulaciones de ciudades de todo el mundo. No lo da el libro: la "
+        "categoría «Cultura» (el premio no está en el anexo 3, que ordena por categorías los premios recibidos)."
     ),
     "source_citation": cite("cap. I §4.8"),
     "source_excerpt": excerpt(

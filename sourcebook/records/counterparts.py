@@ -1,18 +1,31 @@
 """Counterparts the book names: cities, states, national governments,
 international organisations, networks, civil-society and private bodies.
 
-Coordinates are not book data: they are public geographic reference points
-(the city centre; for a state, province or region, the centre of its capital),
-rounded to 2–4 decimals, so the portal can place the record on its map.
-Organisations, national governments and bodies get none. A place whose country
-the book does not give keeps the country blank and says so.
+Each row says what the book says: the name as the book writes it (with the
+descriptor the book puts before it, "la empresa", "la revista", "la
+Organización no Gubernamental", left out), acronyms only where the book gives
+them, and the country only where the book gives it or clearly implies it (a
+heading «Estados Unidos:» over a list of cities, «Nagoya, Japón»). Whatever
+else a row holds because the portal needs it is marked in its description,
+starting with «No lo da el libro:»:
+
+- coordinates: public geographic reference points (the city centre; for a
+  state, province or region, the centre of its capital), rounded to 2–4
+  decimals, so the portal can place the record on its map; organisations,
+  national governments and bodies get none;
+- a country the book does not give, kept where the country pages and the
+  regions need it (a place whose country is not even clear, «San Antonio»,
+  keeps none and is not on the map);
+- a name or a kind the book does not give (a state the book lists among
+  cities, the name of a state whose head the book names);
+- membership of the United Nations system, where the book does not say it.
 """
 
 from decimal import Decimal
 
 from cdmx_global.models import Counterpart
 
-from . import cite
+from . import cite, excerpt
 
 Kind = Counterpart.Kind
 
@@ -24,6 +37,18 @@ WINGS = cite("cap. I §4.10")
 GUESTS = cite("cap. I §4.11")
 ANNEX_2 = cite("anexo 2")
 ANNEX_3 = cite("anexo 3")
+
+#: What a place's description says of its coordinates (they are not the book's).
+CITY_COORDINATES = (
+    "No lo da el libro: las coordenadas, un punto de referencia público del centro de la ciudad, para situarla "
+    "en el mapa."
+)
+STATE_COORDINATES = (
+    "No lo da el libro: las coordenadas, un punto de referencia público (el centro de su capital), para "
+    "situarlo en el mapa."
+)
+#: What an organisation's description says where the book does not place it in the United Nations system.
+UN_SYSTEM_NOT_IN_BOOK = "No lo da el libro: que pertenezca al sistema de las Naciones Unidas."
 
 
 def place(
@@ -88,70 +113,186 @@ def organisation(slug: str, name: str, acronym: str, *, un_system: bool, where: 
 
 
 CITIES = [
-    # Specific-cooperation agreements, cap. I §4.1
-    place("chicago", "Chicago", "US", "41.8781", "-87.6298", where=CCE, text="1 Chicago (2013)"),
-    place("los-angeles", "Los Ángeles", "US", "34.0522", "-118.2437", where=CCE, text="2 Los Ángeles (2014)"),
-    place("seattle", "Seattle", "US", "47.6062", "-122.3321", where=CCE, text="3 Seattle (2016)"),
-    place("virginia", "Virginia", "US", "37.5407", "-77.4360", kind=Kind.STATE, where=CCE, text="4 Virginia (2017)"),
-    place("quebec", "Quebec", "CA", "46.8139", "-71.2080", where=CCE, text="5 Quebec (2015)"),
-    place("montreal", "Montreal", "CA", "45.5017", "-73.5673", where=CCE, text="6 Montreal (2016)"),
-    place("sao-paulo", "São Paulo", "BR", "-23.5505", "-46.6333", where=CCE, text="7 São Paulo, Brasil (2014)"),
+    # Specific-cooperation agreements, cap. I §4.1: the country is the heading («Estados Unidos:», «Canadá:»)
+    # or follows the city.
+    place(
+        "chicago", "Chicago", "US", "41.8781", "-87.6298", where=CCE,
+        text=excerpt("Estados Unidos:", "1 Chicago (2013)"), description=CITY_COORDINATES,
+    ),
+    place(
+        "los-angeles", "Los Ángeles", "US", "34.0522", "-118.2437", where=CCE,
+        text=excerpt("Estados Unidos:", "2 Los Ángeles (2014)"), description=CITY_COORDINATES,
+    ),
+    place(
+        "seattle", "Seattle", "US", "47.6062", "-122.3321", where=CCE,
+        text=excerpt("Estados Unidos:", "3 Seattle (2016)"), description=CITY_COORDINATES,
+    ),
+    place(
+        "virginia", "Virginia", "US", "37.5407", "-77.4360", kind=Kind.STATE, where=CCE,
+        text=excerpt("Estados Unidos:", "4 Virginia (2017)"),
+        description=(
+            "No lo da el libro: que sea un estado; el libro la lista, bajo «Estados Unidos:», entre los convenios "
+            "de cooperación específica con ciudades. " + STATE_COORDINATES
+        ),
+    ),
+    place(
+        "quebec", "Quebec", "CA", "46.8139", "-71.2080", where=CCE,
+        text=excerpt("Canadá:", "5 Quebec (2015)"), description=CITY_COORDINATES,
+    ),
+    place(
+        "montreal", "Montreal", "CA", "45.5017", "-73.5673", where=CCE,
+        text=excerpt("Canadá:", "6 Montreal (2016)"), description=CITY_COORDINATES,
+    ),
+    place(
+        "sao-paulo", "São Paulo", "BR", "-23.5505", "-46.6333", where=CCE, text="7 São Paulo, Brasil (2014)",
+        description=CITY_COORDINATES,
+    ),
     place(
         "buenos-aires", "Buenos Aires", "AR", "-34.6037", "-58.3816", where=CCE,
-        text="8 Buenos Aires, Argentina (2014)",
+        text="8 Buenos Aires, Argentina (2014)", description=CITY_COORDINATES,
     ),
-    place("quito", "Quito", "EC", "-0.1807", "-78.4678", where=CCE, text="9 Quito, Ecuador (2014)"),
-    place("bogota", "Bogotá", "CO", "4.7110", "-74.0721", where=CCE, text="10 Bogotá, Colombia (2014)"),
-    place("montevideo", "Montevideo", "UY", "-34.9011", "-56.1645", where=CCE, text="11 Montevideo, Uruguay (2016)"),
-    place("paris", "París", "FR", "48.8566", "2.3522", where=CCE, text="12 París, Francia (2014)"),
-    place("moscu", "Moscú", "RU", "55.7558", "37.6173", where=CCE, text="13 Moscú, Rusia (2014 y 2016)"),
-    place("dublin", "Dublín", "IE", "53.3498", "-6.2603", where=CCE, text="14 Dublín, Irlanda (2015)"),
-    place("madrid", "Madrid", "ES", "40.4168", "-3.7038", where=CCE, text="15 Madrid, España (2017)"),
-    place("shenzhen", "Shenzhen", "CN", "22.5431", "114.0579", where=CCE, text="16 Shenzhen, China (2015)"),
+    place(
+        "quito", "Quito", "EC", "-0.1807", "-78.4678", where=CCE, text="9 Quito, Ecuador (2014)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "bogota", "Bogotá", "CO", "4.7110", "-74.0721", where=CCE, text="10 Bogotá, Colombia (2014)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "montevideo", "Montevideo", "UY", "-34.9011", "-56.1645", where=CCE, text="11 Montevideo, Uruguay (2016)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "paris", "París", "FR", "48.8566", "2.3522", where=CCE, text="12 París, Francia (2014)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "moscu", "Moscú", "RU", "55.7558", "37.6173", where=CCE, text="13 Moscú, Rusia (2014 y 2016)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "dublin", "Dublín", "IE", "53.3498", "-6.2603", where=CCE, text="14 Dublín, Irlanda (2015)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "madrid", "Madrid", "ES", "40.4168", "-3.7038", where=CCE, text="15 Madrid, España (2017)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "shenzhen", "Shenzhen", "CN", "22.5431", "114.0579", where=CCE, text="16 Shenzhen, China (2015)",
+        description=CITY_COORDINATES,
+    ),
     # Twinning and friendship agreements, cap. I §2 and §4.2
     place(
-        "nagoya", "Nagoya", "JP", "35.1815", "136.9066", where=EXCHANGES,
-        text="la firma en 1977 del convenio de hermanamiento entre la Ciudad de México y la Alcaldía de Nagoya",
+        "nagoya", "Nagoya", "JP", "35.1815", "136.9066", where=cite("cap. I §4.2 y §4.10"),
+        text=excerpt(
+            "la firma en 1977 del convenio de hermanamiento entre la Ciudad de México y la Alcaldía de Nagoya",
+            "Nagoya, Japón (2018)",
+        ),
+        description="El país lo da el cap. I §4.10 («Nagoya, Japón»). " + CITY_COORDINATES,
     ),
     place(
         "san-antonio-de-los-banos", "San Antonio de los Baños", "CU", "22.89", "-82.50",
-        where=HISTORY, text="San Antonio de los Baños, Cuba",
+        where=HISTORY, text="San Antonio de los Baños, Cuba", description=CITY_COORDINATES,
     ),
     place(
         "san-pedro-sula", "San Pedro Sula", "HN", "15.5042", "-88.0250", where=HISTORY,
-        text="San Pedro Sula, Honduras",
+        text="San Pedro Sula, Honduras", description=CITY_COORDINATES,
     ),
-    place("san-salvador", "San Salvador", "SV", "13.6929", "-89.2182", where=HISTORY, text="San Salvador, El Salvador"),
-    place("barcelona", "Barcelona", "ES", "41.3851", "2.1734", where=HISTORY, text="Barcelona, España"),
-    place("cerro", "Cerro", "CU", "23.11", "-82.38", where=HISTORY, text="los hermanamientos con Cerro, Cuba"),
-    place("san-jose", "San José", "CR", "9.9281", "-84.0907", where=HISTORY, text="San José, Costa Rica"),
+    place(
+        "san-salvador", "San Salvador", "SV", "13.6929", "-89.2182", where=HISTORY, text="San Salvador, El Salvador",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "barcelona", "Barcelona", "ES", "41.3851", "2.1734", where=HISTORY, text="Barcelona, España",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "cerro", "Cerro", "CU", "23.11", "-82.38", where=HISTORY, text="los hermanamientos con Cerro, Cuba",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "san-jose", "San José", "CR", "9.9281", "-84.0907", where=HISTORY, text="San José, Costa Rica",
+        description=CITY_COORDINATES,
+    ),
     place(
         "valonia", "Valonia", "BE", "50.4674", "4.8720", kind=Kind.STATE, where=HISTORY,
         text="un hermanamiento con la ciudad de Valonia, Bélgica",
-        description="El libro la llama «la ciudad de Valonia»; Valonia es una región de Bélgica.",
+        description=(
+            "El libro la llama «la ciudad de Valonia». No lo da el libro: que sea una región (se registra como "
+            "«Estado, provincia o región»). " + STATE_COORDINATES
+        ),
     ),
-    place("seul", "Seúl", "KR", "37.5665", "126.9780", where=HISTORY, text="Seúl (2010)"),
-    place("beijing", "Beijing", "CN", "39.9042", "116.4074", where=HISTORY, text="Beijing (2009)"),
-    place("estambul", "Estambul", "TR", "41.0082", "28.9784", where=HISTORY, text="Estambul (2010)"),
-    place("guangzhou", "Guangzhou", "CN", "23.1291", "113.2644", where=HISTORY, text="Guangzhou (2010)"),
+    place(
+        "seul", "Seúl", "KR", "37.5665", "126.9780", where=HISTORY, text="Seúl (2010)",
+        description="No lo da el libro: el país (Corea del Sur); el libro dice sólo «Seúl (2010)». " + CITY_COORDINATES,
+    ),
+    place(
+        "beijing", "Beijing", "CN", "39.9042", "116.4074", where=HISTORY, text="Beijing (2009)",
+        description="No lo da el libro: el país (China); el libro dice sólo «Beijing (2009)». " + CITY_COORDINATES,
+    ),
+    place(
+        "estambul", "Estambul", "TR", "41.0082", "28.9784", where=HISTORY, text="Estambul (2010)",
+        description=(
+            "No lo da el libro: el país (Turquía); el libro dice sólo «Estambul (2010)». " + CITY_COORDINATES
+        ),
+    ),
+    place(
+        "guangzhou", "Guangzhou", "CN", "23.1291", "113.2644", where=cite("cap. I §2 y anexo 3"),
+        text=excerpt("Guangzhou (2010)", "Premio Internacional de Guangzhou en China"),
+        description="El país lo da el anexo 3 («Premio Internacional de Guangzhou en China»). " + CITY_COORDINATES,
+    ),
     place(
         "kuwait", "Kuwait", "KW", "29.3759", "47.9774", where=HISTORY, text="Kuwait (2011)",
-        description="El libro dice «Kuwait» en la lista de hermanamientos entre ciudades.",
+        description=(
+            "El libro dice «Kuwait» en la lista de hermanamientos entre ciudades. No lo da el libro: el país "
+            "(Kuwait). " + CITY_COORDINATES
+        ),
     ),
-    # Official trips of the head of government, cap. I §4.4
-    place("boston", "Boston", "US", "42.3601", "-71.0589", where=TRIPS, text="1 Boston"),
-    place("miami", "Miami", "US", "25.7617", "-80.1918", where=TRIPS, text="4 Miami"),
-    place("nueva-york", "Nueva York", "US", "40.7128", "-74.0060", where=TRIPS, text="5 Nueva York"),
+    # Official trips of the head of government, cap. I §4.4: the country is the heading «ESTADOS UNIDOS» or
+    # follows the city.
+    place(
+        "boston", "Boston", "US", "42.3601", "-71.0589", where=TRIPS, text=excerpt("ESTADOS UNIDOS", "1 Boston"),
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "miami", "Miami", "US", "25.7617", "-80.1918", where=TRIPS, text=excerpt("ESTADOS UNIDOS", "4 Miami"),
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "nueva-york", "Nueva York", "US", "40.7128", "-74.0060", where=TRIPS,
+        text=excerpt("ESTADOS UNIDOS", "5 Nueva York"), description=CITY_COORDINATES,
+    ),
     place(
         "rhode-island", "Rhode Island", "US", "41.8240", "-71.4128", kind=Kind.STATE, where=TRIPS,
-        text="6 Rhode Island",
+        text=excerpt("ESTADOS UNIDOS", "6 Rhode Island"),
+        description=(
+            "No lo da el libro: que sea un estado; el libro lo lista, bajo «ESTADOS UNIDOS», entre las giras del "
+            "Jefe de Gobierno. " + STATE_COORDINATES
+        ),
     ),
-    place("washington-dc", "Washington DC", "US", "38.9072", "-77.0369", where=TRIPS, text="7 Washington DC"),
-    place("la-habana", "La Habana", "CU", "23.1136", "-82.3666", where=TRIPS, text="10 La Habana, Cuba"),
-    place("panama", "Panamá", "PA", "8.9824", "-79.5199", where=TRIPS, text="12 Panamá, Panamá"),
+    place(
+        "washington-dc", "Washington DC", "US", "38.9072", "-77.0369", where=TRIPS,
+        text=excerpt("ESTADOS UNIDOS", "7 Washington DC"), description=CITY_COORDINATES,
+    ),
+    place(
+        "la-habana", "La Habana", "CU", "23.1136", "-82.3666", where=TRIPS, text="10 La Habana, Cuba",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "panama", "Panamá", "PA", "8.9824", "-79.5199", where=TRIPS, text="12 Panamá, Panamá",
+        description=CITY_COORDINATES,
+    ),
     # Alas de la Ciudad de México, cap. I §4.10
-    place("berlin", "Berlín", "DE", "52.5200", "13.4050", where=WINGS, text="Berlín, Alemania (2013)"),
-    place("singapur", "Singapur", "SG", "1.3521", "103.8198", where=WINGS, text="Singapur, Singapur (2015)"),
+    place(
+        "berlin", "Berlín", "DE", "52.5200", "13.4050", where=WINGS, text="Berlín, Alemania (2013)",
+        description=CITY_COORDINATES,
+    ),
+    place(
+        "singapur", "Singapur", "SG", "1.3521", "103.8198", where=WINGS, text="Singapur, Singapur (2015)",
+        description=CITY_COORDINATES,
+    ),
     place(
         "san-antonio", "San Antonio", "", None, None, where=WINGS, text="San Antonio (2018)",
         description=(
@@ -162,31 +303,36 @@ CITIES = [
     place(
         "illinois", "Illinois", "US", "39.7817", "-89.6501", kind=Kind.STATE, where=GUESTS,
         text="Patrick Quinn, Gobernador del Estado de Illinois, Estados Unidos de América.",
+        description=STATE_COORDINATES,
     ),
     place(
         "provincia-de-quebec", "Provincia de Quebec", "CA", "46.8139", "-71.2080", kind=Kind.STATE, where=GUESTS,
         text="Philippe Couillard, Primer Ministro de Quebec, Canadá.",
-        description="El gobierno de la provincia de Quebec; la ciudad de Quebec es otra contraparte.",
+        description=(
+            "El gobierno cuyo «Primer Ministro de Quebec, Canadá» nombra el libro. No lo da el libro: el nombre "
+            "«Provincia de Quebec» ni que sea una provincia; se nombra así para distinguirlo de la ciudad de "
+            "Quebec, otra contraparte. " + STATE_COORDINATES
+        ),
     ),
     place(
         "rosario", "Rosario", "AR", "-32.9442", "-60.6505", where=GUESTS,
-        text="Intendente de la ciudad de Rosario, Argentina",
+        text="Intendente de la ciudad de Rosario, Argentina", description=CITY_COORDINATES,
     ),
     place(
         "concordia", "Concordia", "AR", "-31.3929", "-58.0209", where=GUESTS,
-        text="Presidente Municipal de Concordia, Argentina",
+        text="Presidente Municipal de Concordia, Argentina", description=CITY_COORDINATES,
     ),
     place(
         "tegucigalpa", "Tegucigalpa", "HN", "14.0723", "-87.1921", where=GUESTS,
-        text="Alcalde Municipal de Tegucigalpa, Honduras",
+        text="Alcalde Municipal de Tegucigalpa, Honduras", description=CITY_COORDINATES,
     ),
     place(
         "porto-alegre", "Porto Alegre", "BR", "-30.0346", "-51.2177", where=GUESTS,
-        text="Vice Alcalde de Porto Alegre, Brasil",
+        text="Vice Alcalde de Porto Alegre, Brasil", description=CITY_COORDINATES,
     ),
     place(
         "san-miguelito", "San Miguelito", "PA", "9.03", "-79.50", where=GUESTS,
-        text="Alcalde de San Miguelito, Panamá",
+        text="Alcalde de San Miguelito, Panamá", description=CITY_COORDINATES,
     ),
 ]
 
@@ -219,10 +365,17 @@ NATIONAL_GOVERNMENTS = [
         "republica-de-finlandia", "República de Finlandia", "FI",
         text="Sauli Niinistö, Presidente de la República de Finlandia.",
     ),
-    national("reino-de-espana", "Reino de España", "ES", text="Sus Majestades los Reyes de España"),
+    # The slug is the one other modules point at; the book names the country «España» («los Reyes de España»).
+    national(
+        "reino-de-espana", "España", "ES", text="Sus Majestades los Reyes de España",
+        description="El libro nombra a sus huéspedes, «Sus Majestades los Reyes de España».",
+    ),
     national(
         "santa-sede", "Santa Sede", "VA", text="Su Santidad el Papa Francisco.",
-        description="El libro nombra al huésped («Su Santidad el Papa Francisco»), no al Estado.",
+        description=(
+            "El libro nombra al huésped («Su Santidad el Papa Francisco»), no al Estado. No lo da el libro: el "
+            "nombre «Santa Sede» ni el país."
+        ),
     ),
     national(
         "republica-de-singapur", "República de Singapur", "SG",
@@ -254,18 +407,21 @@ NATIONAL_GOVERNMENTS = [
     ),
     party(
         "nagoya-agua", "Departamento de Agua y Alcantarillado de la Ciudad de Nagoya", Kind.CITY, country="JP",
-        where=EXCHANGES, text="el Departamento de Agua y Alcantarillado de la Ciudad de Nagoya",
+        where=cite("cap. I §4.2 y §4.10"),
+        text=excerpt("el Departamento de Agua y Alcantarillado de la Ciudad de Nagoya", "Nagoya, Japón (2018)"),
+        description="El país lo da el cap. I §4.10 («Nagoya, Japón»).",
     ),
 ]
 
 ORGANISATIONS = [
-    # The UN system. Annex 2 names most; §4.3 the six the administration signed with.
+    # The UN system. Annex 2 names most; §4.3 the six the administration signed with («agencias especializadas
+    # de la ONU»); the others' names say «Naciones Unidas», except where the description says otherwise.
     organisation(
-        "onusida", "Oficina Regional de las Naciones Unidas, SIDA en América Latina", "ONUSIDA", un_system=True,
+        "onusida", "Oficina Regional de las Naciones Unidas, SIDA en América Latina", "", un_system=True,
         where=ANNEX_2, text="Oficina Regional de las Naciones Unidas, SIDA en América Latina",
     ),
     organisation(
-        "unodc", "Oficina de las Naciones Unidas contra la Droga y el Delito", "UNODC", un_system=True,
+        "unodc", "Oficina de las Naciones Unidas, contra la Droga y el Delito", "", un_system=True,
         where=ANNEX_2, text="Oficina de las Naciones Unidas, contra la Droga y el Delito",
     ),
     organisation(
@@ -287,13 +443,20 @@ ORGANISATIONS = [
         where=ANNEX_2, text="Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)",
     ),
     organisation(
-        "unfpa", "Fondo de Población de las Naciones Unidas", "UNFPA", un_system=True,
+        "unfpa", "Fondo de Población de las Naciones Unidas en México", "UNFPA", un_system=True,
         where=ANNEX_2, text="Fondo de Población de las Naciones Unidas en México (UNFPA)",
-        description="El anexo 2 nombra su oficina en México.",
     ),
     organisation(
         "onu-habitat", "Programa de las Naciones Unidas para los Asentamientos Humanos", "ONU-Hábitat",
-        un_system=True, where=ANNEX_2, text="Programa de Naciones Unidas para los Asentamientos Humanos (ONU-HABITAT)",
+        un_system=True, where=cite("anexo 2 y siglas"),
+        text=excerpt(
+            "Programa de Naciones Unidas para los Asentamientos Humanos (ONU-HABITAT)",
+            "ONU-Hábitat Programa de las Naciones Unidas para los Asentamientos Humanos",
+        ),
+        description=(
+            "El nombre y las siglas son los de la lista de siglas; el anexo 2 escribe «Programa de Naciones "
+            "Unidas para los Asentamientos Humanos (ONU-HABITAT)»."
+        ),
     ),
     organisation(
         "cepal", "Comisión Económica para América Latina y el Caribe", "CEPAL", un_system=True,
@@ -302,15 +465,15 @@ ORGANISATIONS = [
     organisation(
         "bird", "Banco Internacional de Reconstrucción y Desarrollo", "BIRD", un_system=True,
         where=ANNEX_2, text="Banco Internacional de Reconstrucción y Desarrollo (BIRD)",
-        description="Del Grupo Banco Mundial.",
+        description=UN_SYSTEM_NOT_IN_BOOK,
     ),
     organisation(
         "omm", "Organización Meteorológica Mundial", "OMM", un_system=True,
-        where=ANNEX_2, text="Organización Meteorológica Mundial (OMM)",
+        where=ANNEX_2, text="Organización Meteorológica Mundial (OMM)", description=UN_SYSTEM_NOT_IN_BOOK,
     ),
     organisation(
         "oim", "Organización Internacional para las Migraciones", "OIM", un_system=True,
-        where=ANNEX_2, text="Organización Internacional para las Migraciones (OIM)",
+        where=ANNEX_2, text="Organización Internacional para las Migraciones (OIM)", description=UN_SYSTEM_NOT_IN_BOOK,
     ),
     organisation(
         "onu", "Organización de las Naciones Unidas", "ONU", un_system=True,
@@ -319,19 +482,26 @@ ORGANISATIONS = [
     organisation(
         "ifc", "International Finance Corporation", "", un_system=True, where=ANNEX_3,
         text="International Finance Corporation, la rama del sector privado del Banco Mundial",
-        description="La rama del sector privado del Banco Mundial (Grupo Banco Mundial).",
+        description=(
+            "El libro la presenta como «la rama del sector privado del Banco Mundial». " + UN_SYSTEM_NOT_IN_BOOK
+        ),
     ),
     # Outside the UN system.
     organisation(
         "ocde", "Organización para la Cooperación y el Desarrollo Económicos", "OCDE", un_system=False,
-        where=ANNEX_2, text="Organización para la Cooperación y el Desarrollo Económico (OCDE)",
+        where=cite("anexo 2 y siglas"),
+        text=excerpt(
+            "Organización para la Cooperación y el Desarrollo Económico (OCDE)",
+            "OCDE Organización para la Cooperación y el Desarrollo Económicos",
+        ),
+        description="El nombre es el de la lista de siglas; el anexo 2 escribe «Desarrollo Económico».",
     ),
     organisation(
         "cicr", "Comité Internacional de la Cruz Roja", "CICR", un_system=False,
         where=ANNEX_2, text="Comité Internacional de la Cruz Roja (CICR)",
     ),
     organisation(
-        "union-europea", "Unión Europea", "UE", un_system=False, where=cite("cap. I §4.5"),
+        "union-europea", "Unión Europea", "", un_system=False, where=cite("cap. I §4.5"),
         text=(
             "La Unión Europea se ha convertido en un aliado estratégico de la Ciudad de México para potenciar su "
             "acción internacional."
@@ -370,7 +540,7 @@ NETWORKS = [
         where=cite("cap. I §4.6"), text="Fondo Mundial para el Desarrollo de las Ciudades (FMDV)",
     ),
     party(
-        "oidp", "Observatorio Internacional de Democracia Participativa", Kind.NETWORK, acronym="OIDP",
+        "oidp", "Observatorio Internacional de Democracia Participativa", Kind.NETWORK,
         where=ANNEX_3, text="por el Observatorio Internacional de Democracia Participativa",
     ),
 ]
@@ -399,6 +569,7 @@ OTHERS = [
     party(
         "cdp-latinoamerica", "Carbon Disclosure Project Latinoamérica", Kind.CIVIL_SOCIETY, acronym="CDP",
         where=ANNEX_3, text="la Asociación Carbon Disclosure Project (CDP) Latinoamérica",
+        description="El libro escribe «la Asociación Carbon Disclosure Project (CDP) Latinoamérica».",
     ),
     party(
         "iniciativa-bonos-climaticos", "Iniciativa Bonos Climáticos", Kind.CIVIL_SOCIETY,
@@ -406,7 +577,12 @@ OTHERS = [
     ),
     party(
         "fia", "Federación Internacional de Automovilismo", Kind.CIVIL_SOCIETY, acronym="FIA",
-        where=ANNEX_3, text="por la Federación Internacional de Automovilismo",
+        where=ANNEX_3,
+        text=(
+            "Premio FIA Americas Awards por el Programa de Seguridad Vial: Visión Cero (SEMOVI) por la Federación "
+            "Internacional de Automovilismo"
+        ),
+        description="Las siglas son las del premio que otorga («Premio FIA Americas Awards»).",
     ),
     party(
         "asociacion-amistad-pueblo-chino", "Asociación de Amistad del Pueblo Chino con el Extranjero",
@@ -414,7 +590,7 @@ OTHERS = [
         text="por la Asociación de Amistad del Pueblo Chino con el Extranjero",
     ),
     party(
-        "uim", "Unión Iberoamericana de Municipalistas", Kind.CIVIL_SOCIETY, acronym="UIM",
+        "uim", "Unión Iberoamericana de Municipalistas", Kind.CIVIL_SOCIETY,
         where=ANNEX_3, text="de la Unión Iberoamericana de Municipalistas",
     ),
     party(
@@ -471,7 +647,7 @@ OTHERS = [
             "por la Comunidad de Profesionales y Expertos en Latinoamérica y el Caribe en Gestión para "
             "Resultados en el Desarrollo (CoPLAC-GpRD) del BID"
         ),
-        description="Del Banco Interamericano de Desarrollo (BID).",
+        description="Del Banco Interamericano de Desarrollo («del BID»).",
     ),
 ]
 
