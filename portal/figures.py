@@ -20,6 +20,27 @@ from networks.selectors import member_networks, published_network_parts
 LATEST_COUNT = 5
 
 
+#: The parts of a number of agreements the portal counts beside it (the home
+#: page, a country's page): recorded as in force, and without validity
+#: information. A count of those in force is never shown alone: where the
+#: source gives no validity, the agreement is without validity information,
+#: neither in force nor not. The rest are in negotiation or ended.
+AGREEMENT_VALIDITY_PARTS = {
+    "in_force": Q(validity=Validity.IN_FORCE),
+    "unknown_validity": Q(validity=Validity.UNKNOWN),
+}
+
+
+def agreement_validity_counts(agreements: QuerySet) -> dict[str, int]:
+    """How many ``agreements`` there are (``agreements``) and how many of each
+    of ``AGREEMENT_VALIDITY_PARTS`` (``agreements_in_force``,
+    ``agreements_unknown_validity``); one query."""
+    return agreements.aggregate(
+        agreements=Count("pk"),
+        **{f"agreements_{name}": Count("pk", filter=part) for name, part in AGREEMENT_VALIDITY_PARTS.items()},
+    )
+
+
 def headline_figures() -> dict[str, int]:
     """The home page's figures, by name; seven queries."""
     counterparts = published_counterparts_alone().aggregate(
@@ -27,7 +48,7 @@ def headline_figures() -> dict[str, int]:
         countries=Count("country", distinct=True, filter=~Q(country="")),
     )
     return {
-        "agreements_in_force": published_agreements_alone().filter(validity=Validity.IN_FORCE).count(),
+        **agreement_validity_counts(published_agreements_alone()),
         **counterparts,
         # "Networks the city belongs to": a network counts once a published
         # membership says so (see ``member_networks``).

@@ -10,7 +10,7 @@ does not grow with the data either.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import Count, F, Q, QuerySet, Window
 from django_countries import countries
 from django_countries.fields import Country
 
@@ -19,6 +19,8 @@ from cdmx_global.published import Link, published_condition
 from cdmx_global.regions import Region, region_for_country
 from cdmx_global.selectors import published_counterparts_alone
 from events.selectors import published_awards_alone, published_events_alone, published_visits_alone
+
+from .figures import AGREEMENT_VALIDITY_PARTS
 
 
 @dataclass
@@ -82,10 +84,13 @@ COUNTRY_SECTION_SIZE = 10
 
 @dataclass
 class CountrySection:
-    """The first records of one kind linked to a country, and how many there are in all."""
+    """The first records of one kind linked to a country, how many there are
+    in all and, for some kinds, how many of them are of each part (the
+    agreements: in force, without validity information)."""
 
     records: list = field(default_factory=list)
     total: int = 0
+    parts: dict[str, int] = field(default_factory=dict)
 
     @property
     def has_more(self) -> bool:
@@ -134,14 +139,22 @@ def _newest_first(date_field: str, title_field: str = "title") -> tuple:
     return F(date_field).desc(nulls_last=True), title_field, "pk"
 
 
-def _first_with_total(queryset: QuerySet, ordering) -> CountrySection:
+def _first_with_total(queryset: QuerySet, ordering, parts: dict[str, Q] | None = None) -> CountrySection:
     """The first ``COUNTRY_SECTION_SIZE`` records of ``queryset`` in ``ordering``
     and their total, in one query: a window count over every matching row,
-    taken before the limit."""
+    taken before the limit; likewise the count of each of ``parts``."""
+    parts = parts or {}
     records = list(
-        queryset.annotate(section_total=Window(Count("pk"))).order_by(*ordering)[:COUNTRY_SECTION_SIZE]
+        queryset.annotate(
+            section_total=Window(Count("pk")),
+            **{f"section_{name}": Window(Count("pk", filter=condition)) for name, condition in parts.items()},
+        ).order_by(*ordering)[:COUNTRY_SECTION_SIZE]
     )
-    return CountrySection(records=records, total=records[0].section_total if records else 0)
+    return CountrySection(
+        records=records,
+        total=records[0].section_total if records else 0,
+        parts={name: getattr(records[0], f"section_{name}") if records else 0 for name in parts},
+    )
 
 
 def country_records(code: str) -> CountryRecords:
@@ -152,7 +165,9 @@ def country_records(code: str) -> CountryRecords:
         country=Country(code=code),
         counterparts=_first_with_total(published_counterparts_alone().filter(country=code), ("name", "pk")),
         agreements=_first_with_total(
-            _linked_to_country(published_agreements_alone(), "counterparts", code), _newest_first("signed_on")
+            _linked_to_country(published_agreements_alone(), "counterparts", code),
+            _newest_first("signed_on"),
+            AGREEMENT_VALIDITY_PARTS,
         ),
         actions=_first_with_total(
             _linked_to_country(published_actions_alone(), "counterparts", code), _newest_first("start_on")

@@ -6,22 +6,20 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from django_countries import countries as country_names
 
-from agreements.models import Validity
 from cdmx_global.models import Counterpart
 from cdmx_global.selectors import counterpart_places, counterparts_by_country
 
 from .. import figures, worldmap
 
-#: The home page's figures: name in ``figures.headline_figures``, label, and the list it opens.
+#: The home page's figures after the agreements': name in ``figures.headline_figures``, label, and the list it opens.
 FIGURES = [
-    ("agreements_in_force", _("Acuerdos vigentes"), "agreements:list", f"?validity={Validity.IN_FORCE}"),
-    ("counterparts", _("Contrapartes"), "portal:counterpart_list", ""),
-    ("countries", _("Países"), "portal:country_list", ""),
-    ("networks", _("Redes de ciudades de las que es miembro"), "networks:list", ""),
-    ("positions", _("Cargos de dirección en redes"), "networks:position_list", ""),
-    ("visits", _("Visitas oficiales"), "events:visit_list", ""),
-    ("events", _("Eventos internacionales"), "events:event_list", ""),
-    ("awards", _("Premios y reconocimientos"), "events:award_list", ""),
+    ("counterparts", _("Contrapartes"), "portal:counterpart_list"),
+    ("countries", _("Países"), "portal:country_list"),
+    ("networks", _("Redes de ciudades de las que es miembro"), "networks:list"),
+    ("positions", _("Cargos de dirección en redes"), "networks:position_list"),
+    ("visits", _("Visitas oficiales"), "events:visit_list"),
+    ("events", _("Eventos internacionales"), "events:event_list"),
+    ("awards", _("Premios y reconocimientos"), "events:award_list"),
 ]
 
 
@@ -32,6 +30,22 @@ LATEST = [
     ("events", _("Eventos internacionales"), "events:event_list", _("Todos los eventos")),
     ("awards", _("Premios y reconocimientos"), "events:award_list", _("Todos los premios")),
 ]
+
+
+def agreements_figure(values: dict[str, int]) -> dict:
+    """The first figure: the published agreements, with those recorded as in
+    force and those without validity information beside it (see
+    ``figures.agreement_validity_counts``), so that no one reads a count of
+    agreements in force of 0 as the city having none when the source just
+    does not say."""
+    count = values["agreements"]
+    return {
+        "value": count,
+        # Translators: the home page's first figure, under the number of published agreements.
+        "label": ngettext("Acuerdo registrado", "Acuerdos registrados", count),
+        "url": reverse("agreements:list"),
+        "validity": {"in_force": values["agreements_in_force"], "unknown": values["agreements_unknown_validity"]},
+    }
 
 
 def map_point(place: dict) -> tuple:
@@ -77,8 +91,11 @@ class HomeView(TemplateView):
         points = [map_point(place) for place in counterpart_places()]
         return super().get_context_data(
             figures=[
-                {"value": values[name], "label": label, "url": reverse(url_name) + query}
-                for name, label, url_name, query in FIGURES
+                agreements_figure(values),
+                *(
+                    {"value": values[name], "label": label, "url": reverse(url_name)}
+                    for name, label, url_name in FIGURES
+                ),
             ],
             countries=countries,
             world_map=worldmap.world_map(countries=countries, points=points),

@@ -24,6 +24,14 @@ def method(semester: Semester) -> list[dict]:
             "los dos semestres de ese año. Las fechas se muestran con la precisión de la fuente («2017», no "
             "«1 de enero de 2017»)."
         ) % {"year": semester.year}},
+        {"title": _("Acuerdos registrados"), "text": _(
+            "Los acuerdos registrados son los acuerdos publicados firmados, con certeza, a más tardar el último día "
+            "del semestre (una firma conocida sólo por año cuenta desde el segundo semestre de ese año): vigentes, "
+            "concluidos o sin información de vigencia. No se cuentan los acuerdos en negociación ni los que no "
+            "tienen fecha de firma registrada. Junto a ellos, la cifra de vigentes cuenta sólo los acuerdos cuya "
+            "vigencia registrada cruza el semestre, y la de acuerdos sin información de vigencia, los que no tienen "
+            "vigencia registrada: un acuerdo cuya vigencia no consta no se supone vigente ni concluido."
+        )},
         {"title": _("Acuerdos vigentes"), "text": _(
             "Un acuerdo registrado como vigente o concluido se cuenta como vigente en el semestre cuando su vigencia "
             "puede cruzarlo: desde el primer día del periodo de su entrada en vigor (o de su firma, si no se registró "

@@ -24,6 +24,7 @@ class AgreementPlacement:
     ending_soon: bool = False  # in force at the end, its validity ends in the next semester
     ended: bool = False  # its validity ended in the semester
     unknown_validity: bool = False  # signed by the end of the semester, validity not recorded
+    signed_by_end: bool = False  # signed for certain by the end of the semester (counted, not listed)
 
     @property
     def in_report(self) -> bool:
@@ -49,6 +50,9 @@ def place_agreement(agreement: Agreement, semester: Semester) -> AgreementPlacem
     if agreement.validity == Validity.NEGOTIATION:
         return placement  # not signed yet, whatever date was entered
     signed_at = place(signed, semester)
+    # Signed for certain by the end of the semester: a signature known only
+    # by year counts from the second semester of that year.
+    placement.signed_by_end = signed.value is not None and last_day(signed) <= semester.end
     placement.signed = signed_at is Placement.IN
     placement.signed_year_only = signed_at is Placement.YEAR_ONLY
     if agreement.validity in (Validity.IN_FORCE, Validity.ENDED):
@@ -66,9 +70,7 @@ def place_agreement(agreement: Agreement, semester: Semester) -> AgreementPlacem
             following = semester.next()
             placement.ending_soon = end.value.year == following.year and last_day(end) > semester.end
     elif agreement.validity == Validity.UNKNOWN:
-        # Signed for certain by the end of the semester: a signature known only
-        # by year counts from the second semester of that year.
-        placement.unknown_validity = signed.value is not None and last_day(signed) <= semester.end
+        placement.unknown_validity = placement.signed_by_end
     return placement
 
 

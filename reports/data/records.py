@@ -25,6 +25,8 @@ class SemesterRecords:
 
     semester: Semester
     agreements: list[AgreementPlacement] = field(default_factory=list)
+    # Every agreement signed by the end of the semester, in the report's lists or not.
+    registered: int = 0
     actions: list = field(default_factory=list)
     visits: list = field(default_factory=list)
     events: list = field(default_factory=list)
@@ -89,6 +91,7 @@ class Records:
         placed = SemesterRecords(semester)
         placements = [place_agreement(agreement, semester) for agreement in self.agreements]
         placed.agreements = [p for p in placements if p.in_report]
+        placed.registered = sum(1 for p in placements if p.signed_by_end)
         placed.actions, actions_year = placed_in(self.actions, semester, "start_on")
         placed.visits, visits_year = placed_in(self.visits, semester, "start_on")
         placed.events, events_year = placed_in(self.events, semester, "start_on")

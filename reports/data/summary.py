@@ -9,12 +9,16 @@ from .records import SemesterRecords
 def summary_figures(placed: SemesterRecords) -> list[tuple[str, str, int]]:
     """``(key, label, value)`` for each summary figure, in the report's order."""
     evaluable = placed.evaluable
+    # The agreements registered come first, and those in force where a validity
+    # is recorded beside those without validity information: where the source
+    # gives no validity, a count of agreements in force says nothing alone.
     return [
+        ("agreements_registered", _("Acuerdos registrados firmados hasta el cierre del semestre"), placed.registered),
         ("agreements_signed", _("Acuerdos firmados en el semestre"), placed.count("signed")),
-        ("agreements_in_force", _("Acuerdos vigentes en el semestre"), placed.count("in_force")),
+        ("agreements_in_force", _("Acuerdos vigentes en el semestre según la información registrada"), placed.count("in_force")),
+        ("agreements_unknown_validity", _("Acuerdos firmados sin información de vigencia"), placed.count("unknown_validity")),
         ("agreements_ending_soon", _("Acuerdos cuya vigencia termina el semestre siguiente"), placed.count("ending_soon")),
         ("agreements_ended", _("Acuerdos concluidos en el semestre"), placed.count("ended")),
-        ("agreements_unknown_validity", _("Acuerdos firmados sin información de vigencia"), placed.count("unknown_validity")),
         (
             "agreements_evaluated",
             _("Acuerdos evaluados por el Gobierno"),

@@ -48,6 +48,23 @@ def report_css(for_print: bool = False) -> SafeString:
     return mark_safe(css)  # the project's own static files, checked above
 
 
+#: The summary's figures that have a list of their agreements in the
+#: document: the figure's key, the list's anchor (``_body.html``).
+SUMMARY_ANCHORS = {
+    "agreements_signed": "informe-acuerdos-firmados",
+    "agreements_in_force": "informe-acuerdos-vigentes",
+    "agreements_unknown_validity": "informe-acuerdos-sin-vigencia",
+    "agreements_ending_soon": "informe-acuerdos-por-terminar",
+    "agreements_ended": "informe-acuerdos-concluidos",
+}
+
+
+@register.filter
+def summary_anchor(key: str) -> str:
+    """The anchor of the list a summary figure counts, or "" where the document has none."""
+    return SUMMARY_ANCHORS.get(key, "")
+
+
 @register.filter
 def signed_change(value) -> str:
     """A change with its sign: "+2", "−1" (a real minus sign), "0"."""

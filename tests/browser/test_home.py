@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from sourcebook.records import agreements as book_agreements
 from tests.support.factories import LEAK_MARK
 
 #: The map's highlighted countries come first in its tab order, by Spanish name.
@@ -33,7 +34,7 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
     settle(page)
 
     figures = page.locator(".figures")
-    for name in ("0 Acuerdos vigentes", "113 Contrapartes", "35 Países", "41 Visitas oficiales", "34 Premios y reconocimientos"):
+    for name in ("113 Contrapartes", "35 Países", "41 Visitas oficiales", "34 Premios y reconocimientos"):
         expect(figures.get_by_role("link", name=name)).to_be_visible()
     expect(page.locator("body")).not_to_contain_text(LEAK_MARK)
 
@@ -95,3 +96,32 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
     settle(page)
     assert not page.url.endswith("/en/")
     expect(page.get_by_role("heading", level=1)).to_have_text("La acción internacional de la Ciudad de México")
+
+
+def test_home_gives_the_agreements_registered_beside_those_in_force_and_without_validity(page, assert_accessible):
+    """The first figure as a person reads it: the agreements registered, then
+    those in force according to the recorded information beside those without
+    validity information (the book gives none), never «0 Acuerdos vigentes»
+    alone; the draft and withdrawn agreements in force count nowhere."""
+    registered = len(book_agreements.AGREEMENTS)
+    page.goto("/")
+    settle(page)
+
+    first = page.locator(".figures > li").first
+    expect(first).to_have_class("figure--agreements")
+    expect(first.get_by_role("link")).to_have_text(
+        [f"{registered} Acuerdos registrados", "0 vigentes según la información registrada",
+         f"{registered} sin información de vigencia"]
+    )
+    # Shown as one figure: the two counts under the number, inside its box.
+    number, without_validity = first.locator(".figure__value"), first.get_by_role("link", name=re.compile("sin información"))
+    expect(without_validity).to_be_visible()
+    assert number.bounding_box()["y"] < without_validity.bounding_box()["y"] < first.bounding_box()["y"] + first.bounding_box()["height"]
+    expect(page.locator(".figures")).not_to_contain_text("Acuerdos vigentes")
+    assert_accessible(page)
+
+    without_validity.click()
+    page.wait_for_url("**/acuerdos/?validity=unknown")
+    settle(page)
+    expect(page.locator(".result-count")).to_have_text(f"{registered} registros")
+    expect(page.locator("body")).not_to_contain_text(LEAK_MARK)

@@ -10,8 +10,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from agreements.models import Validity
 from cdmx_global.filters import CounterpartFilterSet
 from cdmx_global.models import Counterpart
+from sourcebook.records import agreements as book_agreements
+from sourcebook.records import counterparts as book_counterparts
 from tests.support.factories import (
     LEAK_MARK,
     ActionFactory,
@@ -45,6 +48,21 @@ def table_rows(page: str) -> list[str]:
         html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
         for cell in re.findall(r'<th scope="row">(.*?)</th>', page, re.S)
     ]
+
+
+def agreement_facts(page: str) -> dict[str, str]:
+    """The agreements' line of a country page's facts, in order: link target → its words."""
+    match = re.search(r"<dt>Acuerdos</dt><dd>(.*?)</dd>", page, re.S)
+    return {
+        html.unescape(url): " ".join(html.unescape(re.sub(r"<[^>]+>", " ", words)).split())
+        for url, words in re.findall(r'<a href="([^"]+)">(.*?)</a>', match.group(1), re.S)
+    }
+
+
+def book_agreements_in(country: str) -> list[dict]:
+    """The book's agreements with a counterpart in ``country``, from its data modules."""
+    in_country = {row["slug"] for row in book_counterparts.COUNTERPARTS if row["country"] == country}
+    return [row for row in book_agreements.AGREEMENTS if in_country & set(row.get("counterparts", []))]
 
 
 def query_count(client, url: str) -> int:
@@ -391,7 +409,12 @@ def test_country_page_shows_the_ten_newest_agreements_and_links_to_all(client):
         "Acuerdo con Suva 2001",
     ]
     assert response.context["records"].agreements.total == 12
-    assert "<dt>Acuerdos</dt><dd>12</dd>" in page
+    # The factory's agreements have no validity recorded.
+    assert agreement_facts(page) == {
+        "/acuerdos/?country=FJ": "12 registrados",
+        "/acuerdos/?country=FJ&validity=in_force": "0 vigentes según la información registrada",
+        "/acuerdos/?country=FJ&validity=unknown": "12 sin información de vigencia",
+    }
     assert '<p><a href="/acuerdos/?country=FJ">Ver los 12 acuerdos</a></p>' in page
     # Two counterparts are all there are: listed whole, with no link.
     assert section_titles(page, "contrapartes") == ["Nadi", "Suva"]
@@ -445,8 +468,52 @@ def test_country_page_links_each_long_section_to_its_list_filtered_by_the_countr
         assert listed.context["result_count"] == shown.total, section
         assert LEAK_MARK not in listed.text, section
     assert [shown.total for shown, _link, _text in sections.values()] == [20, 19, 19, 19, 19, 20]
-    assert re.findall(r"<dt>[^<]+</dt><dd>(\d+)</dd>", page) == ["20", "19", "19", "19", "19", "20"]
+    assert re.findall(r"<dt>[^<]+</dt><dd>(\d+)</dd>", page) == ["20", "19", "19", "19", "20"]
+    assert list(agreement_facts(page).values()) == [
+        "19 registrados", "0 vigentes según la información registrada", "19 sin información de vigencia",
+    ]
     assert LEAK_MARK not in page
+
+
+def test_country_page_gives_its_agreements_registered_in_force_and_without_validity_information(
+    client, django_assert_num_queries
+):
+    """Japan's agreements in the book have no validity recorded: the page gives
+    them as registered and without validity information, never as 0 in force
+    alone; one more recorded in force counts as such, a draft nowhere."""
+    leak_bait()
+    nagoya = Counterpart.objects.get(slug="nagoya")
+    book = len(book_agreements_in("JP"))
+    assert book and all(row.get("validity", Validity.UNKNOWN) == Validity.UNKNOWN for row in book_agreements_in("JP"))
+    url = "/paises/jp/"
+    queries = query_count(client, url)
+    AgreementFactory(published=True, validity=Validity.IN_FORCE, counterparts=[nagoya], title="Acuerdo vigente con Nagoya")
+    AgreementFactory(draft=True, validity=Validity.UNKNOWN, counterparts=[nagoya], title=f"Acuerdo {LEAK_MARK}")
+
+    with django_assert_num_queries(queries):
+        page = client.get(url).text
+
+    assert agreement_facts(page) == {
+        "/acuerdos/?country=JP": f"{book + 1} registrados",
+        "/acuerdos/?country=JP&validity=in_force": "1 vigente según la información registrada",
+        "/acuerdos/?country=JP&validity=unknown": f"{book} sin información de vigencia",
+    }
+    assert "Acuerdo vigente con Nagoya" in section_titles(page, "acuerdos")
+    assert LEAK_MARK not in page
+    # Each figure opens the list of exactly those agreements.
+    for link, count in zip(agreement_facts(page), (book + 1, 1, book)):
+        listed = client.get(link)
+        assert listed.context["result_count"] == count, link
+        assert LEAK_MARK not in listed.text, link
+
+
+def test_country_page_without_agreements_says_0_and_links_no_list(client):
+    CounterpartFactory(published=True, country="WS", name="Apia")
+
+    page = client.get("/paises/ws/").text
+
+    assert "<dt>Acuerdos</dt><dd>0</dd>" in page
+    assert "/acuerdos/?country=WS" not in page
 
 
 def test_country_list_queries_do_not_grow_with_countries(client, django_assert_num_queries):
@@ -468,7 +535,11 @@ def test_country_list_queries_do_not_grow_with_countries(client, django_assert_n
         pytest.param("/en/contrapartes/", ["<h1>Counterparts</h1>", "United Nations system", "Agreements"], id="list"),
         pytest.param("/en/contrapartes/los-angeles/", ["Official visits", "Country", "North America"], id="detail"),
         pytest.param("/en/paises/", ["<h1>Countries</h1>", "countries with published records"], id="countries"),
-        pytest.param("/en/paises/jp/", ["<h1>Japan</h1>", "Counterparts", "Actions"], id="country"),
+        pytest.param(
+        "/en/paises/jp/",
+        ["<h1>Japan</h1>", "Counterparts", "Actions", "registered", "0 in force according to the recorded information"],
+        id="country",
+    ),
     ],
 )
 def test_pages_in_english(client, url, expected):

@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 from django_countries import countries as country_names
 
-from agreements.models import Validity
+from agreements.models import Agreement, Validity
 from sourcebook.records import agreements as book_agreements
 from sourcebook.records import awards as book_awards
 from sourcebook.records import counterparts as book_counterparts
@@ -56,11 +56,26 @@ def book_counterparts_by_country() -> dict[str, int]:
 
 
 def figures(content: str) -> dict[str, int]:
-    """The figures as shown: link target → value."""
+    """The figures as shown, in order: link target → value."""
     found = re.findall(
-        r'<li><a href="([^"]+)"><span class="figure__value">(\d+)</span>', content
+        r'<li(?: class="[^"]*")?><a href="([^"]+)"><span class="figure__value">(\d+)</span>', content
     )
     return {html.unescape(url): int(value) for url, value in found}
+
+
+def agreement_figure(content: str) -> dict[str, str]:
+    """The agreements' figure as shown, in order: link target → its words."""
+    start = content.index('<li class="figure--agreements">')
+    block = content[start : content.index("</ul>", start)]
+    return {
+        html.unescape(url): " ".join(html.unescape(re.sub(r"<[^>]+>", " ", words)).split())
+        for url, words in re.findall(r'<a href="([^"]+)">(.*?)</a>', block, re.S)
+    }
+
+
+def book_agreements_with(validity: str) -> int:
+    """How many of the book's agreements have ``validity`` (the book gives none: "unknown")."""
+    return sum(1 for row in book_agreements.AGREEMENTS if row.get("validity", Validity.UNKNOWN) == validity)
 
 
 def map_countries(content: str) -> set[str]:
@@ -120,7 +135,11 @@ def test_home_queries_with_three_records_are_the_fixed_count(client, django_asse
     with django_assert_num_queries(HOME_QUERIES):
         response = client.get("/")
 
-    assert figures(response.content.decode())["/acuerdos/?validity=in_force"] == 1
+    assert agreement_figure(response.content.decode()) == {
+        "/acuerdos/": "1 Acuerdo registrado",
+        "/acuerdos/?validity=in_force": "1 vigente según la información registrada",
+        "/acuerdos/?validity=unknown": "0 sin información de vigencia",
+    }
     # A lone counterpart's marker: its page, under its name, as small as ever.
     assert markers(response.content.decode()) == [("/contrapartes/paris/", "París, Francia")]
     assert re.search(r'"París, Francia"><circle class="marker" cx="[\d.]+" cy="[\d.]+" r="3"/>', response.content.decode())
@@ -180,8 +199,7 @@ def test_figures_equal_the_books_counts_and_ignore_unpublished_records(client):
     shown = figures(client.get("/").content.decode())
 
     expected = {
-        # The book gives no validity: every agreement stays "unknown".
-        "/acuerdos/?validity=in_force": sum(1 for row in book_agreements.AGREEMENTS if row.get("validity") == Validity.IN_FORCE),
+        "/acuerdos/": len(book_agreements.AGREEMENTS),
         "/contrapartes/": len(COUNTERPARTS),
         "/paises/": len(BOOK_COUNTRIES),
         "/redes/": len({row["network"] for row in book_networks.MEMBERSHIPS}),
@@ -191,8 +209,8 @@ def test_figures_equal_the_books_counts_and_ignore_unpublished_records(client):
         "/premios/": len(book_awards.AWARDS),
     }
     assert shown == expected
-    assert shown == {
-        "/acuerdos/?validity=in_force": 0,
+    # The book's agreements change with its audit: their number is the data module's, above.
+    assert {url: value for url, value in shown.items() if url != "/acuerdos/"} == {
         "/contrapartes/": 113,
         "/paises/": 35,
         "/redes/": 16,
@@ -204,12 +222,49 @@ def test_figures_equal_the_books_counts_and_ignore_unpublished_records(client):
 
 
 @with_book
-def test_agreements_in_force_counts_published_ones_only(client):
+def test_agreements_figure_gives_the_registered_beside_those_in_force_and_those_without_validity(
+    client, django_assert_num_queries
+):
+    """The first figure is the agreements registered, never those in force alone:
+    the book gives no agreement's validity, so its agreements are all "without
+    validity information", and one agreement recorded in force counts as such."""
     factories.leak_bait()  # a draft and a withdrawn agreement in force
-    factories.AgreementFactory(published=True, validity=Validity.IN_FORCE)
-    factories.AgreementFactory(published=True, validity=Validity.ENDED)
+    factories.AgreementFactory(published=True, validity=Validity.IN_FORCE, title="Acuerdo vigente de prueba")
+    factories.AgreementFactory(draft=True, validity=Validity.UNKNOWN, title=f"Acuerdo {factories.LEAK_MARK}")
+    registered = len(book_agreements.AGREEMENTS) + 1
+    without_validity = book_agreements_with(Validity.UNKNOWN)
+    assert book_agreements_with(Validity.IN_FORCE) == 0 and without_validity == registered - 1
+    assert Agreement.objects.published().count() == registered  # the draft is not published
 
-    assert figures(client.get("/").content.decode())["/acuerdos/?validity=in_force"] == 1
+    with django_assert_num_queries(HOME_QUERIES):
+        content = client.get("/").content.decode()
+
+    assert agreement_figure(content) == {
+        "/acuerdos/": f"{registered} Acuerdos registrados",
+        "/acuerdos/?validity=in_force": "1 vigente según la información registrada",
+        "/acuerdos/?validity=unknown": f"{without_validity} sin información de vigencia",
+    }
+    assert next(iter(figures(content).items())) == ("/acuerdos/", registered)
+    assert factories.LEAK_MARK not in content
+    # Each figure opens the list of exactly those agreements.
+    for url, count in (
+        ("/acuerdos/", registered), ("/acuerdos/?validity=in_force", 1), ("/acuerdos/?validity=unknown", without_validity),
+    ):
+        assert client.get(url).context["result_count"] == count, url
+
+
+@with_book
+def test_agreements_figure_counts_ended_and_negotiated_agreements_as_registered_only(client):
+    factories.AgreementFactory(published=True, validity=Validity.ENDED)
+    factories.AgreementFactory(published=True, validity=Validity.NEGOTIATION)
+
+    shown = agreement_figure(client.get("/").content.decode())
+
+    assert shown["/acuerdos/"] == f"{len(book_agreements.AGREEMENTS) + 2} Acuerdos registrados"
+    assert shown["/acuerdos/?validity=in_force"] == "0 vigentes según la información registrada"
+    assert shown["/acuerdos/?validity=unknown"] == (
+        f"{book_agreements_with(Validity.UNKNOWN)} sin información de vigencia"
+    )
 
 
 @with_book
@@ -385,6 +440,11 @@ def test_home_in_english(client):
     assert "<h1>Mexico City’s international action</h1>" in content
     assert map_country_labels(content)["US"] == "United States of America: 10 counterparts"
     assert figures(content)["/en/contrapartes/"] == 113
+    assert agreement_figure(content) == {
+        "/en/acuerdos/": f"{len(book_agreements.AGREEMENTS)} Registered agreements",
+        "/en/acuerdos/?validity=in_force": "0 in force according to the recorded information",
+        "/en/acuerdos/?validity=unknown": f"{book_agreements_with(Validity.UNKNOWN)} with no validity information",
+    }
     assert "Skip the map" in content
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from agreements.models import Action, Agreement
+from agreements.models import Action, Agreement, Validity
 from cdmx_global.models import PublicationStatus
 from cdmx_global.partial_dates import DatePrecision
 from events.models import Award, Event, Visit
@@ -82,11 +82,15 @@ def test_summary_figures_of_a_semester_and_the_previous_one(scenario):
     data = build_report_data(S2017_2)
 
     assert summary(data) == {
+        # Every published agreement signed for certain by the end of the semester,
+        # whatever its validity, but the one in negotiation: "sin-vigencia-2017"
+        # (signed in «2017») only in the second semester; never the draft or the withdrawn.
+        "agreements_registered": (7, 5),
         "agreements_signed": (1, 0),
         "agreements_in_force": (4, 3),
+        "agreements_unknown_validity": (2, 1),
         "agreements_ending_soon": (1, 1),
         "agreements_ended": (1, 0),
-        "agreements_unknown_validity": (2, 1),
         "agreements_evaluated": (1, 1),
         "actions": (1, 1),
         "trips": (1, 0),
@@ -97,8 +101,10 @@ def test_summary_figures_of_a_semester_and_the_previous_one(scenario):
         "awards": (1, 0),
         "year_only": (3, 3),
     }
-    assert [(row["key"], row["change"]) for row in data["tables"]["summary"]["rows"]][:3] == [
-        ("agreements_signed", 1), ("agreements_in_force", 1), ("agreements_ending_soon", 0),
+    # The agreements registered first; those in force beside those without validity information.
+    assert [(row["key"], row["change"]) for row in data["tables"]["summary"]["rows"]][:4] == [
+        ("agreements_registered", 2), ("agreements_signed", 1), ("agreements_in_force", 1),
+        ("agreements_unknown_validity", 1),
     ]
 
 
@@ -209,6 +215,9 @@ def expected_from_the_records(semester: Semester) -> dict[str, int]:
     agreements = Agreement.objects.published()
     visits = Visit.objects.published()
     events = Event.objects.published()
+    signed_by_end = agreements.filter(signed_on__isnull=False).exclude(
+        signed_on_precision=DatePrecision.YEAR, signed_on__year__gte=semester.year + (semester.half == 2)
+    ).filter(signed_on__lte=semester.end)
     return {
         "agreements_signed": _in(agreements, "signed_on", semester).count(),
         "actions": _in(Action.objects.published(), "start_on", semester).count(),
@@ -224,11 +233,10 @@ def expected_from_the_records(semester: Semester) -> dict[str, int]:
                 (events, "start_on"), (Award.objects.published(), "awarded_on"),
             )
         ),
-        # The book records no validity: every agreement signed for certain by the end of
-        # the semester is "unknown" (one signed in «2018» only from July 2018).
-        "agreements_unknown_validity": agreements.filter(signed_on__isnull=False).exclude(
-            signed_on_precision=DatePrecision.YEAR, signed_on__year__gte=semester.year + (semester.half == 2)
-        ).filter(signed_on__lte=semester.end).count(),
+        # Signed for certain by the end of the semester (one signed in «2018» only from July 2018).
+        "agreements_registered": signed_by_end.exclude(validity=Validity.NEGOTIATION).count(),
+        # The book records no validity: every such agreement is "unknown".
+        "agreements_unknown_validity": signed_by_end.filter(validity=Validity.UNKNOWN).count(),
         "agreements_in_force": 0,
         "positions": Position.objects.published().filter(
             network__status=PublicationStatus.PUBLISHED, start_on__year__lte=semester.year, end_on__year__gte=semester.year,

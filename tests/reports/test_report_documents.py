@@ -15,7 +15,9 @@ import pytest
 from django.template.loader import get_template
 from django.utils import timezone
 
+from agreements.models import Agreement, Validity
 from cdmx_global.models import Counterpart
+from cdmx_global.partial_dates import DatePrecision
 from reports.data import build_report_data
 from reports.exporters.document import (
     HtmlExporter,
@@ -52,6 +54,11 @@ def report(book, django_db_blocker):
             agreement=signed, amount=250000, currency="MXN", recommendation="strengthen",
             advantages="Asesoría técnica en ciclovías.",
         )
+        # A draft signed and in force in the semester: it counts in no figure.
+        AgreementFactory(
+            draft=True, title="Convenio Quimera en borrador", code="convenio-2017-borrador",
+            validity="in_force", counterparts=[counterpart], **partial_date("signed_on", 2017, 9, 1),
+        )
         book_agreement = signed.__class__.objects.get(code="hermanamiento-1977-nagoya")
         AgreementEvaluationFactory(
             agreement=book_agreement, people_reached=300, recommendation="reorient",
@@ -67,6 +74,30 @@ def report(book, django_db_blocker):
 
 def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def _change(value: int) -> str:
+    return f"+{value}" if value > 0 else f"\u2212{-value}" if value < 0 else "0"
+
+
+def book_agreements_signed_by_the_end_of(semester: Semester) -> int:
+    """The book's agreements (published, no validity recorded) signed for certain
+    by the end of ``semester``, counted apart from the report's rules: one
+    signed in «2017» only from July 2017. The book's totals change with its
+    audit, so they are counted, not written out."""
+    year_only_too_late = semester.year + (semester.half == 2)
+    return (
+        Agreement.objects.published()
+        .filter(validity=Validity.UNKNOWN, signed_on__lte=semester.end)
+        .exclude(signed_on_precision=DatePrecision.YEAR, signed_on__year__gte=year_only_too_late)
+        .count()
+    )
+
+
+def book_agreement_counts() -> tuple[int, int]:
+    """The book's agreements signed by the end of the report's semester and of the previous one."""
+    semester = Semester(2017, 2)
+    return book_agreements_signed_by_the_end_of(semester), book_agreements_signed_by_the_end_of(semester.previous())
 
 
 # The PDF -------------------------------------------------------------------------
@@ -88,10 +119,15 @@ def test_cover_has_the_period_the_version_and_the_legal_basis(report):
 
 def test_summary_figures_with_previous_semester_and_signed_change(report):
     lines = _lines(report["text"])
+    book, book_before = book_agreement_counts()
+    assert book > book_before > 0
     for line in (
+        # The agreements registered (the book's and the one signed in the semester), then
+        # the one in force beside the book's, without validity information; never the draft.
+        f"Acuerdos registrados firmados hasta el cierre del semestre {book + 1} {book_before} {_change(book + 1 - book_before)}",
         "Acuerdos firmados en el semestre 1 0 +1",
-        "Acuerdos vigentes en el semestre 1 0 +1",
-        "Acuerdos firmados sin información de vigencia 34 31 +3",
+        "Acuerdos vigentes en el semestre según la información registrada 1 0 +1",
+        f"Acuerdos firmados sin información de vigencia {book} {book_before} {_change(book - book_before)}",
         "Acuerdos evaluados por el Gobierno 2 0 +2",
         "Acciones realizadas 3 1 +2",
         "Eventos internacionales con sede en la Ciudad 0 1 −1",
@@ -102,6 +138,44 @@ def test_summary_figures_with_previous_semester_and_signed_change(report):
     labels = [row["label"] for row in report["data"]["tables"]["summary"]["rows"]]
     for label in labels:
         assert any(line.startswith(label + " ") for line in lines), label
+    assert labels[:4] == [
+        "Acuerdos registrados firmados hasta el cierre del semestre",
+        "Acuerdos firmados en el semestre",
+        "Acuerdos vigentes en el semestre según la información registrada",
+        "Acuerdos firmados sin información de vigencia",
+    ]
+
+
+def test_summary_links_each_agreement_figure_to_its_list_in_the_document(report):
+    html = report["html"]
+    book, book_before = book_agreement_counts()
+    summary = html[html.index('<table class="data summary">') : html.index("</table>", html.index('<table class="data summary">'))]
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", summary)
+
+    assert rows[:6] == [
+        f'Acuerdos registrados firmados hasta el cierre del semestre</th><td class="number">{book + 1}</td>'
+        f'<td class="number">{book_before}</td><td class="number">{_change(book + 1 - book_before)}</td>',
+        '<a href="#informe-acuerdos-firmados">Acuerdos firmados en el semestre</a></th>'
+        '<td class="number">1</td><td class="number">0</td><td class="number">+1</td>',
+        '<a href="#informe-acuerdos-vigentes">Acuerdos vigentes en el semestre según la información registrada</a></th>'
+        '<td class="number">1</td><td class="number">0</td><td class="number">+1</td>',
+        '<a href="#informe-acuerdos-sin-vigencia">Acuerdos firmados sin información de vigencia</a></th>'
+        f'<td class="number">{book}</td><td class="number">{book_before}</td><td class="number">{_change(book - book_before)}</td>',
+        '<a href="#informe-acuerdos-por-terminar">Acuerdos cuya vigencia termina el semestre siguiente</a></th>'
+        '<td class="number">0</td><td class="number">0</td><td class="number">0</td>',
+        '<a href="#informe-acuerdos-concluidos">Acuerdos concluidos en el semestre</a></th>'
+        '<td class="number">0</td><td class="number">0</td><td class="number">0</td>',
+    ]
+    # Each list is there, with as many agreements as its figure.
+    for anchor, count in (
+        ("informe-acuerdos-firmados", 1), ("informe-acuerdos-vigentes", 1), ("informe-acuerdos-sin-vigencia", book),
+    ):
+        assert re.search(rf'<h3 id="{anchor}">[^<]+<span class="count">\({count}\)</span></h3>', html), anchor
+    assert "Quimera" not in html
+    assert (
+        "Un acuerdo cuya vigencia no consta en los registros no se cuenta como vigente ni como concluido: "
+        "se cuenta aparte, sin información de vigencia."
+    ) in html
 
 
 def test_every_evaluated_agreement_with_its_figures_and_recommendation(report):
@@ -114,7 +188,9 @@ def test_every_evaluated_agreement_with_its_figures_and_recommendation(report):
     assert "Personas beneficiadas según la evaluación 300" in text
     assert "Resultados Dos intercambios escolares." in text
     assert "Recomendación Reorientar" in text
-    assert "Sin evaluación registrada para este semestre: 33 acuerdos" in text
+    book, _before = book_agreement_counts()
+    # Presented for evaluation: the book's and the one in force; two evaluated.
+    assert f"Sin evaluación registrada para este semestre: {book + 1 - 2} acuerdos" in text
 
 
 def test_empty_tables_say_so(report):
