@@ -6,15 +6,20 @@
 - the earlier twinning and friendship agreements (cap. I §2, §4.2) and the 2005
   collaboration agreement with JICA and Nagoya's water department (§4.2);
 - the 21 rows of annex 2, one framework agreement per organisation, body and
-  theme; §4.3 says the current administration signed those with six of the
-  organisations, so they carry that period and the others none;
+  theme. §4.3 says the current administration signed six framework agreements,
+  one with each of six organisations: where annex 2 has a single row for one
+  of them (CEPAL, ONU Mujeres) that row carries the administration's period;
+  where it has several (UNESCO 3, UNICEF 3, FAO 2, ACNUR 2) the book does not
+  say which row it is, so none of them carries a period and each says so;
+- the agreement with the Organización Mundial del Diseño annex 3 names (2018);
 - the Madrid memorandum of understanding (cap. III);
 - the declarations, pacts, charters and the political document the city signed
   or promoted (cap. I §2, §4.7, §4.8).
 
 The book gives no validity for any of them, so all stay "unknown". Where the
 book gives a count and no list (e.g. the 81 agreements the government bodies
-signed, §4.1), nothing is recorded.
+signed, §4.1), nothing is recorded. ``sourcebook/audit/agreements.csv`` lists
+every statement of the book about an agreement and the record that holds it.
 """
 
 from agreements.models import AgreementKind
@@ -40,7 +45,8 @@ CCE_SIGNED = (
 )
 
 # The two "Temas" lists after the América Latina list belong, in order, to
-# América del Norte and to América Latina.
+# América del Norte and to América Latina: an inference from the layout, which
+# the two groups' descriptions state.
 CCE_GROUP_THEMES = {
     "América del Norte": ["desarrollo-economico", "medio-ambiente", "turismo", "cultura", "educacion"],
     "América Latina": [
@@ -79,6 +85,21 @@ CCE_LIST = [
     ("shenzhen", "Shenzhen", 2015, "Asia", "16 Shenzhen, China (2015)"),
 ]
 
+CCE_THEMES_NOTE = {
+    "América del Norte": (
+        "El libro da los temas por grupo regional, no por convenio: estos son los de América del Norte. "
+        "Vínculo inferido: en el texto del libro las dos listas de «Temas» siguen a la lista de América Latina; "
+        "la primera se asigna a América del Norte y la segunda a América Latina."
+    ),
+    "América Latina": (
+        "El libro da los temas por grupo regional, no por convenio: estos son los de América Latina. "
+        "Vínculo inferido: en el texto del libro las dos listas de «Temas» siguen a la lista de América Latina; "
+        "la primera se asigna a América del Norte y la segunda a América Latina."
+    ),
+    "Europa": "El libro da los temas por grupo regional, no por convenio: estos son los de Europa.",
+    "Asia": "El libro da los temas por grupo regional, no por convenio: estos son los de Asia.",
+}
+
 CCE_NOTES = {
     ("madrid", 2017): (
         " En 2017 la Ciudad de México y Madrid suscribieron también un Memorando de Entendimiento (cap. III); "
@@ -100,7 +121,7 @@ SPECIFIC_COOPERATION = [
         "signatories": f"{HEAD_OF_GOVERNMENT} y Coordinador General de Asuntos Internacionales",
         "signed_on": year(signed),
         "themes": CCE_GROUP_THEMES[group],
-        "description": f"Temas del grupo regional según el libro ({group})." + CCE_NOTES.get((slug, signed), ""),
+        "description": CCE_THEMES_NOTE[group] + CCE_NOTES.get((slug, signed), ""),
         "source_citation": cite("cap. I §4.1"),
         "source_excerpt": excerpt(CCE_HEADING, line, CCE_SIGNED),
     }
@@ -109,6 +130,7 @@ SPECIFIC_COOPERATION = [
 
 # --- Twinning and friendship, cap. I §2 and §4.2 ----------------------------
 
+FIRST_ELECTED = "En 1997, los habitantes de la ciudad eligieron por vez primera a su Jefe de Gobierno"
 FIRST_ADMINISTRATION = (
     "Se concertaron giras de vinculación del Jefe de Gobierno con ciudades de Argentina, Brasil, Estados Unidos "
     "y Europa, así como la firma de numerosos acuerdos de hermanamiento y cooperación con Quito, Ecuador; San "
@@ -123,6 +145,9 @@ RENEWALS = (
     "Se refrendaron hermanamientos con las ciudades de Los Ángeles (2007), Nagoya (2008) y Seúl (2010), y se "
     "firmaron nuevos acuerdos de hermanamiento con Beijing (2009), Estambul (2010), Guangzhou (2010) y Kuwait "
     "(2011)."
+)
+NAGOYA_1977_TEXT = (
+    "A partir de la firma en 1977 del convenio de hermanamiento entre la Ciudad de México y la Alcaldía de Nagoya"
 )
 
 
@@ -142,19 +167,15 @@ def twinning(code: str, slug: str, name: str, *, text: str, where: str = "cap. I
 NAGOYA_1977 = "hermanamiento-1977-nagoya"
 
 TWINNING_AND_FRIENDSHIP = [
-    twinning(
-        NAGOYA_1977, "nagoya", "Nagoya (1977)", where="cap. I §4.2", signed_on=year(1977),
-        text=(
-            "A partir de la firma en 1977 del convenio de hermanamiento entre la Ciudad de México y la Alcaldía "
-            "de Nagoya"
-        ),
-    ),
+    twinning(NAGOYA_1977, "nagoya", "Nagoya (1977)", where="cap. I §4.2", signed_on=year(1977), text=NAGOYA_1977_TEXT),
     *[
         twinning(
-            f"hermanamiento-{slug}", slug, name, text=FIRST_ADMINISTRATION,
+            f"hermanamiento-{slug}", slug, name, text=excerpt(FIRST_ELECTED, FIRST_ADMINISTRATION),
             signed_period_note="Administración 1997-1999",
             description=(
-                "El libro sitúa la firma en la primera administración electa de la Ciudad (1997-1999), sin fecha."
+                "El libro sitúa la firma en la primera administración electa de la Ciudad (elegida en 1997; le "
+                "siguió la administración interina de 1999-2000), sin fecha. Lo cuenta entre «numerosos acuerdos "
+                "de hermanamiento y cooperación» sin decir de qué tipo es cada uno."
             ),
         )
         for slug, name in [
@@ -172,11 +193,14 @@ TWINNING_AND_FRIENDSHIP = [
         "counterparts": ["paris"],
         "signed_on": year(1999),
         "description": (
-            "El cap. I §2 lo cuenta entre los acuerdos de hermanamiento y cooperación de la administración "
-            "1997-1999."
+            "El cap. I §4.2 lo fecha en 1999. Vínculo inferido: el cap. I §2 cuenta a París entre los «acuerdos de "
+            "hermanamiento y cooperación» de la primera administración electa (desde 1997) sin fecha ni tipo; "
+            "se tiene por el mismo acuerdo porque coinciden la ciudad, el periodo y la cooperación, aunque el "
+            "libro no lo dice."
         ),
         "source_citation": cite("cap. I §2, §4.2"),
         "source_excerpt": excerpt(
+            FIRST_ELECTED,
             FIRST_ADMINISTRATION,
             "La sólida relación entre la ciudad de París y la Ciudad de México data de 1999 con la firma de un "
             "acuerdo de amistad y cooperación.",
@@ -186,14 +210,17 @@ TWINNING_AND_FRIENDSHIP = [
         twinning(
             f"hermanamiento-{slug}", slug, name, text=INTERIM_ADMINISTRATION,
             signed_period_note="Administración interina 1999-2000",
-            description="Gestionado en 1997-1999 y formalizado durante la administración interina, sin fecha.",
+            description=(
+                "Gestionado durante la primera administración electa y formalizado «un par de meses después, "
+                "durante la administración interina de 1999-2000», sin fecha."
+            ),
         )
         for slug, name in [("cerro", "Cerro"), ("san-jose", "San José")]
     ],
     twinning(
         "hermanamiento-valonia", "valonia", "Valonia",
         signed_period_note="Administración 2000-2006",
-        description="El libro sitúa la firma en el periodo 2000-2006, sin fecha.",
+        description="El libro sitúa la firma «entre 2000-2006», sin fecha.",
         text=excerpt(
             "Entre 2000-2006, la actividad internacional se llevó a cabo desde la Subdirección de Protocolo",
             "Asimismo, se concretó la firma de un hermanamiento con la ciudad de Valonia, Bélgica.",
@@ -201,15 +228,20 @@ TWINNING_AND_FRIENDSHIP = [
     ),
     twinning(
         "refrendo-2007-los-angeles", "los-angeles", "Los Ángeles (refrendo de 2007)", signed_on=year(2007),
-        description="Refrendo de un hermanamiento anterior que el libro no fecha.", text=RENEWALS,
+        description="Refrendo de un hermanamiento anterior que el libro no nombra ni fecha.", text=RENEWALS,
     ),
     twinning(
         "refrendo-2008-nagoya", "nagoya", "Nagoya (refrendo de 2008)", signed_on=year(2008),
-        renews=NAGOYA_1977, description="Refrendo del hermanamiento de 1977.", text=RENEWALS,
+        renews=NAGOYA_1977, where="cap. I §2, §4.2",
+        description=(
+            "Refrendo de un hermanamiento con Nagoya. Vínculo inferido: el libro no dice qué hermanamiento "
+            "refrendó; el único con Nagoya que da es el de 1977 (cap. I §4.2)."
+        ),
+        text=excerpt(RENEWALS, NAGOYA_1977_TEXT),
     ),
     twinning(
         "refrendo-2010-seul", "seul", "Seúl (refrendo de 2010)", signed_on=year(2010),
-        description="Refrendo de un hermanamiento anterior que el libro no fecha.", text=RENEWALS,
+        description="Refrendo de un hermanamiento anterior que el libro no nombra ni fecha.", text=RENEWALS,
     ),
     twinning("hermanamiento-2009-beijing", "beijing", "Beijing (2009)", signed_on=year(2009), text=RENEWALS),
     twinning("hermanamiento-2010-estambul", "estambul", "Estambul (2010)", signed_on=year(2010), text=RENEWALS),
@@ -244,15 +276,43 @@ SIGNED_BY_THIS_ADMINISTRATION = (
     "la actual administración suscribió seis convenios marco de cooperación y/o colaboración con agencias "
     "especializadas de la ONU"
 )
-#: The six organisations §4.3 names; their rows carry the administration's period.
-SECTION_4_3_ORGANISATIONS = {"unesco", "cepal", "onu-mujeres", "unicef", "fao", "acnur"}
+#: "la actual administración" is the one of «el sexenio 2012-2018» (cap. I §4.9).
+THIS_ADMINISTRATION = "durante el sexenio 2012-2018"
+ADMINISTRATION_2012_2018 = "Administración 2012-2018"
+
+#: The six organisations §4.3 names, as it names them.
+SECTION_4_3_NAMES = {
+    "unesco": "la Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura (UNESCO)",
+    "cepal": "la Comisión Económica para América Latina y el Caribe (CEPAL)",
+    "onu-mujeres": "ONU Mujeres",
+    "unicef": "el Fondo de las Naciones Unidas para la Infancia (UNICEF)",
+    "fao": "la Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO)",
+    "acnur": "el Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)",
+}
+
+#: The "Organización" cell of annex 2 for organisations with several rows: the
+#: continuation rows leave it blank, so their excerpt quotes it from the first row.
+ANNEX_2_ORGANISATION_CELLS = {
+    "unesco": "Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura (UNESCO)",
+    "unicef": "Fondo de las Naciones Unidas para la Infancia (UNICEF)",
+    "fao": "Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO)",
+    "acnur": "Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)",
+}
+
+#: Where the name the counterpart's record carries is not the words of the row.
+ANNEX_2_COUNTERPART_WORDS = {
+    "unodc": "Oficina de las Naciones Unidas, contra la Droga y el Delito",
+}
+
+NUMBER_WORDS = {2: "dos", 3: "tres"}
 
 # (organisation slug, the organisation as the title names it, the row's
 #  "Dependencia" as printed, body slug, other bodies, the row's "Tema", themes,
 #  the row as the book prints it)
 ANNEX_2_ROWS = [
     (
-        "onusida", "ONUSIDA", "Secretaría de Salud", "sedesa", [], "Poner fin a la epidemia del SIDA", ["salud"],
+        "onusida", "la Oficina Regional de las Naciones Unidas, SIDA en América Latina", "Secretaría de Salud",
+            "sedesa", [], "Poner fin a la epidemia del SIDA", ["salud"],
         "Oficina Regional de las Naciones Unidas, SIDA en América Latina Secretaría de Salud Poner fin a la "
         "epidemia del SIDA",
     ),
@@ -263,8 +323,8 @@ ANNEX_2_ROWS = [
         "Eficacia del sector público y Estudios sobre gobernanza",
     ),
     (
-        "unodc", "la UNODC", "Contraloría General de la CDMX", "cgcdmx", [], "Prevención de la corrupción",
-            ["gobernanza"],
+        "unodc", "la Oficina de las Naciones Unidas, contra la Droga y el Delito", "Contraloría General de la CDMX",
+            "cgcdmx", [], "Prevención de la corrupción", ["gobernanza"],
         "Oficina de las Naciones Unidas, contra la Droga y el Delito Contraloría General de la CDMX Prevención "
         "de la corrupción",
     ),
@@ -396,9 +456,12 @@ def annex_2_code(organisation: str, body: str) -> str:
     return f"marco-{organisation}-{body}"
 
 
+def _rows_of(organisation: str) -> int:
+    return sum(1 for row in ANNEX_2_ROWS if row[0] == organisation)
+
+
 def _annex_2_agreement(organisation, label, dependencia, body, other_bodies, theme, themes, row) -> dict:
-    in_section_4_3 = organisation in SECTION_4_3_ORGANISATIONS
-    return {
+    values = {
         "code": annex_2_code(organisation, body),
         "title": f"Convenio marco de cooperación con {label} ({dependencia})",
         "kind": AgreementKind.FRAMEWORK,
@@ -407,15 +470,66 @@ def _annex_2_agreement(organisation, label, dependencia, body, other_bodies, the
         "counterparts": [organisation],
         "purpose": theme,
         "signed_on": UNDATED,
-        "signed_period_note": "Administración 2012-2018" if in_section_4_3 else "",
+        "signed_period_note": "",
         "themes": themes,
         "description": "Temas asignados a partir del «Tema» del anexo 2.",
-        "source_citation": cite("cap. I §4.3; anexo 2") if in_section_4_3 else cite("anexo 2"),
-        "source_excerpt": excerpt(SIGNED_BY_THIS_ADMINISTRATION, row) if in_section_4_3 else row,
+        "source_citation": cite("anexo 2"),
+        "source_excerpt": row,
     }
+    cell = ANNEX_2_ORGANISATION_CELLS.get(organisation)
+    row_pieces = [cell, row] if cell and not row.startswith(cell) else [row]
+    if organisation in ANNEX_2_COUNTERPART_WORDS:
+        values["counterpart_words"] = {organisation: ANNEX_2_COUNTERPART_WORDS[organisation]}
+    if organisation not in SECTION_4_3_NAMES:
+        values["source_excerpt"] = excerpt(*row_pieces)
+        return values
+    values["source_citation"] = cite("cap. I §4.3; anexo 2")
+    rows = _rows_of(organisation)
+    if rows == 1:
+        values["signed_period_note"] = ADMINISTRATION_2012_2018
+        values["description"] = (
+            "El cap. I §4.3 cuenta el convenio con " + label + " entre los seis convenios marco que suscribió "
+            "«la actual administración» (la del «sexenio 2012-2018», cap. I §4.9), uno con cada organización; "
+            "el anexo 2 da una sola fila de " + label + ", que es ésta. Temas asignados a partir del «Tema» del "
+            "anexo 2."
+        )
+        values["source_citation"] = cite("cap. I §4.3, §4.9; anexo 2")
+        values["source_excerpt"] = excerpt(
+            SIGNED_BY_THIS_ADMINISTRATION, SECTION_4_3_NAMES[organisation], THIS_ADMINISTRATION, *row_pieces
+        )
+        return values
+    values["description"] = (
+        "El cap. I §4.3 dice que la actual administración suscribió seis convenios marco con agencias "
+        "especializadas de la ONU, uno de ellos con " + label + "; el anexo 2 da " + NUMBER_WORDS[rows] + " filas "
+        "de " + label + " y el libro no dice cuál de ellas es ese convenio, por lo que esta fila no lleva el "
+        "periodo de firma. Temas asignados a partir del «Tema» del anexo 2."
+    )
+    values["source_excerpt"] = excerpt(SIGNED_BY_THIS_ADMINISTRATION, SECTION_4_3_NAMES[organisation], *row_pieces)
+    return values
 
 
 FRAMEWORK_AGREEMENTS = [_annex_2_agreement(*row) for row in ANNEX_2_ROWS]
+
+# --- Annex 3: the World Design Organization, 2018 ---------------------------
+
+WORLD_DESIGN_ORGANIZATION = {
+    "code": "convenio-organizacion-mundial-del-diseno",
+    "title": "Convenio con la Organización Mundial del Diseño (Capital Mundial del Diseño 2018)",
+    "kind": AgreementKind.INTERINSTITUTIONAL,
+    "counterparts": ["organizacion-mundial-del-diseno"],
+    "signed_on": UNDATED,
+    "purpose": "El reconocimiento a la CDMX como Capital Mundial del Diseño 2018, la primera del continente.",
+    "description": (
+        "El anexo 3 lo nombra, bajo el año 2018 de «Turismo», como la vía del reconocimiento a la CDMX como "
+        "Capital Mundial del Diseño 2018; no da la fecha de la firma ni otros datos del convenio. No lo da el "
+        "libro: el tipo de instrumento (el libro sólo dice «un convenio»)."
+    ),
+    "source_citation": cite("anexo 3"),
+    "source_excerpt": (
+        "Reconocimiento a la CDMX como Capital Mundial del Diseño 2018, la primera del continente, a través de la "
+        "firma de un convenio con la Organización Mundial del Diseño"
+    ),
+}
 
 # --- Madrid, cap. III -------------------------------------------------------
 
@@ -431,23 +545,30 @@ MADRID_2017 = {
     ),
     "themes": ["cultura", "innovacion", "desarrollo-sostenible", "igualdad-de-genero", "seguridad"],
     "description": (
-        "El libro también lista Madrid (2017) entre los convenios de cooperación específica del cap. I §4.1 y "
-        "no dice si se trata del mismo instrumento."
+        "La alcaldesa de Madrid, Manuela Carmena, escribe que «ambas capitales» lo suscribieron en 2017. El libro "
+        "también lista Madrid (2017) entre los convenios de cooperación específica del cap. I §4.1 y no dice si "
+        "se trata del mismo instrumento."
     ),
     "source_citation": cite("cap. III, «Cooperación integral Ciudad de México–Madrid»"),
-    "source_excerpt": (
+    "source_excerpt": excerpt(
+        "Cooperación integral Ciudad de México–Madrid",
         "En 2017, ambas capitales suscribieron un Memorando de Entendimiento que recoge la cooperación en "
         "materias como cultura, innovación ciudadana, sostenibilidad, mujeres y sus derechos, violencias urbanas "
-        "y tantas otras que nos ocupan en la búsqueda común del bienestar de nuestras ciudadanías."
+        "y tantas otras que nos ocupan en la búsqueda común del bienestar de nuestras ciudadanías.",
     ),
 }
 
 # --- Declarations, pacts, charters, cap. I §2, §4.7, §4.8 -------------------
 
+#: The other 19 cities that signed the U20 joint declaration, as cap. I §4.7 names them.
 U20_CITIES = (
     "Chicago, Berlín, Buenos Aires, Durban, Hamburgo, Yakarta, Londres, Madrid, Milán, Montreal, Nueva York, "
     "París, Río de Janeiro, Roma, San Pablo, Seúl, Sídney, Tokio y Tshwane"
 )
+U20_COUNTERPARTS = [
+    "chicago", "berlin", "buenos-aires", "durban", "hamburgo", "yakarta", "londres", "madrid", "milan", "montreal",
+    "nueva-york", "paris", "rio-de-janeiro", "roma", "sao-paulo", "seul", "sidney", "tokio", "tshwane",
+]
 
 COLLECTIVE = [
     {
@@ -466,12 +587,19 @@ COLLECTIVE = [
         ),
         "themes": ["derechos-humanos", "desarrollo-urbano"],
         "frameworks": [NEW_URBAN_AGENDA],
-        "description": "Ha servido como referente para la Nueva Agenda Urbana (2016), adoptada después de su firma.",
-        "source_citation": cite("cap. I §2"),
-        "source_excerpt": (
+        "description": (
+            "Según el libro, «ha servido como referente para la Nueva Agenda Urbana». Porfirio Muñoz Ledo "
+            "(cap. III) escribe que la sociedad civil capitalina la había formulado y que el gobierno local la "
+            "suscribió en julio de 2010, y que su espíritu fue retomado en la Constitución local."
+        ),
+        "source_citation": cite("cap. I §2; cap. III, «Ciudad de México, vocación global»"),
+        "source_excerpt": excerpt(
             "el 13 de julio de 2010 autoridades locales, los poderes Ejecutivo, Legislativo y Judicial, así como "
             "representantes de la sociedad civil y de organismos públicos autónomos firmaron la Carta de la "
-            "Ciudad de México por el Derecho a la Ciudad."
+            "Ciudad de México por el Derecho a la Ciudad.",
+            "y ha servido como referente para la Nueva Agenda Urbana.",
+            "la sociedad civil capitalina había formulado una Carta de la Ciudad de México por el Derecho a la "
+            "Ciudad, la cual fue suscrita por el gobierno local en julio de 2010.",
         ),
     },
     {
@@ -479,7 +607,6 @@ COLLECTIVE = [
         "title": "Pacto de la Ciudad de México",
         "kind": AgreementKind.PACT,
         "signed_on": day(2010, 11, 21),
-        "signed_place": "Ciudad de México",
         "signed_at_event": C_CLIMA,
         "signatories": "152 alcaldes.",
         "purpose": (
@@ -488,14 +615,17 @@ COLLECTIVE = [
         ),
         "themes": ["cambio-climatico", "medio-ambiente"],
         "description": (
-            "Firmado en 2010, antes del Acuerdo de París (2015): no se vincula a ese marco, aunque persigue "
-            "los mismos fines de mitigación y adaptación."
+            "El libro fecha la Cumbre Mundial de Alcaldes sobre el Clima (C-Clima) el 21 de noviembre de 2010 y "
+            "dice que el Pacto se firmó «al final del evento». No dice dónde se firmó ni lo vincula a un marco de "
+            "Naciones Unidas."
         ),
         "source_citation": cite("cap. I §2"),
-        "source_excerpt": (
+        "source_excerpt": excerpt(
+            "El 21 de noviembre de 2010, el Gobierno de la Ciudad de México convocó a la Cumbre Mundial de Alcaldes "
+            "sobre el Clima (C-Clima)",
             "Al final del evento, 152 alcaldes firmaron el Pacto de la Ciudad de México, en el que se establecen "
             "compromisos voluntarios para la mitigación de emisiones de gases de efecto invernadero (GEI) y de "
-            "adaptación de las ciudades a los impactos del cambio climático."
+            "adaptación de las ciudades a los impactos del cambio climático.",
         ),
     },
     {
@@ -505,17 +635,22 @@ COLLECTIVE = [
         "signed_on": month(2010, 11),
         "signed_place": "Ciudad de México",
         "signed_at_event": CGLU_SUMMIT_2010,
+        "counterparts": ["cglu"],
         "purpose": (
             "Una visión compartida para el futuro urbano, insistiendo en la necesidad de construir «ciudades "
             "inclusivas», junto con la población, sin importar su origen, edad y género."
         ),
         "description": (
-            "Declaratoria con la que concluyó la Cumbre Mundial de CGLU (17 al 20 de noviembre de 2010); el "
-            "libro no da el día de su adopción."
+            "Declaratoria con la que concluyó la Cumbre Mundial de Ciudades y Gobiernos Locales Unidos, celebrada "
+            "en la Ciudad de México del 17 al 20 de noviembre de 2010; el libro no da el día de su adopción. La "
+            "nota 20 lo cita como «La Ciudad de 2030-Nuestro Manifiesto» de CGLU (2010)."
         ),
-        "source_citation": cite("cap. I §2"),
-        "source_excerpt": (
-            "concluyó con la declaratoria de la Cumbre: el “Manifiesto para la Ciudad 2030”"
+        "source_citation": cite("cap. I §2 y nota 20"),
+        "source_excerpt": excerpt(
+            "La Ciudad de México fue sede de la Cumbre Mundial de Ciudades y Gobiernos Locales Unidos, que se "
+            "celebró del 17 al 20 de noviembre de 2010",
+            "concluyó con la declaratoria de la Cumbre: el “Manifiesto para la Ciudad 2030”",
+            "Ciudades y Gobiernos Locales Unidos. (2010). La Ciudad de 2030-Nuestro Manifiesto. CGLU.",
         ),
     },
     {
@@ -523,7 +658,6 @@ COLLECTIVE = [
         "title": "Declaración de París de Gobiernos Locales",
         "kind": AgreementKind.DECLARATION,
         "signed_on": month(2015, 12),
-        "signed_place": "París",
         "signed_at_event": LOCAL_CLIMATE_ACTION_SUMMIT,
         "signatories": "El Jefe de Gobierno, junto con 400 ciudades.",
         "purpose": (
@@ -531,10 +665,19 @@ COLLECTIVE = [
         ),
         "themes": ["cambio-climatico"],
         "frameworks": [PARIS_AGREEMENT],
+        "description": (
+            "Firmada en la Cumbre Mundial sobre Acción Climática Local, celebrada en el marco de la COP21 (París, "
+            "diciembre de 2015); el libro no da el día ni el lugar de la Cumbre. Vínculo inferido con el Acuerdo "
+            "de París: el libro cuenta la firma en el párrafo sobre el papel de la Ciudad «con el fin de incidir "
+            "en el Acuerdo de París», sin decir que la Declaración se adopte en su marco."
+        ),
         "source_citation": cite("cap. I §4.7"),
         "source_excerpt": excerpt(
-            "el Jefe de Gobierno participó en la Cumbre Mundial sobre Acción Climática Local, en la cual se sumó a "
-            "los esfuerzos y compromisos de 400 ciudades internacionales firmando la “Declaración de París de "
+            "La Ciudad de México ha mantenido un papel destacado a nivel internacional con el fin de incidir en el "
+            "Acuerdo de París y participar activamente en su cumplimiento. En el marco de la Conferencia de las "
+            "Naciones Unidas sobre Cambio Climático (COP21), realizada en París en diciembre del 2015, el Jefe de "
+            "Gobierno participó en la Cumbre Mundial sobre Acción Climática Local, en la cual se sumó a los "
+            "esfuerzos y compromisos de 400 ciudades internacionales firmando la “Declaración de París de "
             "Gobiernos Locales”.",
             "Esta declaración busca lograr la reducción conjunta anual de 3.7 gigatoneladas de gases de efecto "
             "invernadero para el año 2030.",
@@ -552,11 +695,19 @@ COLLECTIVE = [
         ),
         "themes": ["desarrollo-urbano"],
         "frameworks": [NEW_URBAN_AGENDA],
-        "source_citation": cite("cap. I §4.7"),
-        "source_excerpt": (
+        "description": (
+            "La generó la Conferencia temática «Financiar el desarrollo urbano: el reto del milenio» (marzo de "
+            "2016), que el cap. I §4.9 cuenta entre los eventos internacionales organizados en la Ciudad de México "
+            "en 2016 con el nombre «Reunión temática rumbo a Hábitat III “Financiar el desarrollo urbano: el "
+            "desafío del milenio”»; de ahí el lugar."
+        ),
+        "source_citation": cite("cap. I §4.7, §4.9"),
+        "source_excerpt": excerpt(
             "En marzo de 2016, se organizó la Conferencia temática “Financiar el desarrollo urbano: el reto del "
             "milenio”, que reunió a más de 700 expertos en materia de financiamiento y generó un documento clave "
-            "como insumo de la Nueva Agenda Urbana: la Declaración de la Ciudad de México."
+            "como insumo de la Nueva Agenda Urbana: la Declaración de la Ciudad de México.",
+            "Organización de eventos internacionales en la Ciudad de México",
+            "Reunión temática rumbo a Hábitat III “Financiar el desarrollo urbano: el desafío del milenio”",
         ),
     },
     {
@@ -564,6 +715,8 @@ COLLECTIVE = [
         "title": "Declaración Conjunta de Urban 20 (U20)",
         "kind": AgreementKind.DECLARATION,
         "signed_on": UNDATED,
+        "counterparts": U20_COUNTERPARTS,
+        "counterpart_words": {"sao-paulo": "San Pablo"},
         "purpose": (
             "Los firmantes solicitan a los gobiernos nacionales trabajar con las ciudades para alcanzar objetivos "
             "comunes, que se otorgue mayor importancia a las cuestiones urbanas y que las ciudades desempeñen un "
@@ -595,17 +748,20 @@ COLLECTIVE = [
             "de toma de decisiones a nivel internacional."
         ),
         "themes": ["gobernanza", "internacionalizacion-de-ciudades"],
-        "frameworks": [NEW_URBAN_AGENDA],
         "description": (
             "Resultado del proceso «Un lugar en la mesa global», impulsado desde 2016 por la Ciudad de México, la "
             "Intendencia de Montevideo, el Distrito Metropolitano de Quito y la Alcaldía de Montreal en el marco "
             "de AL-LAs. Presentado en la Conferencia Hábitat III (Quito, 2016) y entregado por Mauricio Rodas, "
-            "alcalde de Quito, al Secretario General de Naciones Unidas; la fecha es la de su presentación."
+            "alcalde de Quito, al Secretario General de Naciones Unidas; la fecha es la de su presentación (el "
+            "libro no da otra). El libro no lo vincula a la Nueva Agenda Urbana."
         ),
         "source_citation": cite("cap. I §4.8"),
         "source_excerpt": excerpt(
             "Desde 2016, “Un lugar en la mesa global” ha sido impulsado por la Ciudad de México, la Intendencia "
             "de Montevideo, el Distrito Metropolitano de Quito y la Alcaldía de Montreal, en el marco de AL-LAs",
+            "cuyos resultados fueron recopilados en un Documento Político que incluye las recomendaciones, sobre "
+            "tres ejes, para fortalecer el papel de los gobiernos locales en los espacios de toma de decisiones a "
+            "nivel internacional",
             "El documento fue presentado en el marco de la Conferencia Internacional de Hábitat III (Quito, 2016) "
             "por 18 alcaldes del mundo, incluyendo al Jefe de Gobierno de la Ciudad de México",
         ),
@@ -617,6 +773,7 @@ AGREEMENTS = [
     *TWINNING_AND_FRIENDSHIP,
     JICA_2005,
     *FRAMEWORK_AGREEMENTS,
+    WORLD_DESIGN_ORGANIZATION,
     MADRID_2017,
     *COLLECTIVE,
 ]

@@ -145,6 +145,10 @@ PARIS_AGREEMENT = "acuerdo-de-paris"
 SENDAI_FRAMEWORK = "marco-de-sendai"
 NEW_URBAN_AGENDA = "nueva-agenda-urbana"
 
+# Names as the book writes them. ``adopted_year`` only where the book gives it
+# (Agenda 2030: «adoptada en 2015», cap. III, Carrera; Nueva Agenda Urbana:
+# «aprobada en 2016», cap. I §1); the book gives none for the Paris Agreement
+# or the Sendai Framework, and the project does not need one.
 FRAMEWORKS = [
     {
         "code": AGENDA_2030,
@@ -153,28 +157,27 @@ FRAMEWORKS = [
         "description": (
             "El gran compromiso colectivo a nivel mundial; incluye 17 Objetivos de Desarrollo Sostenible, "
             "entre ellos conseguir que las ciudades y los asentamientos humanos sean inclusivos, seguros, "
-            "resilientes y sostenibles (ODS 11)."
+            "resilientes y sostenibles (ODS 11). Adoptada en 2015 por la mayor parte de los países del mundo "
+            "(cap. III, Carrera)."
         ),
-        "source_citation": cite("cap. I §1, §3.5"),
+        "source_citation": cite("cap. I §1, §3.5; cap. III, Carrera"),
     },
     {
         "code": PARIS_AGREEMENT,
-        "name": "Acuerdo de París (CMNUCC)",
-        "adopted_year": 2015,
+        "name": "Acuerdo de París",
+        "adopted_year": None,
         "description": (
-            "Acuerdo de la Conferencia de las Naciones Unidas sobre Cambio Climático (COP21), "
-            "realizada en París en diciembre de 2015, en el marco de la Convención Marco de las "
-            "Naciones Unidas sobre el Cambio Climático (CMNUCC)."
+            "El acuerdo en el que la Ciudad busca incidir y en cuyo cumplimiento participa activamente "
+            "(cap. I §4.7). El libro no da su año ni su lugar de adopción."
         ),
         "source_citation": cite("cap. I §4.7"),
     },
     {
         "code": SENDAI_FRAMEWORK,
-        "name": "Marco de Sendai para la Reducción del Riesgo de Desastres",
-        "adopted_year": 2015,
+        "name": "Marco de Sendai para la Reducción de Riesgos de Desastres",
+        "adopted_year": None,
         "description": (
-            "Establece los principios de la agenda internacional de resiliencia; el libro lo llama "
-            "«Marco de Sendai para la Reducción de Riesgos de Desastres»."
+            "Establece los principios de la agenda internacional de resiliencia. El libro no da su año de adopción."
         ),
         "source_citation": cite("cap. I §3.5"),
     },

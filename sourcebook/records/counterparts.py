@@ -652,7 +652,46 @@ OTHERS = [
 ]
 
 # Counterparts the audit of the agreements found the book names (sourcebook/AUDIT.md).
+U20 = cite("cap. I §4.7")
+U20_SIGNATORIES = (
+    "La Ciudad de México es una de las 20 ciudades miembro que ya han firmado la Declaración Conjunta, además de "
+    "Chicago, Berlín, Buenos Aires, Durban, Hamburgo, Yakarta, Londres, Madrid, Milán, Montreal, Nueva York, "
+    "París, Río de Janeiro, Roma, San Pablo, Seúl, Sídney, Tokio y Tshwane."
+)
+
+
+def u20_city(slug: str, name: str, latitude: str, longitude: str) -> dict:
+    """A city the book names only among the signatories of the U20 joint declaration, without its country."""
+    return place(
+        slug, name, "", latitude, longitude, where=U20, text=U20_SIGNATORIES,
+        description=(
+            f"El libro la nombra («{name}») entre las ciudades firmantes de la Declaración Conjunta de U20 y no "
+            "indica su país."
+        ),
+    )
+
+
 ADDED_FOR_AGREEMENTS: list[dict] = [
+    u20_city("durban", "Durban", "-29.8587", "31.0218"),
+    u20_city("hamburgo", "Hamburgo", "53.5511", "9.9937"),
+    u20_city("yakarta", "Yakarta", "-6.2088", "106.8456"),
+    u20_city("londres", "Londres", "51.5074", "-0.1278"),
+    u20_city("milan", "Milán", "45.4642", "9.1900"),
+    place(
+        "rio-de-janeiro", "Río de Janeiro", "BR", "-22.9068", "-43.1729", where=cite("cap. I §4.7, §5.3"),
+        text=(
+            "Los socios de la red son las ciudades de Belo Horizonte, Río de Janeiro y el Gobierno del Estado de "
+            "Minas Gerais, Brasil"
+        ),
+        description=(
+            "Firmante de la Declaración Conjunta de U20 (cap. I §4.7); el país lo da el cap. I §5.3, entre los "
+            "socios de AL-LAs."
+        ),
+    ),
+    u20_city("roma", "Roma", "41.9028", "12.4964"),
+    u20_city("sidney", "Sídney", "-33.8688", "151.2093"),
+    u20_city("tokio", "Tokio", "35.6762", "139.6503"),
+    u20_city("tshwane", "Tshwane", "-25.7479", "28.2293"),
 ]
 
 
