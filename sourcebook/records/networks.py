@@ -1,10 +1,21 @@
 """City networks, the city's membership of each, its leadership positions
-and the network offices it hosts (cap. I §2, §3.3, §4.6, §5.3).
+and the network offices it hosts (cap. I §1, §2, §3.3, §3.5, §4.2, §4.6, §4.7,
+§5.3; cap. III).
 
-One membership per network: the book gives a role or a start only for 100
-Ciudades Resilientes (founding member, 2013) and AL-LAs (coordinator; the
-alliance was born in 2012). Themes are the book's grouping of the networks in
-§4.6; the generalist and regional networks get none.
+Networks are those the book says the city takes part in: the eight whose
+participation it «reactivó» in 2006-2012 (§2), the thematic, generalist and
+regional networks of §4.6, Urban 20 (U20) and the UNESCO's Programa de Acción
+Global de Educación para el Desarrollo Sostenible, of which the city is
+«miembro» (§4.7). Names are the book's; themes are the book's grouping of the
+thematic networks in §4.6 (and resilience for 100 Ciudades Resilientes, §3.5);
+a network the book does not group gets none. The scope is the book's where it
+says «redes temáticas»; otherwise the description says it is not the book's.
+
+One membership per network, with the role the book gives («miembro fundador»
+of 100 Ciudades Resilientes; «miembro» elsewhere). The book dates only the
+founding membership of 100 Ciudades Resilientes (2013); positions and offices
+carry the periods the book gives, at its precision («desde 2012» is a start
+year and no end; «de 2012 a 2014» a start and an end year).
 """
 
 from networks.models import Network
@@ -15,6 +26,31 @@ Scope = Network.Scope
 
 HISTORY = cite("cap. I §2")
 NETWORKS_SECTION = cite("cap. I §4.6")
+GOVERNANCE = cite("cap. I §4.7")
+
+NOT_THE_BOOKS_SCOPE = (
+    "No lo da el libro: el alcance de la red (el libro la nombra entre las «redes generalistas y regionales» "
+    "sin decir cuál es qué)."
+)
+NOT_GROUPED = "No lo da el libro: el alcance de la red (el libro no la agrupa)."
+
+# Verbatim passages used by several records.
+REACTIVATED = (
+    "En este periodo, la ciudad reactivó su participación en las principales redes internacionales de gobiernos "
+    "locales"
+)
+PERIOD_2006_2012 = "Durante el periodo 2006-2012"
+THEMATIC = "La ciudad participa en 12 redes temáticas de ciudades"
+GENERALIST = "En términos de su participación en redes generalistas y regionales: CGLU, UCCI, METROPOLIS"
+ACTIVE_MEMBERS = "en tanto miembros activos de la red C40 y AL-LAs"
+UNESCO_THREE = (
+    "Asimismo, pertenece a tres redes de ciudades creadas por la Organización de las Naciones Unidas para la "
+    "Educación, la Ciencia y la Cultura (UNESCO)"
+)
+REACTIVATED_NOTE = (
+    "El libro dice que en el periodo 2006-2012 la ciudad «reactivó su participación» en esta red; no da el "
+    "inicio de la membresía."
+)
 
 NETWORKS = [
     {
@@ -23,10 +59,13 @@ NETWORKS = [
         "acronym": "C40",
         "scope": Scope.THEMATIC,
         "themes": ["desarrollo-sostenible", "cambio-climatico"],
-        "source_citation": NETWORKS_SECTION,
-        "source_excerpt": (
+        "description": "El libro la llama también «Grupo de Liderazgo Climático (C40 Cities)» y «la red C40».",
+        "source_citation": cite("cap. I §4.6; siglas"),
+        "source_excerpt": excerpt(
             "Desarrollo sustentable y cambio climático: Grupo de Liderazgo Climático (C40 Cities) y "
-            "Gobiernos Locales por la Sustentabilidad (ICLEI)"
+            "Gobiernos Locales por la Sustentabilidad (ICLEI)",
+            "del Grupo de Liderazgo Climático C40",
+            "C40 Grupo de Liderazgo Climático",
         ),
     },
     {
@@ -35,23 +74,29 @@ NETWORKS = [
         "acronym": "ICLEI",
         "scope": Scope.THEMATIC,
         "themes": ["desarrollo-sostenible", "cambio-climatico"],
-        "source_citation": cite("cap. I §2, §4.6"),
+        "description": (
+            "El libro la llama también «Consejo Internacional para las Iniciativas Ambientales Locales (ICLEI, "
+            "por sus siglas en inglés)» (cap. I §2) y «Gobiernos Locales por la Sostenibilidad» (siglas)."
+        ),
+        "source_citation": cite("cap. I §2, §4.6; siglas"),
         "source_excerpt": excerpt(
             "Gobiernos Locales por la Sustentabilidad (ICLEI)",
+            "el Consejo Internacional para las Iniciativas Ambientales Locales (ICLEI, por sus siglas en inglés)",
             "Desarrollo sustentable y cambio climático: Grupo de Liderazgo Climático (C40 Cities) y "
             "Gobiernos Locales por la Sustentabilidad (ICLEI)",
+            "ICLEI Gobiernos Locales por la Sostenibilidad",
         ),
     },
     {
         "slug": "100-ciudades-resilientes",
         "name": "100 Ciudades Resilientes",
-        "acronym": "100RC",
         "scope": Scope.THEMATIC,
         "convened_by": "fundacion-rockefeller",
         "themes": ["desarrollo-urbano", "movilidad", "resiliencia"],
         "description": "Iniciativa de la Fundación Rockefeller.",
         "source_citation": cite("cap. I §3.5, §4.6"),
         "source_excerpt": excerpt(
+            "compromiso con el cumplimiento de la agenda internacional de resiliencia",
             "la Fundación Rockefeller seleccionó a la Ciudad de entre 400 ciudades a nivel mundial para formar "
             "parte de su iniciativa “100 Ciudades Resilientes”",
             "Desarrollo urbano y movilidad: vía 100 Ciudades Resilientes de la Fundación Rockefeller",
@@ -65,13 +110,15 @@ NETWORKS = [
         "themes": ["desarrollo-urbano", "movilidad"],
         "description": (
             "Creado por iniciativa de Metropolis y CGLU; alianza internacional de gobiernos locales y "
-            "regionales para el financiamiento del desarrollo urbano."
+            "regionales. Sus siglas son las del francés «Fonds Mondial pour le Développement des Villes»."
         ),
-        "source_citation": NETWORKS_SECTION,
+        "source_citation": cite("cap. I §4.6; siglas"),
         "source_excerpt": excerpt(
             "Fondo Mundial para el Desarrollo de las Ciudades (FMDV)",
+            "(FMDV por sus siglas en francés)",
             "Creado por iniciativa de Metropolis y CGLU, el Fondo Mundial para el Desarrollo de las Ciudades "
             "(FMDV) es una alianza internacional de gobiernos locales y regionales",
+            "FMDV Fonds Mondial pour le Développement des Villes/Fondo Mundial para el Desarrollo de las Ciudades",
         ),
     },
     {
@@ -80,10 +127,14 @@ NETWORKS = [
         "acronym": "WeGO",
         "scope": Scope.THEMATIC,
         "themes": ["innovacion"],
-        "description": "El libro también la llama «Organización Mundial de Ciudades Inteligentes y Sostenibles».",
+        "description": (
+            "El libro también la llama «Organización Mundial de Ciudades Inteligentes y Sostenibles» y la cuenta "
+            "entre las «dos redes establecidas en ciudades asiáticas»."
+        ),
         "source_citation": NETWORKS_SECTION,
         "source_excerpt": excerpt(
             "Innovación: World e-Governments Organization of Cities and Local Governments (WeGo)",
+            "Participa en dos redes establecidas en ciudades asiáticas",
             "la Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO)",
         ),
     },
@@ -93,20 +144,29 @@ NETWORKS = [
         "scope": Scope.THEMATIC,
         "convened_by": "unesco",
         "themes": ["innovacion"],
+        "description": "El libro la llama también «Ciudades Creativas, UNESCO».",
         "source_citation": NETWORKS_SECTION,
-        "source_excerpt": "la Red de Ciudades Creativas de la UNESCO",
+        "source_excerpt": excerpt(
+            "Ciudades Creativas, UNESCO",
+            UNESCO_THREE,
+            "la Red de Ciudades Creativas de la UNESCO",
+        ),
     },
     {
         "slug": "ciudades-del-aprendizaje-unesco",
-        "name": "Red de Ciudades del Aprendizaje de la UNESCO",
+        "name": "Ciudades del aprendizaje, UNESCO",
         "acronym": "UIL",
         "scope": Scope.THEMATIC,
         "convened_by": "unesco",
         "themes": ["educacion"],
-        "description": "Del Instituto de la UNESCO para el Aprendizaje a lo Largo de toda la Vida (UIL).",
+        "description": (
+            "El libro la nombra «ciudades del aprendizaje, UNESCO» y, entre las tres redes de ciudades creadas "
+            "por la UNESCO, «el Instituto de la UNESCO para el Aprendizaje a lo Largo de toda la Vida (UIL)»."
+        ),
         "source_citation": NETWORKS_SECTION,
         "source_excerpt": excerpt(
             "Educación: ciudades del aprendizaje, UNESCO",
+            UNESCO_THREE,
             "el Instituto de la UNESCO para el Aprendizaje a lo Largo de toda la Vida (UIL)",
         ),
     },
@@ -115,8 +175,13 @@ NETWORKS = [
         "name": "Alcaldes por la Paz",
         "scope": Scope.THEMATIC,
         "themes": ["paz", "democracia"],
-        "source_citation": NETWORKS_SECTION,
-        "source_excerpt": "Paz y democracia: Alcaldes por la Paz",
+        "description": "El libro la cuenta entre las «dos redes establecidas en ciudades asiáticas».",
+        "source_citation": cite("cap. I §2, §4.6"),
+        "source_excerpt": excerpt(
+            "Alcaldes por la Paz",
+            "Paz y democracia: Alcaldes por la Paz",
+            "Participa en dos redes establecidas en ciudades asiáticas: en Alcaldes por la Paz",
+        ),
     },
     {
         "slug": "coalicion-ciudades-contra-el-racismo",
@@ -125,9 +190,12 @@ NETWORKS = [
         "convened_by": "unesco",
         "themes": ["inclusion-social"],
         "source_citation": NETWORKS_SECTION,
-        "source_excerpt": (
+        "source_excerpt": excerpt(
             "Inclusión social: Coalición Latinoamericana y Caribeña de Ciudades contra el Racismo, la "
-            "Discriminación y la Xenofobia"
+            "Discriminación y la Xenofobia",
+            UNESCO_THREE,
+            "la Coalición Latinoamericana y Caribeña de Ciudades contra el Racismo, la Discriminación y la "
+            "Xenofobia de la UNESCO",
         ),
     },
     {
@@ -137,14 +205,24 @@ NETWORKS = [
         "scope": Scope.THEMATIC,
         "themes": ["internacionalizacion-de-ciudades"],
         "description": (
-            "Alianza de ciudades y gobiernos locales de Europa y América Latina, nacida en 2012 con el apoyo "
-            "de la Unión Europea y coordinada por el Gobierno de la Ciudad de México."
+            "Alianza de ciudades y gobiernos locales de Europa y América Latina; nació en 2012 con el apoyo de la "
+            "Unión Europea y la coordina el Gobierno de la Ciudad de México. Según el libro, sus socios son las "
+            "ciudades de Belo Horizonte, Río de Janeiro y el Gobierno del Estado de Minas Gerais, Brasil; Lima, "
+            "Perú; Madrid, España; Medellín, Colombia; Montevideo, Uruguay; París, Francia; y Quito, Ecuador, así "
+            "como las redes europeas de Ciudades Unidas de Francia (CUF) y el Fondo Andaluz de Municipios para la "
+            "Solidaridad Internacional (FAMSI) de España."
         ),
-        "source_citation": cite("cap. I §4.6, §5.3"),
+        "source_citation": cite("cap. I §3.3, §4.6, §5.3"),
         "source_excerpt": excerpt(
+            "la Alianza Euro Latinoamericana de Cooperación entre Ciudades (AL-LAs)",
             "Internacionalización de ciudades: Alianza Euro-latinoamericana de Cooperación entre Ciudades (AL-LAs)",
             "AL-LAs es una alianza de ciudades y gobiernos locales de Europa y América Latina. Nació en 2012, "
             "con el apoyo de la Unión Europea",
+            "Coordinada por el Gobierno de la Ciudad de México",
+            "Los socios de la red son las ciudades de Belo Horizonte, Río de Janeiro y el Gobierno del Estado de "
+            "Minas Gerais, Brasil; Lima, Perú; Madrid, España; Medellín, Colombia; Montevideo, Uruguay; París, "
+            "Francia; y Quito, Ecuador, así como las redes europeas de Ciudades Unidas de Francia (CUF) y el Fondo "
+            "Andaluz de Municipios para la Solidaridad Internacional (FAMSI) de España.",
         ),
     },
     {
@@ -152,33 +230,27 @@ NETWORKS = [
         "name": "Ciudades y Gobiernos Locales Unidos",
         "acronym": "CGLU",
         "scope": Scope.GLOBAL,
+        "description": NOT_THE_BOOKS_SCOPE,
         "source_citation": cite("cap. I §2, §4.6"),
-        "source_excerpt": excerpt(
-            "Ciudades y Gobiernos Locales Unidos (CGLU)",
-            "En términos de su participación en redes generalistas y regionales: CGLU, UCCI, METROPOLIS",
-        ),
+        "source_excerpt": excerpt("Ciudades y Gobiernos Locales Unidos (CGLU)", GENERALIST),
     },
     {
         "slug": "ucci",
         "name": "Unión de Ciudades Capitales Iberoamericanas",
         "acronym": "UCCI",
         "scope": Scope.REGIONAL,
+        "description": NOT_THE_BOOKS_SCOPE,
         "source_citation": cite("cap. I §2, §4.6"),
-        "source_excerpt": excerpt(
-            "la Unión de Ciudades Capitales Iberoamericanas (UCCI)",
-            "En términos de su participación en redes generalistas y regionales: CGLU, UCCI, METROPOLIS",
-        ),
+        "source_excerpt": excerpt("la Unión de Ciudades Capitales Iberoamericanas (UCCI)", GENERALIST),
     },
     {
         "slug": "metropolis",
         "name": "Asociación Mundial de las Grandes Metrópolis",
         "acronym": "METROPOLIS",
         "scope": Scope.GLOBAL,
+        "description": NOT_THE_BOOKS_SCOPE,
         "source_citation": cite("cap. I §2, §4.6"),
-        "source_excerpt": excerpt(
-            "la Asociación Mundial de las Grandes Metrópolis (METROPOLIS)",
-            "En términos de su participación en redes generalistas y regionales: CGLU, UCCI, METROPOLIS",
-        ),
+        "source_excerpt": excerpt("la Asociación Mundial de las Grandes Metrópolis (METROPOLIS)", GENERALIST),
     },
     {
         "slug": "red-global-de-ciudades-seguras",
@@ -186,7 +258,9 @@ NETWORKS = [
         "acronym": "Safer Cities",
         "scope": Scope.THEMATIC,
         "convened_by": "onu-habitat",
-        "themes": ["seguridad"],
+        "description": (
+            f"De ONU-Hábitat; el libro da entre paréntesis su nombre en inglés, «Safer Cities». {NOT_GROUPED}"
+        ),
         "source_citation": HISTORY,
         "source_excerpt": "la Red Global de Ciudades Seguras de ONU-Hábitat (Safer Cities)",
     },
@@ -194,7 +268,7 @@ NETWORKS = [
         "slug": "ciudades-patrimonio-de-la-humanidad",
         "name": "Ciudades Patrimonio de la Humanidad",
         "scope": Scope.THEMATIC,
-        "themes": ["patrimonio-cultural"],
+        "description": NOT_GROUPED,
         "source_citation": HISTORY,
         "source_excerpt": "Ciudades Patrimonio de la Humanidad",
     },
@@ -203,45 +277,192 @@ NETWORKS = [
         "name": "Federación Latinoamericana de Ciudades, Municipios y Asociaciones Municipalistas",
         "acronym": "FLACMA",
         "scope": Scope.REGIONAL,
-        "source_citation": HISTORY,
-        "source_excerpt": (
-            "la Federación Latinoamericana de Ciudades, Municipios y Asociaciones Municipalistas (FLACMA)"
+        "description": (
+            "En la lista de siglas el libro la llama «Federación Latinoamericana de Ciudades Municipios y "
+            f"Asociaciones de Gobiernos Locales». {NOT_GROUPED}"
+        ),
+        "source_citation": cite("cap. I §2; siglas"),
+        "source_excerpt": excerpt(
+            "la Federación Latinoamericana de Ciudades, Municipios y Asociaciones Municipalistas (FLACMA)",
+            "FLACMA Federación Latinoamericana de Ciudades Municipios y Asociaciones de Gobiernos Locales",
+        ),
+    },
+    {
+        "slug": "u20",
+        "name": "Urban 20",
+        "acronym": "U20",
+        "scope": Scope.GLOBAL,
+        "description": (
+            "Iniciativa desarrollada en 2017 bajo el liderazgo del alcalde de Buenos Aires y la alcaldesa de "
+            "París, también presidenta de C40, para incidir en el Grupo de Jefes de Estado G20. No lo da el "
+            "libro: el alcance de la red (el libro la llama iniciativa)."
+        ),
+        "source_citation": GOVERNANCE,
+        "source_excerpt": excerpt(
+            "Urban 20",
+            "U20 es una iniciativa desarrollada en 2017 bajo el liderazgo del alcalde de Buenos Aires y la "
+            "alcaldesa de París, también presidenta de C40",
+            "para incidir en el denominado Grupo de Jefes de Estado G20",
+        ),
+    },
+    {
+        "slug": "programa-de-accion-global-eds-unesco",
+        "name": "Programa de Acción Global de Educación para el Desarrollo Sostenible",
+        "scope": Scope.THEMATIC,
+        "convened_by": "unesco",
+        "description": (
+            "Programa de la UNESCO del que la ciudad es miembro; el libro dice que «finalizará en 2019». No lo da "
+            "el libro: el alcance de la red (el libro lo llama programa, no red)."
+        ),
+        "source_citation": GOVERNANCE,
+        "source_excerpt": excerpt(
+            "como miembro del Programa de Acción Global de Educación para el Desarrollo Sostenible de la UNESCO",
+            "con el fin de desarrollar una ampliación del Programa que finalizará en 2019",
         ),
     },
 ]
 
-#: Memberships whose role or start the book gives; every other network gets a
-#: plain, undated membership citing the network's own passage.
-MEMBERSHIP_DETAILS = {
-    "100-ciudades-resilientes": {
-        "role": "Miembro fundador",
-        "start_on": year(2013),
-        "source_citation": NETWORKS_SECTION,
-        "source_excerpt": "miembro fundador de 100 Ciudades Resilientes en 2013",
-    },
-    "al-las": {
-        "role": "Coordinadora general",
-        "start_on": year(2012),
-        "source_citation": cite("cap. I §3.3, §5.3"),
-        "source_excerpt": excerpt(
-            "se asumió la Coordinación General de la Alianza Euro Latinoamericana de Cooperación entre Ciudades "
-            "(AL-LAs)",
-            "Nació en 2012",
-            "Coordinada por el Gobierno de la Ciudad de México",
-        ),
-    },
-}
 
-MEMBERSHIPS = [
-    {
-        "network": network["slug"],
+def member(network: str, where: str, *pieces: str, notes: str = "") -> dict:
+    """The city's plain membership of ``network``: undated, as the book gives it."""
+    return {
+        "network": network,
         "role": "Miembro",
         "start_on": UNDATED,
-        "source_citation": network["source_citation"],
-        "source_excerpt": network["source_excerpt"],
-        **MEMBERSHIP_DETAILS.get(network["slug"], {}),
+        "notes": notes,
+        "source_citation": cite(where),
+        "source_excerpt": excerpt(*pieces),
     }
-    for network in NETWORKS
+
+
+MEMBERSHIPS = [
+    member(
+        "c40", "cap. I §4.2, §4.6, §4.7",
+        ACTIVE_MEMBERS,
+        THEMATIC,
+        "Desarrollo sustentable y cambio climático: Grupo de Liderazgo Climático (C40 Cities)",
+        "como representantes de las ciudades de la red C40",
+    ),
+    member(
+        "iclei", "cap. I §2, §4.6",
+        PERIOD_2006_2012, REACTIVATED, "Gobiernos Locales por la Sustentabilidad (ICLEI)", THEMATIC,
+        notes=REACTIVATED_NOTE,
+    ),
+    {
+        "network": "100-ciudades-resilientes",
+        "role": "Miembro fundador",
+        "start_on": year(2013),
+        "source_citation": cite("cap. I §3.5, §4.6"),
+        "source_excerpt": excerpt(
+            "la Fundación Rockefeller seleccionó a la Ciudad de entre 400 ciudades a nivel mundial para formar "
+            "parte de su iniciativa “100 Ciudades Resilientes”",
+            THEMATIC,
+            "miembro fundador de 100 Ciudades Resilientes en 2013",
+        ),
+    },
+    member(
+        "fmdv", "cap. I §4.6",
+        THEMATIC, "Fondo Mundial para el Desarrollo de las Ciudades (FMDV)",
+    ),
+    member(
+        "wego", "cap. I §4.6",
+        THEMATIC,
+        "Innovación: World e-Governments Organization of Cities and Local Governments (WeGo)",
+        "Participa en dos redes establecidas en ciudades asiáticas",
+    ),
+    member(
+        "ciudades-creativas-unesco", "cap. I §4.6; cap. III, Sanz",
+        THEMATIC, "Ciudades Creativas, UNESCO", UNESCO_THREE, "la Red de Ciudades Creativas de la UNESCO",
+        "las designaciones de la UNESCO como patrimonio mundial, ciudad del aprendizaje, ciudad de los derechos y "
+        "la tolerancia y ciudad creativa",
+    ),
+    member(
+        "ciudades-del-aprendizaje-unesco", "cap. I §4.6; cap. III, Sanz",
+        THEMATIC, "Educación: ciudades del aprendizaje, UNESCO", UNESCO_THREE,
+        "el Instituto de la UNESCO para el Aprendizaje a lo Largo de toda la Vida (UIL)",
+        "las designaciones de la UNESCO como patrimonio mundial, ciudad del aprendizaje, ciudad de los derechos y "
+        "la tolerancia y ciudad creativa",
+    ),
+    member(
+        "alcaldes-por-la-paz", "cap. I §2, §4.6",
+        PERIOD_2006_2012, REACTIVATED, "Alcaldes por la Paz", THEMATIC, "Paz y democracia: Alcaldes por la Paz",
+        "Participa en dos redes establecidas en ciudades asiáticas: en Alcaldes por la Paz",
+        notes=REACTIVATED_NOTE,
+    ),
+    member(
+        "coalicion-ciudades-contra-el-racismo", "cap. I §4.6",
+        THEMATIC,
+        "Inclusión social: Coalición Latinoamericana y Caribeña de Ciudades contra el Racismo, la Discriminación "
+        "y la Xenofobia",
+        UNESCO_THREE,
+    ),
+    {
+        **member(
+            "al-las", "cap. I §4.2, §4.6",
+            ACTIVE_MEMBERS,
+            THEMATIC,
+            "Internacionalización de ciudades: Alianza Euro-latinoamericana de Cooperación entre Ciudades (AL-LAs)",
+            notes=(
+                "El libro no da el inicio de la membresía: dice que AL-LAs «Nació en 2012» y que la ciudad la "
+                "coordina (ver el cargo «Coordinación General»)."
+            ),
+        ),
+        # The book gives no start for the city's coordination of AL-LAs: the
+        # role is now the plain membership the book states («miembros activos
+        # de la red C40 y AL-LAs»); the coordination is the position.
+        "formerly": ["Coordinadora general"],
+    },
+    member(
+        "cglu", "cap. I §2, §4.6; cap. III, Muñoz Ledo",
+        PERIOD_2006_2012, REACTIVATED, "Ciudades y Gobiernos Locales Unidos (CGLU)", GENERALIST,
+        "Como parte de Ciudades y Gobiernos Locales Unidos (CGLU)",
+        "es miembro destacado de Ciudades y Gobiernos Locales Unidos",
+        notes=REACTIVATED_NOTE,
+    ),
+    member(
+        "ucci", "cap. I §2, §4.6",
+        PERIOD_2006_2012, REACTIVATED, "la Unión de Ciudades Capitales Iberoamericanas (UCCI)", GENERALIST,
+        notes=REACTIVATED_NOTE,
+    ),
+    member(
+        "metropolis", "cap. I §2, §4.6",
+        PERIOD_2006_2012, REACTIVATED, "la Asociación Mundial de las Grandes Metrópolis (METROPOLIS)", GENERALIST,
+        notes=REACTIVATED_NOTE,
+    ),
+    member(
+        "red-global-de-ciudades-seguras", "cap. I §2",
+        PERIOD_2006_2012, REACTIVATED, "la Red Global de Ciudades Seguras de ONU-Hábitat (Safer Cities)",
+        notes=REACTIVATED_NOTE,
+    ),
+    member(
+        "ciudades-patrimonio-de-la-humanidad", "cap. I §2",
+        PERIOD_2006_2012, REACTIVATED, "Ciudades Patrimonio de la Humanidad",
+        notes=REACTIVATED_NOTE,
+    ),
+    member(
+        "flacma", "cap. I §2",
+        PERIOD_2006_2012, REACTIVATED,
+        "la Federación Latinoamericana de Ciudades, Municipios y Asociaciones Municipalistas (FLACMA)",
+        notes=REACTIVATED_NOTE,
+    ),
+    member(
+        "u20", "cap. I §4.7",
+        "U20 es una iniciativa desarrollada en 2017",
+        "La Ciudad de México es una de las 20 ciudades miembro que ya han firmado la Declaración Conjunta",
+        notes=(
+            "El libro no da la fecha en que la ciudad firmó la Declaración Conjunta; dice que U20 «es una "
+            "iniciativa desarrollada en 2017»."
+        ),
+    ),
+    member(
+        "programa-de-accion-global-eds-unesco", "cap. I §4.7",
+        "como miembro del Programa de Acción Global de Educación para el Desarrollo Sostenible de la UNESCO, la "
+        "ciudad participó en la reunión consultiva de julio del 2018",
+        notes=(
+            "El libro no da el inicio de la membresía; la nombra a propósito de la reunión consultiva de julio del "
+            "2018."
+        ),
+    ),
 ]
 
 UCCI_EXCERPT = (
@@ -253,10 +474,24 @@ CGLU_EXCERPT = (
     "Como parte de Ciudades y Gobiernos Locales Unidos (CGLU); miembros del Buró Ejecutivo y copresidencia de "
     "las Comisiones de Cultura e Inclusión Social y Democracia Participativa."
 )
+CGLU_COMMISSIONS = (
+    "El libro dice «copresidencia de las Comisiones de Cultura e Inclusión Social y Democracia Participativa»: "
+    "se lee como dos comisiones."
+)
 ASIAN_NETWORKS_EXCERPT = (
     "Participa en dos redes establecidas en ciudades asiáticas: en Alcaldes por la Paz como Vicepresidente y en "
     "la Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) como Vicepresidente y Oficina "
     "Regional para América Latina partir de 2017."
+)
+#: What «partir de 2017» applies to in ASIAN_NETWORKS_EXCERPT.
+FROM_2017 = (
+    "La frase del libro es ambigua: «(WeGO) como Vicepresidente y Oficina Regional para América Latina partir "
+    "de 2017». «partir de 2017» sigue a la oficina regional, que lo lleva en cualquier lectura; puede valer "
+    "también para la vicepresidencia de WeGO, pero el libro no lo dice claramente"
+)
+AL_LAS_COORDINATION = (
+    "El libro no dice desde cuándo coordina la ciudad AL-LAs: la alianza «Nació en 2012» y la coordinación se "
+    "asumió en la administración 2012-2018 (cap. I §3.3), sin año."
 )
 
 _POSITIONS = [
@@ -266,6 +501,7 @@ _POSITIONS = [
         "organ": "Comité Directivo",
         "start_on": year(2016),
         "end_on": year(2016),
+        "notes": "El libro dice «en 2016»: el cargo se registra en ese año, de principio a fin.",
         "source_excerpt": (
             "La Ciudad de México ha sido miembro del Comité Directivo en representación de América Latina en "
             "2016 del Grupo de Liderazgo Climático C40"
@@ -304,12 +540,14 @@ _POSITIONS = [
         "network": "cglu",
         "title": "Copresidencia de la Comisión de Cultura",
         "organ": "Comisión de Cultura",
+        "notes": CGLU_COMMISSIONS,
         "source_excerpt": CGLU_EXCERPT,
     },
     {
         "network": "cglu",
         "title": "Copresidencia de la Comisión de Inclusión Social y Democracia Participativa",
         "organ": "Comisión de Inclusión Social y Democracia Participativa",
+        "notes": CGLU_COMMISSIONS,
         "source_excerpt": CGLU_EXCERPT,
     },
     {
@@ -321,22 +559,27 @@ _POSITIONS = [
     {
         "network": "alcaldes-por-la-paz",
         "title": "Vicepresidencia",
+        "notes": f"{FROM_2017}; no se refiere a Alcaldes por la Paz, que queda sin fecha.",
         "source_excerpt": ASIAN_NETWORKS_EXCERPT,
     },
     {
         "network": "wego",
         "title": "Vicepresidencia",
-        "notes": "El libro fecha «a partir de 2017» la oficina regional; no dice desde cuándo la vicepresidencia.",
+        "notes": f"{FROM_2017}: la vicepresidencia queda sin fecha.",
         "source_excerpt": ASIAN_NETWORKS_EXCERPT,
     },
     {
         "network": "al-las",
         "title": "Coordinación General",
-        "source_citation": cite("cap. I §3.3, §5.3"),
+        "notes": AL_LAS_COORDINATION,
+        "source_citation": cite("cap. I §1, §3.3, §5.3; cap. III, Carmena"),
         "source_excerpt": excerpt(
+            "Como líder de la Alianza Euro Latinoamericana de Cooperación entre Ciudades (AL-LAs)",
             "se asumió la Coordinación General de la Alianza Euro Latinoamericana de Cooperación entre Ciudades "
             "(AL-LAs)",
             "Coordinada por el Gobierno de la Ciudad de México",
+            "el liderazgo de la Ciudad de México encabezando los trabajos de la Alianza Euro Latinoamericana de "
+            "Cooperación entre Ciudades (AL-LAs)",
         ),
     },
 ]
@@ -347,9 +590,14 @@ _HOSTED_OFFICES = [
         "name": "Oficina Regional para América Latina del Fondo Mundial para el Desarrollo de las Ciudades",
         "host_body": "cgai",
         "start_on": year(2012),
-        "source_excerpt": (
+        "source_citation": cite("cap. I §3.3, §4.6"),
+        "source_excerpt": excerpt(
+            "se integró la Oficina Regional para América Latina del Fondo Mundial para el Desarrollo de las "
+            "Ciudades (FMDV)",
+            "es sede de la Oficina Regional para América Latina del Fondo Mundial para el Desarrollo de las "
+            "Ciudades (FMDV por sus siglas en francés) desde 2012",
             "La Coordinación General de Asuntos Internacionales de la Ciudad de México alberga, desde 2012, la "
-            "Oficina Regional para América Latina del FMDV"
+            "Oficina Regional para América Latina del FMDV",
         ),
     },
     {
@@ -361,6 +609,7 @@ _HOSTED_OFFICES = [
         "network": "wego",
         "name": "Oficina Regional para América Latina de WeGO",
         "start_on": year(2017),
+        "notes": f"{FROM_2017}; la oficina empieza en 2017.",
         "source_excerpt": ASIAN_NETWORKS_EXCERPT,
     },
 ]

@@ -1,13 +1,20 @@
 """Official visits: the head of government's trips abroad (cap. I §4.4), the
-distinguished guests received 2013-2018 (cap. I §4.11) and the 2003 visit of
-the mayor of Paris (cap. I §4.2).
+distinguished guests received 2013-2018 (cap. I §4.10, §4.11) and the 2003
+visit of the mayor of Paris (cap. I §4.2).
 
 The trips are one visit per destination; the book gives no dates, and the
 themes are those of the destination's regional group. The guests are one visit
-per entry of the book's list, dated by its month heading; an entry that names
-several people (the six mayors of November 2014, the Kings of Spain, the
-architects of March 2018) is one visit with one guest each. Entries marked
-with * in the book are "Visitante distinguido"; the others "Huésped distinguido".
+per entry of the book's list, dated by its year and month headings (the
+excerpt holds both, e.g. "2013" and "ABRIL"); an entry that names several
+people (the six mayors of November 2014, the Kings of Spain, the architects of
+March 2018) is one visit with one guest each. Entries marked with * in the
+book are "Visitante distinguido" (the excerpt ends with the book's key, «*
+Visitante distinguido.»); the others "Huésped distinguido". Who received them
+(the delegation) is §4.10's sentence, quoted in each excerpt.
+
+Where the book names a counterpart by other words than its name (the Kings of
+Spain for the Kingdom of Spain), ``counterpart_words`` gives the words of the
+excerpt that name it.
 """
 
 from events.models import Visit
@@ -18,7 +25,21 @@ from .events import LATIN_AMERICAN_MAYORS_DIALOGUE, WORLD_DESIGN_FORUM
 Honour = Visit.Honour
 
 TRIPS = cite("cap. I §4.4")
-GUESTS = cite("cap. I §4.11")
+GUESTS = cite("cap. I §4.10, §4.11")
+#: Who received the distinguished guests (cap. I §4.10) and the list's title (§4.11).
+RECEIVED_BY = (
+    "El Jefe de Gobierno y el Coordinador General de Asuntos Internacionales, en representación de la Ciudad de "
+    "México, han recibido la visita oficial de mandatarios locales y nacionales, así como de destacadas "
+    "personalidades que han sido reconocidas como huéspedes distinguidos."
+)
+GUESTS_TITLE = "Huéspedes distinguidos de la Ciudad de México"
+#: The book's key to the entries marked with *.
+VISITOR_KEY = "* Visitante distinguido."
+#: The month headings of the list, as the book writes them.
+MONTH_HEADINGS = {
+    1: "ENERO", 2: "FEBRERO", 3: "MARZO", 4: "ABRIL", 5: "MAYO", 6: "JUNIO", 7: "JULIO", 8: "AGOSTO",
+    9: "SEPTIEMBRE", 10: "OCTUBRE", 11: "NOVIEMBRE", 12: "DICIEMBRE",
+}
 DELEGATION = "Jefe de Gobierno y Coordinador General de Asuntos Internacionales"
 TRIP_PURPOSE = (
     "Reactivar o establecer convenios de cooperación internacional, intercambiar experiencias en materia de "
@@ -89,12 +110,17 @@ def received(
     when: When,
     title: str,
     guests: list[dict],
-    text: str,
-    *,
+    *entry: str,
     honour: str = Honour.DISTINGUISHED_GUEST,
     event: str | None = None,
+    counterpart_words: dict[str, str] | None = None,
 ) -> dict:
-    return {
+    """A visit of the list of distinguished guests: ``entry`` is the book's
+    entry (one or more verbatim pieces), under its year and month headings."""
+    pieces = [RECEIVED_BY, GUESTS_TITLE, str(when.value.year), MONTH_HEADINGS[when.value.month], *entry]
+    if honour == Honour.DISTINGUISHED_VISITOR:
+        pieces.append(VISITOR_KEY)
+    row = {
         "direction": Visit.Direction.INCOMING,
         "title": title,
         "start_on": when,
@@ -104,8 +130,11 @@ def received(
         "counterparts": list(dict.fromkeys(g["counterpart"] for g in guests if g["counterpart"])),
         "delegation": DELEGATION,
         "source_citation": GUESTS,
-        "source_excerpt": text,
+        "source_excerpt": excerpt(*pieces),
     }
+    if counterpart_words:
+        row["counterpart_words"] = counterpart_words
+    return row
 
 
 ARCHITECTS = [
@@ -171,7 +200,7 @@ INCOMING = [
             )
         ],
         "Hasekura Tsunetaka, descendiente de la decimotercera generación del Excelentísimo Samurai Hasekura "
-        "Tsunenaga, primer Embajador de Japón en México.",
+        "Tsunenaga, primer Embajador de Japón en México.*",
         honour=Honour.DISTINGUISHED_VISITOR,
     ),
     received(
@@ -206,6 +235,7 @@ INCOMING = [
         [guest("Phumzile Mlambo", "Directora Ejecutiva de ONU-Mujeres", "onu-mujeres")],
         "Phumzile Mlambo, Directora Ejecutiva de ONU-Mujeres*",
         honour=Honour.DISTINGUISHED_VISITOR,
+        counterpart_words={"onu-mujeres": "ONU-Mujeres"},
     ),
     received(
         month(2015, 5), "Visita de Sauli Niinistö, Presidente de la República de Finlandia",
@@ -219,16 +249,19 @@ INCOMING = [
             guest("Doña Letizia", "Reina de España", "reino-de-espana"),
         ],
         "Sus Majestades los Reyes de España, Don Felipe VI y Doña Letizia.",
+        counterpart_words={"reino-de-espana": "los Reyes de España"},
     ),
     received(
         month(2015, 10), "Visita de Philippe Couillard, Primer Ministro de Quebec",
         [guest("Philippe Couillard", "Primer Ministro de Quebec, Canadá", "provincia-de-quebec")],
         "Philippe Couillard, Primer Ministro de Quebec, Canadá.",
+        counterpart_words={"provincia-de-quebec": "Primer Ministro de Quebec, Canadá"},
     ),
     received(
         month(2016, 2), "Visita de Su Santidad el Papa Francisco",
         [guest("Papa Francisco", "Su Santidad", "santa-sede")],
         "Su Santidad el Papa Francisco.",
+        counterpart_words={"santa-sede": "Su Santidad el Papa Francisco"},
     ),
     received(
         month(2016, 6), "Visita de Tony Tan Keng Yam, Presidente de la República de Singapur",
@@ -274,7 +307,7 @@ INCOMING = [
         month(2018, 3),
         "Visita de arquitectos y diseñadores al Foro Internacional de Diseño de World Design Capital Mexico City 2018",
         [guest(name) for name in ARCHITECTS],
-        excerpt(
+        *(
             "los arquitectos y diseñadores",
             "Stefan Sagmeister, Marion Weiss, Michael Manfredi, Daan Roosegaarde, Wolf D. Prix, Wade Graham, "
             "Daniel Libeskind, Thom Mayne, Gaetano Pesce, Shohei Shigematsu, Joep Van Lieshout, Charles "

@@ -448,7 +448,9 @@ def test_region_follows_from_the_country(slug, region):
     ("network", "role", "start_on"),
     [
         ("100-ciudades-resilientes", "Miembro fundador", D(2013, 1, 1)),
-        ("al-las", "Coordinadora general", D(2012, 1, 1)),
+        ("al-las", "Miembro", None),
+        ("u20", "Miembro", None),
+        ("programa-de-accion-global-eds-unesco", "Miembro", None),
         ("cglu", "Miembro", None),
     ],
 )
