@@ -154,9 +154,11 @@ EVENTS = [
         "start_on": year(2009),
         "themes": ["cultura"],
         "description": (
-            "Respuesta de agradecimiento y solidaridad a las representaciones diplomáticas asentadas en la "
-            "ciudad, después de la crisis de influenza AH1N1; proyecto de diplomacia cultural de la CGAI. Hasta "
-            "2014 la Feria se celebró en la avenida Paseo de la Reforma (cap. I §4.12)."
+            "Respuesta de agradecimiento y solidaridad a las representaciones diplomáticas asentadas en la ciudad, "
+            "después de la crisis de influenza AH1N1; proyecto de diplomacia cultural de la CGAI. El libro no dice "
+            "en qué lugar de la ciudad se celebró esta edición: dice que «en 2014 se decidió trasladar el evento a "
+            "la Plaza de la Constitución» y que la Feria se ha celebrado «tanto en la avenida Paseo de la Reforma "
+            "como en el Centro Histórico» (cap. I §4.12)."
         ),
         "source_citation": cite("cap. I §2, §4.12"),
         "source_excerpt": excerpt(
@@ -293,14 +295,14 @@ EVENTS = [
         "participants": "Más de 700 expertos en materia de financiamiento.",
         "outcome": "La Declaración de la Ciudad de México, documento clave como insumo de la Nueva Agenda Urbana.",
         "description": (
-            "El libro la nombra de tres maneras, con el mismo título: «Conferencia Preparatoria rumbo a Hábitat "
-            "III “Financiar el desarrollo urbano: el reto del milenio”», organizada por la Oficina Regional del "
-            "FMDV (cap. I §4.6); «Conferencia temática “Financiar el desarrollo urbano: el reto del milenio”», de "
-            "marzo de 2016 (cap. I §4.7); y «Reunión temática rumbo a Hábitat III “Financiar el desarrollo urbano: "
-            "el desafío del milenio”», en la columna 2016 de la tabla de eventos organizados en la Ciudad "
-            "(cap. I §4.9). Dice «más de 700» expertos y no da el número exacto: la cifra queda en "
-            "«participantes» y el número de participantes no se anota. Encuentro preparatorio de Hábitat III: no "
-            "se anota «en el marco de» la Conferencia de Quito."
+            "El libro la nombra de tres maneras: «Conferencia Preparatoria rumbo a Hábitat III “Financiar el "
+            "desarrollo urbano: el reto del milenio”», organizada por la Oficina Regional del FMDV (cap. I §4.6); "
+            "«Conferencia temática “Financiar el desarrollo urbano: el reto del milenio”», de marzo de 2016 (cap. I "
+            "§4.7); y «Reunión temática rumbo a Hábitat III “Financiar el desarrollo urbano: el desafío del "
+            "milenio”», en la columna 2016 de la tabla de eventos organizados en la Ciudad (cap. I §4.9); §4.6 y "
+            "§4.7 le dan el mismo título. Dice «más de 700» expertos y no da el número exacto: la cifra queda en "
+            "«participantes» y el número de participantes no se anota. Encuentro preparatorio de Hábitat III: no se "
+            "anota «en el marco de» la Conferencia de Quito."
         ),
         "themes": ["desarrollo-urbano"],
         "frameworks": [NEW_URBAN_AGENDA],
@@ -649,7 +651,7 @@ EVENTS = [
         "city": "Montevideo",
         "country": "UY",
         "organisers": ["montevideo"],
-        "participants": "Daniel Martínez, intendente de Montevideo, pronunció un discurso para el taller.",
+        "participants": "Discurso de Daniel Martínez, intendente de Montevideo, para el taller (nota 18).",
         "description": (
             "No lo da el libro: el papel de la Ciudad en el taller; se anota «participante». El libro cita (nota "
             "18, en cap. I §1) el discurso del intendente de Montevideo para el taller, que lleva el nombre del "
