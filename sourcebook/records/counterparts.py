@@ -697,6 +697,18 @@ ADDED_FOR_AGREEMENTS: list[dict] = [
 
 # Counterparts the audit of the events found the book names (sourcebook/AUDIT.md).
 ADDED_FOR_EVENTS: list[dict] = [
+    party(
+        "consulado-general-mexico-los-angeles", "Consulado General de México en Los Ángeles", Kind.NATIONAL,
+        country="MX", where=cite("cap. I §4.12"),
+        text=(
+            "El Consulado General de México en Los Ángeles designó a septiembre 2017 como “mes de la Ciudad de "
+            "México en Los Ángeles”."
+        ),
+        description=(
+            "Oficina consular de México en Los Ángeles; el libro lo nombra como quien designó septiembre de 2017 "
+            "«mes de la Ciudad de México en Los Ángeles» (2017 MX LA)."
+        ),
+    ),
 ]
 
 
