@@ -714,6 +714,35 @@ ADDED_FOR_EVENTS: list[dict] = [
 
 # Counterparts the audit of the actions found the book names (sourcebook/AUDIT.md).
 ADDED_FOR_ACTIONS: list[dict] = [
+    # The Diálogos para una CDMX Global (cap. I §3.4, cap. II §1).
+    party(
+        "iniciativa-ciudadana", "Iniciativa Ciudadana para la Promoción de la Cultura del Diálogo", Kind.CIVIL_SOCIETY,
+        where=cite("cap. I §3.4"), text="Iniciativa Ciudadana para la Promoción de la Cultura del Diálogo A.C.",
+        description="Asociación civil («A.C.»), según el libro.",
+    ),
+    party(
+        "al-las", "Alianza Euro Latinoamericana de Cooperación entre Ciudades", Kind.NETWORK, acronym="AL-LAs",
+        where=cite("cap. I §1"), text="Alianza Euro Latinoamericana de Cooperación entre Ciudades (AL-LAs)",
+        description="Coordinada por el Gobierno de la Ciudad de México (cap. I §5.3).",
+    ),
+    # Who convenes the Fondo franco-mexicano de cooperación descentralizada (cap. I §4.2).
+    party(
+        "maee", "Ministerio de Asuntos Extranjeros y Europeos de Francia", Kind.NATIONAL, acronym="MAEE",
+        country="FR", where=EXCHANGES,
+        text="el Ministerio de Asuntos Extranjeros y Europeos de Francia (MAEE)",
+    ),
+    party(
+        "amexcid", "Agencia Mexicana de Cooperación Internacional", Kind.NATIONAL, acronym="AMEXCID", country="MX",
+        where=EXCHANGES, text="la Agencia Mexicana de Cooperación Internacional (AMEXCID)",
+        description="El libro la nombra así, sin «para el Desarrollo».",
+    ),
+    # Technical assistance towards an institutional model (cap. II §3, §5).
+    party(
+        "cgcid", "Centro de Gestión y Cooperación Internacional para el Desarrollo", Kind.CIVIL_SOCIETY,
+        acronym="CGCID", where=cite("cap. II §3"),
+        text="Centro de Gestión y Cooperación Internacional para el Desarrollo (CGCID)",
+        description="No lo da el libro: qué tipo de organización es; se registra como sociedad civil.",
+    ),
 ]
 
 

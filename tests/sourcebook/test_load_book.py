@@ -372,7 +372,7 @@ def test_madrid_memorandum_says_the_book_does_not_tell_if_it_is_the_2017_agreeme
 
 def test_actions_tied_to_an_agreement():
     assert sorted(Action.objects.exclude(agreement=None).values_list("agreement__code", flat=True)) == [
-        "amistad-1999-paris", "cce-2016-montevideo", "hermanamiento-1977-nagoya", "hermanamiento-1977-nagoya",
+        "hermanamiento-1977-nagoya", "hermanamiento-1977-nagoya",
     ]
 
 
