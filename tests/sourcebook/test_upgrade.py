@@ -186,7 +186,9 @@ def test_the_record_staff_edited_is_kept_as_they_left_it(upgraded, fresh):
 def test_the_upgrade_says_what_it_changed_and_what_it_kept(upgraded):
     output = upgraded["output"]
     assert "Actualizados con los datos del libro:" in output
-    assert f"Conservados como los dejó el personal (no se tocaron): 1\n  Evento «{EDITED_EVENT}»" in output
+    assert f"Conservados como los dejó el personal (no se tocaron): 1\n  Evento internacional «{EDITED_EVENT}»" in output
+    # An agreement whose period the audit removed says which field it wrote.
+    assert "  Acuerdo «Convenio marco de cooperación con UNICEF (DIF)»: texto de la fuente, periodo de firma según la fuente, descripción\n" in output
 
 
 def test_a_second_run_changes_nothing(upgraded):
