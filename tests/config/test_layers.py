@@ -20,13 +20,15 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 MODULE_LINES = 420
 DATA_MODULES = {
     # The book's records, one table per area (sourcebook/records/__init__.py).
+    "sourcebook/records/actions.py",
     "sourcebook/records/agreements.py",
     "sourcebook/records/counterparts.py",
     "sourcebook/records/events.py",
+    "sourcebook/records/networks.py",
     # The words synthetic records are made of.
     "bench/synthetic/vocabulary.py",
 }
-#: The largest share of the code (outside tests and migrations) one package may hold.
+#: The largest share of the code (outside tests, migrations and the data tables) one package may hold.
 PACKAGE_SHARE = 0.20
 
 
@@ -89,6 +91,8 @@ def test_a_forbidden_import_breaks_the_contract(checkout_copy, module, line, bro
 def test_no_package_holds_more_than_a_fifth_of_the_code():
     lines = {package: 0 for package in PACKAGES}
     for path in code_files():
+        if str(path.relative_to(ROOT)) in DATA_MODULES:
+            continue  # data, which grows with what the sources give, not with the package's logic
         lines[path.relative_to(ROOT).parts[0]] += len(path.read_text(encoding="utf-8").splitlines())
     total = sum(lines.values())
 
