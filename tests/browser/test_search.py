@@ -18,7 +18,7 @@ def test_header_search_lists_results_with_their_kind_and_filters_by_kind(page, a
     box.press("Enter")
 
     expect(page).to_have_url(re.compile(r"/buscar/\?q=mexico$"))
-    expect(page.get_by_role("heading", level=2, name="74 resultados para «mexico»")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="91 resultados para «mexico»")).to_be_visible()
     results = page.locator(".search-results .record-list > li")
     expect(results).to_have_count(25)
     kinds = {text.strip() for text in page.locator(".search-results .record-kind").all_text_contents()}

@@ -78,21 +78,23 @@ def test_search_terms_fold_case_accents_plurals_and_stop_words(text, terms):
 RESILIENCE = {
     ("action", "100 Ciudades Resilientes y Agencia de Resiliencia de la Ciudad de México"),
     ("action", "Declaratoria de Emergencia"),
-    ("membership", "Miembro fundador — 100 Ciudades Resilientes (100RC)"),
-    ("network", "100 Ciudades Resilientes (100RC)"),
+    ("membership", "Miembro fundador — 100 Ciudades Resilientes"),
+    ("network", "100 Ciudades Resilientes"),
 }
 PARIS = {
     ("action", "Proyectos de cooperación urbana del Fondo franco-mexicano de cooperación descentralizada"),
+    ("action", "Visión de la Ciudad de México en materia de cambio climático hacia 2025"),
     ("agreement", "Acuerdo de amistad y cooperación con París"),
     ("agreement", "Convenio de cooperación específica con París (2014)"),
     ("agreement", "Declaración Conjunta de Urban 20 (U20)"),
     ("agreement", "Declaración de París de Gobiernos Locales"),
-    ("agreement", "Pacto de la Ciudad de México"),
     ("counterpart", "París, Francia"),
     ("event", "Conferencia de las Naciones Unidas sobre Cambio Climático (COP 21)"),
     ("event", "Cumbre Mundial sobre Acción Climática Local"),
     ("event", "Diálogo de Talanoa"),
     ("event", "Reunión de Alto Nivel sobre Cambio Climático de la ONU, 72 Asamblea General"),
+    ("network", "Alianza Euro Latinoamericana de Cooperación entre Ciudades (AL-LAs)"),
+    ("network", "Urban 20 (U20)"),
     ("visit", "Gira oficial del Jefe de Gobierno a París"),
     ("visit", "Visita oficial del alcalde de París"),
 }
@@ -106,9 +108,12 @@ C40 = {
     ("event", "Sexta Cumbre Bienal de Alcaldes de C40"),
     ("membership", "Miembro — Grupo de Liderazgo Climático C40 (C40)"),
     ("network", "Grupo de Liderazgo Climático C40 (C40)"),
+    ("network", "Urban 20 (U20)"),
     ("position", "Miembro del Comité Directivo en representación de América Latina — Grupo de Liderazgo Climático C40 (C40)"),
 }
 TWINNINGS = {
+    ("action", "Intercambios de especies entre los Zoológicos de Higashiyama y de Chapultepec"),
+    ("action", "Proyecto de Mejoramiento del Sistema de Drenaje de la Ciudad de México"),
     ("agreement", "Acuerdo de amistad y cooperación con París"),
     ("counterpart", "Kuwait, Kuwait"),
     *(
@@ -125,13 +130,24 @@ FRANCE = {
     ("action", "Proyectos de cooperación urbana del Fondo franco-mexicano de cooperación descentralizada"),
     ("agreement", "Acuerdo de amistad y cooperación con París"),
     ("agreement", "Convenio de cooperación específica con París (2014)"),
+    ("agreement", "Declaración Conjunta de Urban 20 (U20)"),
+    ("counterpart", "Ministerio de Asuntos Extranjeros y Europeos de Francia"),
     ("counterpart", "París, Francia"),
     ("counterpart", "República Francesa"),
     ("event", "Conferencia de las Naciones Unidas sobre Cambio Climático (COP 21)"),
     ("event", "Cumbre Mundial sobre Acción Climática Local"),
+    ("event", "Diálogo de Talanoa"),
+    ("network", "Alianza Euro Latinoamericana de Cooperación entre Ciudades (AL-LAs)"),
     ("visit", "Gira oficial del Jefe de Gobierno a París"),
     ("visit", "Visita de François Hollande, Presidente de la República Francesa"),
     ("visit", "Visita oficial del alcalde de París"),
+}
+# A country is found in either language only where a record links it (a counterpart's or an event's
+# country); descriptions are indexed in Spanish as written. So «France» misses AL-LAs, whose description
+# alone names «París, Francia», and finds FMDV, whose description says its acronym is «del francés»
+# («francés» and «France» share the stem «franc»).
+FRANCE_IN_ENGLISH = (FRANCE - {("network", "Alianza Euro Latinoamericana de Cooperación entre Ciudades (AL-LAs)")}) | {
+    ("network", "Fondo Mundial para el Desarrollo de las Ciudades (FMDV)"),
 }
 
 
@@ -142,7 +158,8 @@ FRANCE = {
         (["París", "paris", "PARIS"], PARIS),
         (["C40", "c40"], C40),
         (["hermanamiento", "hermanamientos", "Hermanamientos"], TWINNINGS),
-        (["Francia", "France", "francia"], FRANCE),
+        (["Francia", "francia", "FRANCIA"], FRANCE),
+        (["France", "france", "FRANCE"], FRANCE_IN_ENGLISH),
     ],
 )
 def test_book_query_finds_exactly_these_records_however_it_is_written(queries, expected):
@@ -160,18 +177,18 @@ def kind_counts(query: str) -> dict[str, int]:
     [
         (
             ["mexico", "México", "MÉXICO", "méxico"],
-            {"agreement": 25, "action": 15, "counterpart": 2, "network": 1, "event": 22, "visit": 2, "award": 7},
+            {"agreement": 26, "action": 25, "counterpart": 5, "network": 1, "event": 24, "visit": 2, "award": 8},
         ),
         (
             ["ciudades", "ciudad", "Ciudades"],
             {
-                "agreement": 32, "action": 24, "counterpart": 50, "network": 12, "membership": 11, "position": 7,
-                "office": 1, "event": 24, "visit": 1, "award": 34,
+                "agreement": 33, "action": 37, "counterpart": 63, "network": 14, "membership": 15, "position": 7,
+                "office": 1, "event": 29, "visit": 1, "award": 34,
             },
         ),
         (
             ["cambio climático", "Cambio Climatico", "CLIMÁTICO CAMBIOS"],
-            {"agreement": 3, "network": 2, "event": 8, "visit": 15, "award": 1},
+            {"agreement": 3, "action": 1, "network": 2, "event": 8, "visit": 15, "award": 1},
         ),
     ],
 )
@@ -218,7 +235,7 @@ def published_state() -> dict[str, set[int]]:
 def test_after_load_book_every_published_record_has_one_entry_and_nothing_else_has_any():
     leak_bait()
     assert index_state() == published_state()
-    assert SearchEntry.objects.count() == sum(len(pks) for pks in published_state().values()) == 353
+    assert SearchEntry.objects.count() == sum(len(pks) for pks in published_state().values()) == 391
     bait_entries = SearchEntry.objects.filter(title__icontains=LEAK_MARK)
     assert list(bait_entries) == []
 
@@ -367,11 +384,11 @@ def test_page_shows_ranked_results_with_kind_year_summary_and_link(client):
     assert {(entry.get_kind_display(), entry.title) for entry in entries} == {
         ("Acción", "100 Ciudades Resilientes y Agencia de Resiliencia de la Ciudad de México"),
         ("Acción", "Declaratoria de Emergencia"),
-        ("Membresía en una red", "Miembro fundador — 100 Ciudades Resilientes (100RC)"),
-        ("Red de ciudades", "100 Ciudades Resilientes (100RC)"),
+        ("Membresía en una red", "Miembro fundador — 100 Ciudades Resilientes"),
+        ("Red de ciudades", "100 Ciudades Resilientes"),
     }
     network = Network.objects.get(name="100 Ciudades Resilientes")
-    assertContains(response, f'<h3><a href="/redes/{network.slug}/" lang="es">100 Ciudades Resilientes (100RC)</a></h3>', html=True)
+    assertContains(response, f'<h3><a href="/redes/{network.slug}/" lang="es">100 Ciudades Resilientes</a></h3>', html=True)
     assertContains(response, '<span class="record-kind">Membresía en una red</span>', html=True)
     assertContains(response, "4 resultados para «resiliencia»")
     assertContains(response, 'value="resiliencia"')
@@ -388,17 +405,18 @@ def test_kind_facet_counts_every_kind_and_filters_to_one(client):
     response = client.get(URL, {"q": "paris", "kind": "agreement"})
     facet = response.context["facets"][0]
     assert [(option.value, option.label, option.count, option.selected) for option in facet.options] == [
-        ("agreement", "Acuerdo", 5, True),
-        ("action", "Acción", 1, False),
+        ("agreement", "Acuerdo", 4, True),
+        ("action", "Acción", 2, False),
         ("counterpart", "Contraparte", 1, False),
+        ("network", "Red de ciudades", 2, False),
         ("event", "Evento internacional", 4, False),
         ("visit", "Visita oficial", 2, False),
     ]
     assert {entry.kind for entry in response.context["entries"]} == {"agreement"}
-    assert response.context["result_count"] == 5
-    assert response.context["total_count"] == 13
-    assertContains(response, "Todos (13)")
-    assertContains(response, '<a href="?q=paris&amp;kind=agreement" aria-current="true">Acuerdo (5)</a>', html=True)
+    assert response.context["result_count"] == 4
+    assert response.context["total_count"] == 15
+    assertContains(response, "Todos (15)")
+    assertContains(response, '<a href="?q=paris&amp;kind=agreement" aria-current="true">Acuerdo (4)</a>', html=True)
 
 
 def test_results_are_paginated_by_25(client):
@@ -439,7 +457,7 @@ def test_leak_bait_appears_on_no_search_page(client):
         ({"q": "   "}, "Escriba una o más palabras para buscar en los acuerdos, redes, visitas, eventos y premios publicados."),
         ({"q": "de la que"}, "«de la que» no tiene palabras que buscar; pruebe con otras."),
         ({"q": "&|!:*()"}, "«&|!:*()» no tiene palabras que buscar; pruebe con otras."),
-        ({"q": "' OR 1=1 --"}, "Ningún registro publicado coincide con «' OR 1=1 --»."),
+        ({"q": "'; DROP TABLE search_searchentry; --"}, "Ningún registro publicado coincide con «'; DROP TABLE search_searchentry; --»."),
         ({"q": "<script>alert(1)</script>"}, "Ningún registro publicado coincide con «<script>alert(1)</script>»."),
         ({"q": "México" * 2000}, "Escriba una búsqueda de 200 caracteres como máximo."),
         ({"q": "paris", "kind": "nada"}, "Ese tipo de registro no existe; elija uno de la lista."),
@@ -453,3 +471,19 @@ def test_unusable_input_gets_a_spanish_message_never_an_error(client, params, me
     assert response.context["facets"] == []
     assertNotContains(response, "<script>alert(1)")
     assert len(response.context["search_query"]) <= 200
+
+
+def test_sql_looking_input_is_read_as_words_and_finds_only_the_records_that_hold_them(client):
+    query = "' OR 1=1 --"
+    assert search_terms(query) == ["or", "1", "1"]
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    # Not every record: only the two consultations, whose kind reads «Consultation or dialogue» in
+    # English and whose descriptions cite «cap. II §1» and «anexo 1».
+    assert {(entry.kind, entry.title) for entry in response.context["entries"]} == {
+        ("action", "Diálogos para una CDMX Global"),
+        ("action", "Ejercicio exploratorio con los asistentes a la FICA: ¿Es la CDMX una ciudad global?"),
+    }
+    assert response.context["message"] == ""
+    assert response.context["search_query"] == query
+    assertContains(response, "2 resultados para «&#x27; OR 1=1 --»")
