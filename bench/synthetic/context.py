@@ -21,24 +21,33 @@ from cdmx_global.models import (
 )
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
+from sourcebook.records import actions as book_actions
+from sourcebook.records import agreements as book_agreements
+from sourcebook.records import awards as book_awards
 from sourcebook.records import catalogues as book_catalogues
+from sourcebook.records import counterparts as book_counterparts
+from sourcebook.records import events as book_events
+from sourcebook.records import networks as book_networks
+from sourcebook.records import visits as book_visits
 
 from .vocabulary import Place
 
 #: Records of each kind ``load_book`` loads, in the order they are generated
 #: (a kind only links to kinds before it, or to earlier records of its own).
+#: Read from the book's data (``sourcebook.records``), where ``load_book``
+#: writes one record per row and one guest per name in a visit's ``guests``.
 BOOK_COUNTS: dict[type[models.Model], int] = {
-    Counterpart: 113,
-    Network: 16,
-    Membership: 16,
-    Position: 11,
-    HostedOffice: 3,
-    Event: 28,
-    Agreement: 64,
-    Action: 27,
-    Visit: 41,
-    VisitGuest: 44,
-    Award: 34,
+    Counterpart: len(book_counterparts.COUNTERPARTS),
+    Network: len(book_networks.NETWORKS),
+    Membership: len(book_networks.MEMBERSHIPS),
+    Position: len(book_networks.POSITIONS),
+    HostedOffice: len(book_networks.HOSTED_OFFICES),
+    Event: len(book_events.EVENTS),
+    Agreement: len(book_agreements.AGREEMENTS),
+    Action: len(book_actions.ACTIONS),
+    Visit: len(book_visits.VISITS),
+    VisitGuest: sum(len(visit.get("guests", [])) for visit in book_visits.VISITS),
+    Award: len(book_awards.AWARDS),
 }
 
 DEFAULT_SEED = 2018

@@ -19,7 +19,7 @@ def test_open_data_page_and_a_csv_download(page, assert_accessible):
     table = page.get_by_role("table", name="Colecciones publicadas, con su número de registros y sus descargas")
     # A header row and one row per collection.
     expect(table.get_by_role("row")).to_have_count(12)
-    expect(table.get_by_role("row", name=re.compile(r"^Acuerdos internacionales 64 "))).to_have_count(1)
+    expect(table.get_by_role("row", name=re.compile(r"^Acuerdos internacionales 65 "))).to_have_count(1)
     assert "Quimera" not in page.content()
     assert_accessible(page)
 

@@ -119,7 +119,7 @@ def test_agreements_csv_has_exactly_the_published_agreements_in_the_default_orde
 
     published = list(COLLECTIONS["agreements"].published().values_list("code", flat=True))
     assert [row[0] for row in rows[1:]] == published
-    assert len(published) == Agreement.objects.published().count() == 64
+    assert len(published) == Agreement.objects.published().count() == 65
     assert {agreement.code for agreement in bait["draft"] + bait["withdrawn"] if isinstance(agreement, Agreement)}.isdisjoint(published)
 
 

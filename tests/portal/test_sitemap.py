@@ -49,7 +49,7 @@ def test_sitemap_lists_exactly_the_published_pages_in_both_languages(sitemap):
     country_pages = {loc for loc in locations if "/paises/" in loc and not loc.endswith("/paises/")}
     record_pages = set(locations) - country_pages - {loc for path in FIXED_PAGES for loc in both_languages(path)}
     assert record_pages == {loc for path in published_record_paths() for loc in both_languages(path)}
-    assert len(record_pages) == 2 * (64 + 27 + 113 + 16 + 28 + 41 + 34)
+    assert len(record_pages) == 2 * (65 + 39 + 129 + 18 + 33 + 41 + 34)
     assert {loc for path in FIXED_PAGES for loc in both_languages(path)} <= set(locations)
     assert len(locations) == len(set(locations))
     assert both_languages("/paises/jp/") <= country_pages
