@@ -34,13 +34,13 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
     settle(page)
 
     figures = page.locator(".figures")
-    for name in ("113 Contrapartes", "35 Países", "41 Visitas oficiales", "34 Premios y reconocimientos"):
+    for name in ("129 Contrapartes", "35 Países", "41 Visitas oficiales", "34 Premios y reconocimientos"):
         expect(figures.get_by_role("link", name=name)).to_be_visible()
     expect(page.locator("body")).not_to_contain_text(LEAK_MARK)
 
     table = page.get_by_role("table", name=re.compile("^Países con contrapartes publicadas"))
     expect(table).to_be_visible()
-    expect(table.get_by_role("row", name="Estados Unidos 10 5")).to_be_visible()
+    expect(table.get_by_role("row", name="Estados Unidos 10 6")).to_be_visible()
     expect(table.locator("tbody tr")).to_have_count(35)
     assert_accessible(page)
 
@@ -85,7 +85,7 @@ def test_home_by_keyboard_then_about_and_the_language_switch(page, assert_access
     settle(page)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mexico City’s international action")
-    expect(page.locator(".figures").get_by_role("link", name="113 Counterparts")).to_be_visible()
+    expect(page.locator(".figures").get_by_role("link", name="129 Counterparts")).to_be_visible()
     expect(page.locator(".world-map .map-countries a[href='/en/paises/us/']")).to_have_attribute(
         "aria-label", "United States of America: 10 counterparts"
     )

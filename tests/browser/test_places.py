@@ -27,7 +27,7 @@ def test_timeline_countries_and_counterpart_pages(page, assert_accessible):
     expect(page).to_have_url(re.compile(r"/cronologia/\?year=2016$"))
     expect(page.get_by_role("heading", name="Registros de 2016")).to_be_visible()
     expect(page.locator("h3.timeline__year")).to_have_text(["2016"])
-    expect(page.locator(".timeline .record-list > li")).to_have_count(28)
+    expect(page.locator(".timeline .record-list > li")).to_have_count(30)
     assert_accessible(page)
 
     page.get_by_label("Tipo de registro").select_option("award")

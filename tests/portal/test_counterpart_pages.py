@@ -31,7 +31,7 @@ from tests.support.factories import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
 
-BOOK_PUBLISHED_COUNTERPARTS = 113
+BOOK_PUBLISHED_COUNTERPARTS = 129
 
 
 def section_titles(page: str, section: str) -> list[str]:
@@ -202,7 +202,10 @@ def test_counterpart_page_lists_exactly_its_published_records(client):
         "Convenio de cooperación específica con Los Ángeles (2014)",
         "Hermanamiento con Los Ángeles (refrendo de 2007)",
     ]
-    assert section_titles(page, "acciones") == ["Alas de la Ciudad de México en Los Ángeles"]
+    assert section_titles(page, "acciones") == [
+        "Alas de la Ciudad de México en Los Ángeles",
+        "Diálogo estratégico: Chicago-Ciudad de México-Los Ángeles",  # undated: after the dated
+    ]
     assert section_titles(page, "visitas") == [
         "Visita de Eric Garcetti, Alcalde de Los Ángeles",
         "Gira oficial del Jefe de Gobierno a Los Ángeles",
@@ -229,9 +232,10 @@ def test_counterpart_page_of_an_organisation_lists_events_awards_and_networks(cl
     ]
     assert section_titles(page, "premios") == ["Premio Ciudades del Aprendizaje"]
     assert section_titles(page, "redes") == [
+        "Ciudades del aprendizaje, UNESCO (UIL)",
         "Coalición Latinoamericana y Caribeña de Ciudades contra el Racismo, la Discriminación y la Xenofobia",
+        "Programa de Acción Global de Educación para el Desarrollo Sostenible",
         "Red de Ciudades Creativas de la UNESCO",
-        "Red de Ciudades del Aprendizaje de la UNESCO (UIL)",
     ]
     assert "Sí, forma parte del sistema de las Naciones Unidas" in page
 
@@ -290,10 +294,12 @@ def test_country_list_shows_countries_with_published_records_and_their_counts(cl
     assert "IS" not in rows
     assert "NZ" not in rows
     assert (rows["JP"].counterparts, rows["JP"].agreements, rows["JP"].visits, rows["JP"].events) == (3, 3, 0, 0)
-    assert (rows["US"].counterparts, rows["US"].agreements, rows["US"].visits, rows["US"].events) == (10, 5, 10, 2)
+    # The U20 declaration counts for the United States (Chicago) and Spain (Madrid); the consultations
+    # at the UN in New York are the United States' third event, the regional conference Mexico's 20th.
+    assert (rows["US"].counterparts, rows["US"].agreements, rows["US"].visits, rows["US"].events) == (10, 6, 10, 3)
     # Spain holds Barcelona, which the bait's agreements, visits and events name; Mexico the bait's events.
-    assert (rows["ES"].counterparts, rows["ES"].agreements, rows["ES"].visits, rows["ES"].events) == (3, 3, 2, 0)
-    assert rows["MX"].events == 19
+    assert (rows["ES"].counterparts, rows["ES"].agreements, rows["ES"].visits, rows["ES"].events) == (3, 4, 2, 0)
+    assert rows["MX"].events == 20
     assert 'href="/paises/jp/"' in response.text
     assert "Islandia" not in response.text
     assert LEAK_MARK not in response.text

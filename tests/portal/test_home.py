@@ -211,12 +211,12 @@ def test_figures_equal_the_books_counts_and_ignore_unpublished_records(client):
     assert shown == expected
     # The book's agreements change with its audit: their number is the data module's, above.
     assert {url: value for url, value in shown.items() if url != "/acuerdos/"} == {
-        "/contrapartes/": 113,
+        "/contrapartes/": 129,
         "/paises/": 35,
-        "/redes/": 16,
+        "/redes/": 18,
         "/redes/cargos/": 11,
         "/visitas/": 41,
-        "/eventos/": 28,
+        "/eventos/": 33,
         "/premios/": 34,
     }
 
@@ -276,7 +276,7 @@ def test_networks_count_those_with_a_published_membership(client):
     draft_member = factories.NetworkFactory(published=True)
     factories.MembershipFactory(network=draft_member, draft=True)
 
-    assert figures(client.get("/").content.decode())["/redes/"] == 16 + 1
+    assert figures(client.get("/").content.decode())["/redes/"] == 18 + 1
 
 
 @with_book
@@ -313,7 +313,7 @@ def test_map_has_one_marker_per_place_of_published_counterparts_with_coordinates
         if len(rows) > 1
     ]
     assert sorted(shown) == sorted(expected)
-    assert len(shown) == 41 and sum(len(rows) for rows in book_places().values()) == len(BOOK_MARKER_SLUGS) == 45
+    assert len(shown) == 51 and sum(len(rows) for rows in book_places().values()) == len(BOOK_MARKER_SLUGS) == 55
     assert ("/contrapartes/valonia/", "Valonia, Bélgica") in shown
     # San Antonio de los Baños, at 82.5° W, is on a cell's edge: rounded away from Havana's.
     assert ("/contrapartes/san-antonio-de-los-banos/", "San Antonio de los Baños, Cuba") in shown
@@ -341,10 +341,15 @@ def test_map_queries_and_markers_do_not_grow_with_counterparts_in_the_same_place
     with django_assert_num_queries(HOME_QUERIES):
         content = client.get("/").content.decode()
 
-    # Every place now has several counterparts: as many markers, all to their country.
+    # Every place now has several counterparts: as many markers, each to its
+    # country, or to the list for the places of counterparts without a country
+    # (the U20 signatories whose country the book does not give).
     after = markers(content)
-    assert len(after) == len(before) == 41
-    assert all(url.startswith("/paises/") for url, _ in after)
+    assert len(after) == len(before) == 51
+    assert sorted(url for url, _ in after) == sorted(
+        f"/paises/{country.lower()}/" if country else "/contrapartes/" for country, *_ in book_places()
+    )
+    assert sum(1 for url, _ in after if url == "/contrapartes/") == 9
     assert ("/paises/cu/", "Cuba: 8 contrapartes, entre ellas Cerro") in after
 
 
@@ -375,7 +380,8 @@ def test_table_gives_counterparts_and_agreements_per_country_of_published_record
         country: (counterparts, agreements.get(country, 0))
         for country, counterparts in book_counterparts_by_country().items()
     }
-    assert rows["US"] == (10, 5)
+    # The United States' six: Chicago, Los Ángeles (two), Seattle, Virginia and the U20 declaration Chicago signed.
+    assert rows["US"] == (10, 6)
     assert rows["CN"] == (5, 3)
 
 
@@ -439,7 +445,7 @@ def test_home_in_english(client):
     assert '<html lang="en">' in content
     assert "<h1>Mexico City’s international action</h1>" in content
     assert map_country_labels(content)["US"] == "United States of America: 10 counterparts"
-    assert figures(content)["/en/contrapartes/"] == 113
+    assert figures(content)["/en/contrapartes/"] == 129
     assert agreement_figure(content) == {
         "/en/acuerdos/": f"{len(book_agreements.AGREEMENTS)} Registered agreements",
         "/en/acuerdos/?validity=in_force": "0 in force according to the recorded information",
