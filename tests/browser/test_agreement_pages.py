@@ -12,7 +12,7 @@ def test_kind_filter_lists_the_twinnings_and_leads_to_a_detail(page, assert_acce
     assert len(twinnings) == 16
 
     page.goto("/acuerdos/")
-    expect(page.locator(".result-count")).to_have_text("64 registros")
+    expect(page.locator(".result-count")).to_have_text("65 registros")
     assert_accessible(page)
 
     page.get_by_label("Tipo de instrumento").select_option(label="Hermanamiento (16)")

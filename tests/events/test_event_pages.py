@@ -48,7 +48,7 @@ def query_count(client, url: str, params: dict | None = None) -> int:
 
 @pytest.mark.parametrize(
     ("url", "model", "book_count"),
-    [(EVENTS, Event, 28), (VISITS, Visit, 41), (AWARDS, Award, 34)],
+    [(EVENTS, Event, 33), (VISITS, Visit, 41), (AWARDS, Award, 34)],
 )
 def test_list_without_filters_shows_every_published_record(client, url, model, book_count):
     response = client.get(url)
@@ -67,9 +67,17 @@ def test_list_without_filters_shows_every_published_record(client, url, model, b
         (EVENTS, {"region": "north_america"}, {
             "2017 MX LA: mes de la Ciudad de México en Los Ángeles",
             "Reunión de Alto Nivel sobre Cambio Climático de la ONU, 72 Asamblea General",
+            # Hábitat III's preparatory meetings in Montreal and at the UN in New York.
+            "Conferencia temática sobre áreas metropolitanas",
+            "Reuniones de consulta convocadas en la sede de la ONU en Nueva York",
         }),
+        # Hábitat III and the meetings of its process the city attended (Quito, Toluca, Montreal, New York).
         (EVENTS, {"mode": "attended", "theme": "desarrollo-urbano"}, {
             "Conferencia sobre la Vivienda y el Desarrollo Urbano Sostenible Hábitat III",
+            "Asamblea Mundial de Líderes Locales y Regionales",
+            "Conferencia regional para América Latina",
+            "Conferencia temática sobre áreas metropolitanas",
+            "Reuniones de consulta convocadas en la sede de la ONU en Nueva York",
         }),
         (EVENTS, {"mode": "hosted", "region": "europe"}, set()),
         (VISITS, {"region": "oceania"}, {"Visita de Peter Cosgrove, Gobernador General de la Mancomunidad de Australia"}),
@@ -109,15 +117,15 @@ def test_event_region_facet_folds_countries_into_regions(client):
     response = client.get(EVENTS)
 
     assert facet(response, "region") == dict(expected) == {
-        "latin_america": 21, "north_america": 2, "europe": 3, "asia": 1, "africa": 1,
+        "latin_america": 24, "north_america": 4, "europe": 3, "asia": 1, "africa": 1,
     }
 
 
 def test_event_region_facet_applies_the_other_filters(client):
     response = client.get(EVENTS, {"mode": "attended"})
 
-    assert facet(response, "region") == {"latin_america": 2, "north_america": 2, "europe": 3, "asia": 1, "africa": 1}
-    assert facet(response, "mode") == {"hosted": 19, "attended": 9}
+    assert facet(response, "region") == {"latin_america": 5, "north_america": 4, "europe": 3, "asia": 1, "africa": 1}
+    assert facet(response, "mode") == {"hosted": 19, "attended": 14}
 
 
 def test_visit_region_and_country_facets_count_visits_by_published_counterparts(client):
@@ -276,7 +284,7 @@ def test_unpublished_records_appear_on_no_event_visit_or_award_page(client):
     for url, response in pages.items():
         assert response.status_code == 200, url
         assert LEAK_MARK not in response.text, url
-    assert pages[EVENTS].context["result_count"] == Event.objects.published().count() == 29
+    assert pages[EVENTS].context["result_count"] == Event.objects.published().count() == 34
     assert pages[VISITS].context["result_count"] == Visit.objects.published().count() == 42
     assert pages[AWARDS].context["result_count"] == Award.objects.published().count() == 35
     assert "IS" not in facet(pages[VISITS], "country")

@@ -51,9 +51,9 @@ def facet(response, name: str) -> dict[str, int]:
 def test_network_list_without_filters_shows_every_published_network(client):
     response = client.get(NETWORKS)
 
-    assert response.context["result_count"] == Network.objects.published().count() == 16
+    assert response.context["result_count"] == Network.objects.published().count() == 18
     assert names(response) == set(Network.objects.published().values_list("name", flat=True))
-    assert "16 registros" in response.text
+    assert "18 registros" in response.text
 
 
 def test_position_list_without_filters_shows_every_published_position(client):
@@ -70,7 +70,9 @@ def test_position_list_without_filters_shows_every_published_position(client):
             "Red de Ciudades Creativas de la UNESCO",
             "World e-Governments Organization of Cities and Local Governments",
         }),
-        ({"scope": "global"}, {"Asociación Mundial de las Grandes Metrópolis", "Ciudades y Gobiernos Locales Unidos"}),
+        ({"scope": "global"}, {
+            "Asociación Mundial de las Grandes Metrópolis", "Ciudades y Gobiernos Locales Unidos", "Urban 20",
+        }),
         ({"year": "2013"}, {"100 Ciudades Resilientes"}),
         ({"scope": "thematic", "theme": "desarrollo-urbano"}, {
             "100 Ciudades Resilientes", "Fondo Mundial para el Desarrollo de las Ciudades",
@@ -115,15 +117,15 @@ def test_network_facets_count_published_networks_per_option(client):
     response = client.get(NETWORKS)
 
     assert facet(response, "theme") == dict(theme_counts)
-    assert facet(response, "scope") == {"thematic": 12, "global": 2, "regional": 2}
-    assert facet(response, "year") == dict(year_counts) == {"2012": 1, "2013": 1}
-    assert facet(response, "body") == {"cgai": 16}
+    assert facet(response, "scope") == {"thematic": 13, "global": 3, "regional": 2}
+    assert facet(response, "year") == dict(year_counts) == {"2013": 1}
+    assert facet(response, "body") == {"cgai": 18}
 
 
 def test_network_facets_apply_the_other_filters(client):
     response = client.get(NETWORKS, {"scope": "global"})
 
-    assert facet(response, "scope") == {"thematic": 12, "global": 2, "regional": 2}
+    assert facet(response, "scope") == {"thematic": 13, "global": 3, "regional": 2}
     assert facet(response, "theme") == {}
 
 
@@ -200,11 +202,11 @@ def test_unpublished_records_appear_on_no_network_page_or_count(client):
     for response in pages:
         assert response.status_code == 200
         assert LEAK_MARK not in response.text
-    assert pages[0].context["result_count"] == Network.objects.published().count() == 17
+    assert pages[0].context["result_count"] == Network.objects.published().count() == 19
     assert pages[1].context["result_count"] == Position.objects.published().count() == 11
     listed_host = next(n for n in pages[0].context["object_list"] if n.pk == host.pk)
     assert len(listed_host.public_positions) == host.positions.published().count()
-    assert facet(pages[0], "year") == {"2012": 1, "2013": 1}
+    assert facet(pages[0], "year") == {"2013": 1}
     assert draft_theme.slug not in facet(pages[0], "theme")
     for records in bait.values():
         for record in records:
