@@ -19,8 +19,8 @@ class NetworkFilterSet(FacetedFilterSet):
     """``year`` is the year the city joined the network: the start year of
     one of its published memberships.
 
-    Not "a year the city was a member": the book gives a start for 2 of its
-    16 memberships and an end for none, and an open end does not say the city
+    Not "a year the city was a member": the book gives a start for 1 of its
+    18 memberships and an end for none, and an open end does not say the city
     is still a member, so a year inside a period would claim more than the
     source says.
     """
