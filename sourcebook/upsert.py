@@ -202,7 +202,7 @@ def write_record(
         obj = record_publish_by_system(record=obj, reason=LOAD_REASON)
     if not (changes or links or unpublished):
         return Written(obj, Outcome.UNCHANGED)
-    fields = _field_names(model, [*changes, *links]) + (("status",) if unpublished else ())
+    fields = _field_names([*changes, *links]) + (("status",) if unpublished else ())
     return Written(obj, Outcome.UPDATED, fields, found_under)
 
 
@@ -214,14 +214,9 @@ def _find(model: type[M], lookup: dict[str, Any], formerly: Iterable[dict[str, A
     return None, ""
 
 
-def _field_names(model: type[models.Model], names: Iterable[str]) -> tuple[str, ...]:
-    """The fields written, once each: a partial date's precision is its date's."""
-    seen = []
-    for name in names:
-        name = name.removesuffix("_precision")
-        if name not in seen:
-            seen.append(name)
-    return tuple(seen)
+def _field_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The fields written, once each, in order: a partial date's precision is its date's."""
+    return tuple(dict.fromkeys(name.removesuffix("_precision") for name in names))
 
 
 def upsert(
