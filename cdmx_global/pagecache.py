@@ -23,6 +23,7 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import translation
 
@@ -45,12 +46,18 @@ def current_generation() -> int:
     return row[0] if row else 0
 
 
+#: Sent once a change to public content is committed and its pages retired,
+#: with the new ``generation``: what is kept of the old one can be made again.
+generation_changed = Signal()
+
+
 def bump_generation() -> None:
     """Retire every cached page (runs after the transaction that changed something commits)."""
     from .models import ContentGeneration
 
     if not ContentGeneration.objects.filter(pk=1).update(value=F("value") + 1):
         ContentGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
+    generation_changed.send(sender=ContentGeneration, generation=current_generation())
 
 
 def content_changed() -> None:

@@ -7,3 +7,8 @@ from .settings import INSTALLED_APPS
 
 if "bench.synthetic" not in INSTALLED_APPS:
     INSTALLED_APPS = [*INSTALLED_APPS, "bench.synthetic"]
+
+# Tasks run at once, in the test's own process and transaction (Django's
+# immediate backend); the tests of the background work itself start real
+# worker processes on the database backend (tests/background/).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -9,7 +9,9 @@ requests are sent that file. A copy's name carries the content generation
 it was made under (``cdmx_global.pagecache``), so any change retires it;
 finishing a copy removes those of older generations. A request that stops
 before the end leaves no copy behind, and a copy older than
-``PAGE_CACHE_SECONDS`` is made again. Memory stays flat either way: the copy
+``DOWNLOAD_CACHE_SECONDS`` is made again. After each change a worker makes
+the whole tables again (``opendata.warming``), so the next visitor is sent a
+file rather than waiting for it. Memory stays flat either way: the copy
 is written and read in blocks.
 """
 
@@ -31,21 +33,37 @@ from cdmx_global.pagecache import current_generation
 KEPT_FILE = re.compile(r"^(\d+-[0-9a-f]{32}\.\w+|\..*\.part)$")
 
 
-def _enabled() -> bool:
+def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0 and bool(settings.DOWNLOAD_CACHE_DIR)
 
 
 def path_for(request, resource: str, extension: str) -> Path | None:
     """Where this request's file is kept, or None when downloads are not kept."""
-    if not _enabled():
+    return kept_path(
+        scheme=request.scheme, host=request.get_host(), language=translation.get_language(),
+        resource=resource, extension=extension, parameters=request.GET.lists(),
+    )
+
+
+def kept_path(*, scheme: str, host: str, language: str, resource: str, extension: str, parameters=()) -> Path | None:
+    """Where the file of a download asked for with these is kept (the rows
+    hold absolute addresses, and the headers the language), or None when
+    downloads are not kept."""
+    if not enabled():
         return None
-    # The rows hold absolute addresses, and the headers the request's language.
     identity = "\n".join([
-        request.scheme, request.get_host(), translation.get_language(), resource, extension,
-        *sorted(f"{name}={value}" for name, values in request.GET.lists() for value in values),
+        scheme, host, language, resource, extension,
+        *sorted(f"{name}={value}" for name, values in parameters for value in values),
     ])
     digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
     return Path(settings.DOWNLOAD_CACHE_DIR) / f"{current_generation()}-{digest}.{extension}"
+
+
+def is_fresh(path: Path) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime <= settings.DOWNLOAD_CACHE_SECONDS
+    except FileNotFoundError:
+        return False
 
 
 def kept_response(path: Path | None, response_for) -> FileResponse | None:
@@ -56,7 +74,7 @@ def kept_response(path: Path | None, response_for) -> FileResponse | None:
         handle = path.open("rb")
     except FileNotFoundError:
         return None
-    if time.time() - os.fstat(handle.fileno()).st_mtime > settings.PAGE_CACHE_SECONDS:
+    if time.time() - os.fstat(handle.fileno()).st_mtime > settings.DOWNLOAD_CACHE_SECONDS:
         handle.close()
         return None
     return response_for(handle)

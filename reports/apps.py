@@ -12,3 +12,10 @@ class ReportsConfig(AppConfig):
         from .deadlines import EVALUATIONS_MISSING
 
         register_section(EVALUATIONS_MISSING)
+
+        from django.tasks.signals import task_enqueued, task_finished
+
+        from .builds import build_finished, build_requeued
+
+        task_finished.connect(build_finished, dispatch_uid="reports-build-finished")
+        task_enqueued.connect(build_requeued, dispatch_uid="reports-build-requeued")

@@ -144,6 +144,28 @@ def report_files_clean(semester: Semester | None = None) -> list[str]:
         return [name for semester in semesters for name in remove_orphan_files(semester, before=before)]
 
 
+def latest_version(semester: Semester) -> Report | None:
+    return Report.objects.filter(year=semester.year, half=semester.half).order_by("-version").first()
+
+
+def check_build(*, semester: Semester, latest: Report | None, correction_note: str) -> None:
+    """Refuse a build the semester's latest version does not allow: a
+    correction note on what is not a correction, or no note on a new version
+    of a delivered report."""
+    if latest is not None and not latest.is_frozen:
+        if latest.corrects_id is None and correction_note:
+            raise ValidationError(
+                {"correction_note": _("Sólo una nueva versión de un informe entregado lleva nota de corrección.")}
+            )
+    elif latest is not None and not correction_note.strip():
+        raise ValidationError({
+            "correction_note": _(
+                "El informe de %(semester)s ya se entregó al Congreso y no cambia: para corregirlo, genere una "
+                "nueva versión y diga qué corrige."
+            ) % {"semester": semester.label}
+        })
+
+
 def report_build(*, semester: Semester, user=None, correction_note: str = "", now: datetime.datetime | None = None) -> Report:
     """Build ``semester``'s report as a draft and write its files.
 
@@ -157,22 +179,12 @@ def report_build(*, semester: Semester, user=None, correction_note: str = "", no
     with transaction.atomic():
         versions = Report.objects.select_for_update().filter(year=semester.year, half=semester.half)
         latest = versions.order_by("-version").first()
+        check_build(semester=semester, latest=latest, correction_note=correction_note)
         if latest is not None and not latest.is_frozen:
             report = latest
-            if report.corrects_id is None and correction_note:
-                raise ValidationError(
-                    {"correction_note": _("Sólo una nueva versión de un informe entregado lleva nota de corrección.")}
-                )
             if correction_note:
                 report.correction_note = correction_note
         else:
-            if latest is not None and not correction_note.strip():
-                raise ValidationError({
-                    "correction_note": _(
-                        "El informe de %(semester)s ya se entregó al Congreso y no cambia: para corregirlo, genere una "
-                        "nueva versión y diga qué corrige."
-                    ) % {"semester": semester.label}
-                })
             report = Report(
                 year=semester.year, half=semester.half,
                 version=1 if latest is None else latest.version + 1,

@@ -28,6 +28,7 @@ without history) is published again by ``record_publish_by_system``.
 from django.db import transaction
 
 from agreements.models import Action, Agreement, AgreementKind
+from cdmx_global.bulk import bulk_change
 from cdmx_global.models import Counterpart, Framework, GovernmentBody, SustainableDevelopmentGoal, Theme
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
@@ -378,15 +379,19 @@ def retire_records(*, summary: LoadSummary) -> None:
 
 @transaction.atomic
 def load_book() -> LoadSummary:
-    """Load every record the book gives; safe to run any number of times."""
+    """Load every record the book gives; safe to run any number of times.
+
+    A bulk change (``cdmx_global.bulk``): the search index is rebuilt once,
+    by a worker, after the load, not record by record."""
     refs, summary = References(), LoadSummary()
-    load_catalogues(refs=refs, summary=summary)
-    load_counterparts(refs=refs, summary=summary)
-    load_networks(refs=refs, summary=summary)
-    load_events(refs=refs, summary=summary)
-    load_agreements(refs=refs, summary=summary)
-    load_actions(refs=refs, summary=summary)
-    load_visits(refs=refs, summary=summary)
-    load_awards(refs=refs, summary=summary)
-    retire_records(summary=summary)
+    with bulk_change():
+        load_catalogues(refs=refs, summary=summary)
+        load_counterparts(refs=refs, summary=summary)
+        load_networks(refs=refs, summary=summary)
+        load_events(refs=refs, summary=summary)
+        load_agreements(refs=refs, summary=summary)
+        load_actions(refs=refs, summary=summary)
+        load_visits(refs=refs, summary=summary)
+        load_awards(refs=refs, summary=summary)
+        retire_records(summary=summary)
     return summary

@@ -4,7 +4,7 @@ after every migrate (and by ``manage.py sync_roles``), never by hand.
 - Liaison of a government body: creates and edits drafts of its own body's
   records and submits them for review; cannot publish.
 - CGAI reviewer: edits any record, publishes, withdraws and restores.
-- Administrator: users, roles and catalogues.
+- Administrator: users, roles and catalogues; the queue of background work.
 
 The semiannual report to Congress is the reviewers' work: they evaluate the
 agreements, enter the indicators' values, build the report and move it
@@ -84,6 +84,7 @@ REVIEWER = Role(
         *_model_perms(REPORT_ENTRY_MODELS, ("view", "add", "change")),
         *_model_perms(("reports.indicator",), ("view", "add", "change")),
         *_model_perms(("reports.report",), ("view", "change")),
+        *_model_perms(("reports.reportbuild",), ("view",)),
     ),
 )
 ADMINISTRATOR = Role(
@@ -100,6 +101,11 @@ ADMINISTRATOR = Role(
         "axes.delete_accessattempt",
         "axes.view_accesslog",
         "axes.view_accessfailurelog",
+        # The background work: the queue (and a retry of what failed), the outbox, the scheduled runs.
+        "background.view_queuedtask",
+        "background.retry_queuedtask",
+        "background.view_email",
+        "background.view_scheduledrun",
     ),
 )
 ROLES = (LIAISON, REVIEWER, ADMINISTRATOR)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.tasks.base import TaskResultStatus
+from django.tasks.signals import task_finished
 from pytest_django.plugin import blocking_manager_key
 
 from sourcebook.loader import load_book
@@ -62,6 +64,27 @@ def book(django_db_setup, django_db_blocker, kept_book):
         summary = copy.deepcopy(kept.result) if kept else load_book()
         yield summary
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def tasks_succeed(request):
+    """Tasks run at once in tests (Django's immediate backend), which records
+    a task's failure instead of raising it: a test fails when one of its
+    tasks did, unless it is marked ``tasks_may_fail``."""
+    failed = []
+
+    def finished(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failed.append(task_result)
+
+    task_finished.connect(finished, dispatch_uid="tests-tasks-succeed")
+    try:
+        yield failed
+    finally:
+        task_finished.disconnect(dispatch_uid="tests-tasks-succeed")
+    if failed and not request.node.get_closest_marker("tasks_may_fail"):
+        details = "\n".join(f"{result.task.module_path}: {result.errors[-1].traceback}" for result in failed)
+        pytest.fail(f"Falló una tarea en segundo plano:\n{details}")
 
 
 @pytest.fixture(autouse=True)

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
+
+from background.mail import queue_email
+from background.models import Email
 
 from ..access import reviewers, user_can_review, user_handles_body
 from ..models import Publishable, PublicationStatus, Record
@@ -137,7 +139,7 @@ def record_transition(
     locked._history_user = user
     locked.save()
     if transition is SUBMIT:
-        transaction.on_commit(lambda: notify_reviewers_of_submission(record=locked, user=user))
+        notify_reviewers_of_submission(record=locked, user=user)
     return locked
 
 
@@ -243,11 +245,12 @@ def _message(error: Exception) -> str:
     return str(error)
 
 
-def notify_reviewers_of_submission(*, record: Record, user) -> int:
-    """Email every reviewer that ``record`` awaits review."""
-    recipients = list(reviewers().exclude(pk=user.pk).values_list("email", flat=True))
+def notify_reviewers_of_submission(*, record: Record, user) -> Email | None:
+    """Email every reviewer that ``record`` awaits review: queued in the
+    submission's transaction, sent by a worker (``background.mail``)."""
+    recipients = [email for email in reviewers().exclude(pk=user.pk).values_list("email", flat=True) if email]
     if not recipients:
-        return 0
+        return None
     opts = record._meta
     link = settings.SITE_URL.rstrip("/") + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
     subject = gettext("Para revisión: «%(record)s»") % {"record": record}
@@ -262,4 +265,4 @@ def notify_reviewers_of_submission(*, record: Record, user) -> int:
         "record": record,
         "link": link,
     }
-    return send_mail(subject, body, None, recipients)
+    return queue_email(to=recipients, subject=subject, body=body)

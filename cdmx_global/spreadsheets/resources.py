@@ -15,6 +15,7 @@ from import_export import resources, widgets
 from import_export.fields import Field
 from import_export.results import ErrorRow, InvalidRow, Result
 
+from ..bulk import bulk_change
 from ..access import body_of, user_handles_body, user_sees_every_body
 from ..models import PublicationStatus
 from ..services import record_create
@@ -118,6 +119,11 @@ class RecordResource(resources.ModelResource):
     @classmethod
     def get_result_class(cls):
         return SheetResult
+
+    def import_data(self, *args, **kwargs):
+        # A bulk change: the search index is rebuilt once, by a worker, after the import.
+        with bulk_change():
+            return super().import_data(*args, **kwargs)
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.admin import HistoryAdmin
 
-from ..models import Report, ReportStatus
+from ..models import BuildStatus, Report, ReportBuild, ReportStatus
 from ..periods import Semester
-from ..services import report_approve, report_build, report_deliver, report_publish, report_return_to_draft
+from ..builds import report_build_request
+from ..services import report_approve, report_deliver, report_publish, report_return_to_draft
 from .report_forms import ReportBuildForm, ReportDeliveryForm
 from .semesters import semester_column
 
@@ -90,6 +91,8 @@ class ReportAdmin(HistoryAdmin):
         extra_context = {
             **(extra_context or {}),
             "can_build": self.has_lifecycle_permission(request),
+            # What the workers are doing or failed to do: the latest builds still waiting, running or failed.
+            "builds": ReportBuild.objects.exclude(status=BuildStatus.DONE).select_related("requested_by")[:5],
             "pending_url": reverse("admin:reports_agreementevaluation_pending"),
         }
         return super().changelist_view(request, extra_context)
@@ -102,6 +105,7 @@ class ReportAdmin(HistoryAdmin):
             "can_act": can_act,
             "can_record_congress": report.is_frozen and request.user.has_perm("reports.add_congressevaluation"),
             "files": report.files.all(),
+            "builds": ReportBuild.objects.filter(year=report.year, half=report.half).select_related("requested_by")[:5],
             "summary": report.summary_figures,
             "congress_evaluations": report.congress_evaluations.select_related("agreement"),
             "build_url": f"{reverse('admin:reports_report_build')}?{urlencode({'semestre': report.semester.label})}",
@@ -128,26 +132,34 @@ class ReportAdmin(HistoryAdmin):
         return TemplateResponse(request, "admin/reports/report/action_form.html", context)
 
     def build_view(self, request):
-        """Build a semester's report: a first version, a draft rebuilt, or a
-        correction of a delivered one (the service decides which)."""
+        """Queue the build of a semester's report: a first version, a draft
+        rebuilt, or a correction of a delivered one (the build decides which).
+        A worker builds it; the build's page says how it goes."""
         if not self.has_lifecycle_permission(request):
             raise PermissionDenied
         if request.method == "POST":
             form = ReportBuildForm(request.POST)
             if form.is_valid():
                 try:
-                    report = report_build(
+                    build, queued = report_build_request(
                         semester=form.cleaned_data["semester"],
                         user=request.user,
-                        correction_note=form.cleaned_data["correction_note"].strip(),
+                        correction_note=form.cleaned_data["correction_note"],
                     )
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
-                    self.message_user(
-                        request, _("«%(report)s»: borrador generado.") % {"report": report}, messages.SUCCESS
+                    if queued:
+                        message = _(
+                            "Generación del informe %(semester)s en cola: la página de la generación dice cómo va, y "
+                            "recibirá un correo cuando esté lista."
+                        )
+                    else:
+                        message = _("Ya había una generación del informe %(semester)s en curso: es esta.")
+                    self.message_user(request, message % {"semester": build.semester.label}, messages.SUCCESS)
+                    return HttpResponseRedirect(
+                        reverse("admin:reports_reportbuild_change", args=[build.pk], current_app=self.admin_site.name)
                     )
-                    return HttpResponseRedirect(self._change_url(report))
         else:
             default = Semester.containing(timezone.localdate()).previous().label
             form = ReportBuildForm(initial={"semester": request.GET.get("semestre", default)})
@@ -160,7 +172,7 @@ class ReportAdmin(HistoryAdmin):
             intro=_(
                 "Sin informe del semestre se genera la versión 1. Un borrador o un informe aprobado se regenera "
                 "y queda en borrador. Un informe ya entregado no cambia: se genera una nueva versión que dice qué "
-                "corrige. Generar el documento tarda unos segundos."
+                "corrige. El informe se genera en segundo plano: recibirá un correo cuando esté listo."
             ),
         )
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from background.models import Email
 from agreements.models import Validity
 from agreements.selectors import agreements_ending_soon, agreements_past_end
 from cdmx_global import deadlines
@@ -549,10 +550,27 @@ def test_command_emails_reviewers_everything_and_liaisons_their_body(mailoutbox,
     ]
     assert all(message.from_email == "cdmx-global@localhost" for message in mailoutbox)
     assert out.getvalue().splitlines() == [
-        "enlace_a: 2 plazos; enviado a enlace_a@cdmx.gob.mx.",
+        "enlace_a: 2 plazos; en cola para enlace_a@cdmx.gob.mx.",
         "enlace_b: nada pendiente; no se envía correo.",
-        "revisora: 3 plazos; enviado a revisora@cdmx.gob.mx.",
-        "superusuaria: 3 plazos; enviado a superusuaria@cdmx.gob.mx.",
+        "revisora: 3 plazos; en cola para revisora@cdmx.gob.mx.",
+        "superusuaria: 3 plazos; en cola para superusuaria@cdmx.gob.mx.",
+    ]
+
+
+def test_command_run_twice_for_a_day_sends_each_digest_once(mailoutbox, recipients):
+    seed_command_deadlines(recipients)
+
+    call_command("send_deadline_digest", "--date", "2026-11-23", stdout=StringIO())
+    call_command("send_deadline_digest", "--date", "2026-11-23", stdout=StringIO())
+    call_command("send_deadline_digest", "--date", "2026-11-24", stdout=StringIO())
+
+    assert [(message.to, message.subject) for message in mailoutbox] == [
+        (["enlace_a@cdmx.gob.mx"], "CDMX Global: 2 plazos por atender (23/11/2026)"),
+        (["revisora@cdmx.gob.mx"], "CDMX Global: 3 plazos por atender (23/11/2026)"),
+        (["superusuaria@cdmx.gob.mx"], "CDMX Global: 3 plazos por atender (23/11/2026)"),
+        (["enlace_a@cdmx.gob.mx"], "CDMX Global: 2 plazos por atender (24/11/2026)"),
+        (["revisora@cdmx.gob.mx"], "CDMX Global: 3 plazos por atender (24/11/2026)"),
+        (["superusuaria@cdmx.gob.mx"], "CDMX Global: 3 plazos por atender (24/11/2026)"),
     ]
 
 
@@ -608,7 +626,8 @@ def test_command_without_a_date_uses_today(mailoutbox):
     assert "(vence hoy)" in mailoutbox[0].body
 
 
-def test_command_reports_each_email_it_could_not_send_and_fails(settings, recipients):
+@pytest.mark.tasks_may_fail
+def test_command_queues_the_digests_and_a_refused_one_stays_pending_with_its_error(settings, recipients):
     seed_command_deadlines(recipients)
     # Nothing listens on port 1: every delivery is refused, as with a mail server that is down.
     settings.MAILERS = {
@@ -617,16 +636,24 @@ def test_command_reports_each_email_it_could_not_send_and_fails(settings, recipi
             "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 5},
         }
     }
-    out, err = StringIO(), StringIO()
+    out = StringIO()
 
-    with pytest.raises(CommandError, match=r"^Correos no enviados: 3\.$"):
-        call_command("send_deadline_digest", "--date", "2026-11-23", stdout=out, stderr=err)
+    call_command("send_deadline_digest", "--date", "2026-11-23", stdout=out)
 
-    assert out.getvalue().splitlines() == ["enlace_b: nada pendiente; no se envía correo."]
-    assert err.getvalue().splitlines() == [
-        "enlace_a: 2 plazos; no se pudo enviar (ConnectionRefusedError).",
-        "revisora: 3 plazos; no se pudo enviar (ConnectionRefusedError).",
-        "superusuaria: 3 plazos; no se pudo enviar (ConnectionRefusedError).",
+    # The command only queues; the worker's retries are tested in tests/background/.
+    assert out.getvalue().splitlines() == [
+        "enlace_a: 2 plazos; en cola para enlace_a@cdmx.gob.mx.",
+        "enlace_b: nada pendiente; no se envía correo.",
+        "revisora: 3 plazos; en cola para revisora@cdmx.gob.mx.",
+        "superusuaria: 3 plazos; en cola para superusuaria@cdmx.gob.mx.",
+    ]
+    assert [
+        (email.to, email.status, email.attempts, email.last_error.split(":")[0])
+        for email in Email.objects.order_by("pk")
+    ] == [
+        (["enlace_a@cdmx.gob.mx"], "pending", 1, "ConnectionRefusedError"),
+        (["revisora@cdmx.gob.mx"], "pending", 1, "ConnectionRefusedError"),
+        (["superusuaria@cdmx.gob.mx"], "pending", 1, "ConnectionRefusedError"),
     ]
 
 

@@ -258,6 +258,9 @@ ALLOWED = ("cdmx_global/services/", "bench/synthetic/", "tests/")
 #: Modules that write the status of a model that is not publishable.
 OTHER_STATUSES = {
     "reports/services.py": "a report's own lifecycle (ReportStatus), through the reports' services",
+    "reports/builds.py": "a report build's progress (BuildStatus), as its worker goes",
+    "background/worker.py": "the queue's tasks (TaskResultStatus): retries, recovery, a retry from the admin",
+    "background/mail.py": "an outgoing email's delivery (Email.Status)",
 }
 QUERY_WRITES = {"create", "update", "get_or_create", "update_or_create"}
 

@@ -23,6 +23,7 @@ from reports.models import (
     Indicator,
     IndicatorValue,
     Report,
+    ReportBuild,
     ReportFile,
     ReportStatus,
 )
@@ -417,18 +418,33 @@ def test_the_build_form_explains_a_wrong_semester_and_a_correction_without_note(
     assert Report.objects.count() == 1
 
 
-def test_building_through_the_admin_makes_a_draft_with_its_files_to_download(reviewer_client, media_root):
+def test_building_through_the_admin_makes_a_draft_with_its_files_to_download(reviewer_client, media_root, mailoutbox):
     in_force(title="Acuerdo con Montevideo")
 
     response = reviewer_client.post(BUILD, {"semester": "2017-2", "correction_note": ""})
 
-    report = Report.objects.get()
+    # The button queues the build; here tasks run at once (a worker runs them in
+    # production: tests/background/test_worker_processes.py).
+    report, build = Report.objects.get(), ReportBuild.objects.get()
     assert (report.semester, report.version, report.status, report.built_by.username) == (
         Semester(2017, 2), 1, "draft", "revisora",
     )
-    assert response.url == change(report)
-    assert messages_of(response) == [("success", "«Informe 2017-2, versión 1»: borrador generado.")]
+    assert (build.semester, build.status, build.report, build.requested_by.username, build.attempts, build.error) == (
+        Semester(2017, 2), "done", report, "revisora", 1, "",
+    )
+    assert response.url == reverse("admin:reports_reportbuild_change", args=[build.pk])
+    assert messages_of(response) == [(
+        "success",
+        "Generación del informe 2017-2 en cola: la página de la generación dice cómo va, y recibirá un correo "
+        "cuando esté lista.",
+    )]
     assert sorted(report.files.values_list("format", flat=True)) == sorted(FileFormat.values)
+    build_page = reviewer_client.get(response.url)
+    assertContains(build_page, f'El informe está generado. <a href="{change(report)}">Informe 2017-2, versión 1</a>', html=True)
+    assertNotContains(build_page, 'http-equiv="refresh"')
+    [email] = mailoutbox
+    assert (email.to, email.subject) == (["revisora@cdmx.gob.mx"], "Informe generado: Informe 2017-2, versión 1")
+    assert f"http://127.0.0.1:8000{change(report)}" in email.body
 
     page = reviewer_client.get(change(report))
     pdf = report.files.get(format="pdf")

@@ -23,17 +23,14 @@ import hashlib
 import io
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
 
 from reports.models import Report, ReportFile, ReportStatus
 from reports.periods import Semester
@@ -42,10 +39,13 @@ from reports.storage import TEMPORARY_PREFIX
 
 from tests.support import factories
 from tests.support.factories import partial_date
+from tests.support.processes import ROOT, Database, blocked_by, manage_env, on_disk
 
-ROOT = Path(__file__).resolve().parents[2]
 S2017_2 = Semester(2017, 2)
 FORMATS = ["csv", "html", "json", "pdf", "xlsx"]
+#: SQLite: the journal of old, in which a reader keeps a writer from committing
+#: (in write-ahead logging, the default, it commits all the same).
+JOURNAL = "DELETE"
 #: How long a build may take to reach the point where the test stops it.
 PATIENCE = 60
 
@@ -67,43 +67,7 @@ def records():
 # The database and the files, as another process sees them ------------------------------------
 
 
-class Database:
-    """The test database (its committed rows), shared with a build in another process.
-
-    PostgreSQL: the test database itself. SQLite: the test database is in the
-    test process's memory, so it is copied to a file, which the build opens and
-    the test reads from then on.
-    """
-
-    def __init__(self, tmp_path: Path):
-        connection.ensure_connection()
-        self.vendor = connection.vendor
-        settings = connection.settings_dict
-        if self.vendor == "postgresql":
-            self.settings = dict(settings)
-            credentials = quote(settings["USER"]) + (f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else "")
-            self.url = f"postgres://{credentials}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}"
-        else:
-            self.path = tmp_path / "db.sqlite3"
-            with sqlite3.connect(self.path) as copy:
-                connection.connection.backup(copy)
-            copy.close()
-            self.settings = {**settings, "NAME": str(self.path)}
-            self.url = f"sqlite:///{self.path}"
-
-    def connect(self):
-        """A connection of the test's own, apart from Django's."""
-        return type(connections["default"])(dict(self.settings), alias="default")
-
-    def rows(self, sql: str, params=()) -> list[tuple]:
-        other = self.connect()
-        try:
-            with other.cursor() as cursor:
-                cursor.execute(sql, params)
-                return [tuple(row) for row in cursor.fetchall()]
-        finally:
-            other.close()
-
+class ReportDatabase(Database):
     def reports(self) -> list[tuple]:
         return self.rows(
             "SELECT version, status, built_at, content, correction_note FROM reports_report "
@@ -117,19 +81,8 @@ class Database:
         )
 
 
-def on_disk(media: Path) -> dict[str, str]:
-    """Every file under MEDIA_ROOT and its SHA-256."""
-    return {
-        path.relative_to(media).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(media.rglob("*")) if path.is_file()
-    }
-
-
 def manage(db: Database, media: Path, *args: str) -> subprocess.Popen:
-    env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": "prueba",
-        "DATABASE_URL": db.url, "MEDIA_ROOT": str(media),
-    }
+    env = manage_env(db, media)
     return subprocess.Popen(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -237,15 +190,6 @@ def stopped_before_it_writes(db: Database, media: Path):
         other.close()
 
 
-def blocked_by(other) -> list[int]:
-    """The PostgreSQL connections waiting for a lock the connection ``other`` holds."""
-    with other.cursor() as cursor:
-        # Inside a transaction PostgreSQL keeps showing the activity it first showed.
-        cursor.execute("SELECT pg_stat_clear_snapshot()")
-        cursor.execute("SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))")
-        return [pid for (pid,) in cursor.fetchall()]
-
-
 def has_open(pid: int, path: Path) -> bool:
     for descriptor in Path(f"/proc/{pid}/fd").iterdir():
         try:
@@ -272,7 +216,7 @@ def assert_files_are_exactly_the_reports(db: Database, media: Path) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_a_build_killed_after_writing_its_files_leaves_no_report_and_the_next_build_clears_them(media, tmp_path):
     records()
-    db = Database(tmp_path)
+    db = ReportDatabase(tmp_path, journal_mode=JOURNAL)
 
     with stopped_before_its_rows(db, media) as build:
         kill(build)
@@ -307,7 +251,7 @@ def test_a_rebuild_killed_midway_leaves_the_draft_and_the_published_version_as_t
                    delivery_reference="CGAI/0042/2018")
     report_publish(report=published)
     report_build(semester=S2017_2, correction_note="Corrige las visitas.", now=datetime.datetime(2018, 2, 1, 10, tzinfo=tz))
-    db = Database(tmp_path)
+    db = ReportDatabase(tmp_path, journal_mode=JOURNAL)
     reports, report_files, files = db.reports(), db.report_files(), on_disk(media)
     assert [(version, status) for version, status, *_ in reports] == [(1, "published"), (2, "draft")]
     assert len(report_files) == len(files) == 10
@@ -340,7 +284,7 @@ def test_a_rebuild_killed_midway_leaves_the_draft_and_the_published_version_as_t
 def test_a_build_killed_before_it_writes_changes_nothing(media, tmp_path):
     records()
     report_build(semester=S2017_2)
-    db = Database(tmp_path)
+    db = ReportDatabase(tmp_path, journal_mode=JOURNAL)
     reports, report_files, files = db.reports(), db.report_files(), on_disk(media)
 
     with stopped_before_it_writes(db, media) as build:

@@ -1,9 +1,9 @@
 """Load the records of the book «CDMX Global» (2018); running it again changes nothing."""
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.text import capfirst
 
+from cdmx_global.bulk import bulk_change
 from sourcebook.loader import LoadSummary, load_book
 from sourcebook.upsert import Outcome
 
@@ -22,11 +22,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        summary = load_book()
-        # Saves keep the index current; a database loaded before the index
-        # existed has records no save will touch again.
+        with bulk_change() as change:
+            summary = load_book()
+            # Even with nothing to load: a database loaded before the index
+            # existed has records no save will touch again.
+            change.changed = True
         self.write_summary(summary)
-        call_command("rebuild_search_index", stdout=self.stdout)
+        self.stdout.write("Índice de búsqueda: en cola para que un trabajador lo rehaga.")
 
     def write_summary(self, summary: LoadSummary) -> None:
         self.stdout.write("Registros del libro «CDMX Global» (2018):")

@@ -1,0 +1,59 @@
+"""A real SMTP server on loopback (aiosmtpd), for the emails the workers send."""
+
+import email
+import threading
+from email.message import Message
+
+from aiosmtpd.controller import Controller
+
+from bench.common import free_port
+
+
+class Mailbox:
+    """Keeps what it accepts; refuses the first ``refuse`` deliveries with a
+    temporary error (451), as a busy or failing server does."""
+
+    def __init__(self, refuse: int = 0):
+        self.refuse = refuse
+        self.attempts = 0
+        self.messages: list[Message] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.attempts += 1
+            if self.attempts <= self.refuse:
+                return "451 4.3.0 Prueba: servidor ocupado, intente más tarde"
+            message = email.message_from_bytes(envelope.content)
+            message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+            self.messages.append(message)
+        return "250 2.0.0 Aceptado"
+
+
+class SmtpServer:
+    def __init__(self, refuse: int = 0):
+        self.mailbox = Mailbox(refuse=refuse)
+        self.port = free_port()
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+    @property
+    def messages(self) -> list[Message]:
+        with self.mailbox.lock:
+            return list(self.mailbox.messages)
+
+    def env(self) -> dict[str, str]:
+        """What a worker process needs to send through this server."""
+        return {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(self.port), "EMAIL_USE_TLS": "0"}
+
+
+def text_of(message: Message) -> str:
+    """The plain-text part of ``message``, decoded."""
+    part = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+    return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
