@@ -137,9 +137,10 @@ class Heartbeat(threading.Thread):
     """Beats for its worker, recovers the tasks of workers that stopped, and
     queues the schedules' due runs, every ``TASK_HEARTBEAT_SECONDS``."""
 
-    def __init__(self, worker_id: str):
+    def __init__(self, worker_id: str, *, schedules: bool = True):
         super().__init__(name=f"heartbeat-{worker_id}", daemon=True)
         self.worker_id = worker_id
+        self.schedules = schedules
         self.stopping = threading.Event()
 
     def beat(self) -> None:
@@ -159,7 +160,8 @@ class Heartbeat(threading.Thread):
                     close_old_connections()
                     self.beat()
                     recover_stalled()
-                    schedules.enqueue_due()
+                    if self.schedules:
+                        schedules.enqueue_due()
                 except Exception:  # the database away for a moment: try again at the next beat
                     logger.exception("El latido del trabajador %s falló; se reintenta.", self.worker_id)
                 self.stopping.wait(settings.TASK_HEARTBEAT_SECONDS)
@@ -173,8 +175,12 @@ class Heartbeat(threading.Thread):
 
 
 class Worker(DatabaseWorker):
+    def __init__(self, *, schedules: bool = True, **options):
+        super().__init__(**options)
+        self.schedules = schedules
+
     def run(self) -> None:
-        heartbeat = Heartbeat(self.worker_id)
+        heartbeat = Heartbeat(self.worker_id, schedules=self.schedules)
         # The first beat before the first claim: a task is never running on a worker without a heartbeat.
         heartbeat.beat()
         heartbeat.start()

@@ -30,6 +30,14 @@ from .services import check_build, latest_version, report_build
 BUILD_ATTEMPTS = 3
 
 
+class AlreadyBuilt(Exception):
+    """Another run of the same build finished first: this one saves nothing."""
+
+    def __init__(self, report_id):
+        super().__init__(report_id)
+        self.report_id = report_id
+
+
 def _user(user):
     return user if user is not None and user.is_authenticated else None
 
@@ -83,19 +91,23 @@ def build_report(build_id: int) -> int | None:
     ReportBuild.objects.filter(pk=build_id).update(
         status=BuildStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error=""
     )
+    build = ReportBuild.objects.select_related("requested_by").get(pk=build_id)
+
+    def done(report) -> None:
+        # In the build's own transaction: the report, the build's «done» and the email, or none of them.
+        locked = ReportBuild.objects.select_for_update().get(pk=build_id)
+        if locked.status == BuildStatus.DONE:
+            raise AlreadyBuilt(locked.report_id)
+        locked.report, locked.status, locked.finished_at = report, BuildStatus.DONE, timezone.now()
+        locked.save(update_fields=["report", "status", "finished_at"])
+        _tell_requester(build, report)
+
     try:
-        with transaction.atomic():
-            build = ReportBuild.objects.select_for_update().select_related("requested_by").get(pk=build_id)
-            if build.status == BuildStatus.DONE:
-                return build.report_id
-            report = report_build(
-                semester=build.semester, user=build.requested_by, correction_note=build.correction_note
-            )
-            build.report = report
-            build.status = BuildStatus.DONE
-            build.finished_at = timezone.now()
-            build.save(update_fields=["report", "status", "finished_at"])
-            _tell_requester(build, report)
+        report = report_build(
+            semester=build.semester, user=build.requested_by, correction_note=build.correction_note, on_saved=done
+        )
+    except AlreadyBuilt as already:
+        return already.report_id
     except ValidationError as error:
         message = " ".join(error.messages)
         ReportBuild.objects.filter(pk=build_id).update(

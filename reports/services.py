@@ -166,42 +166,69 @@ def check_build(*, semester: Semester, latest: Report | None, correction_note: s
         })
 
 
-def report_build(*, semester: Semester, user=None, correction_note: str = "", now: datetime.datetime | None = None) -> Report:
+def _version_to_build(semester: Semester, latest: Report | None, correction_note: str) -> Report:
+    """The report a build writes: the latest version when it may still change, else a new one."""
+    if latest is not None and not latest.is_frozen:
+        if correction_note:
+            latest.correction_note = correction_note
+        return latest
+    return Report(
+        year=semester.year, half=semester.half,
+        version=1 if latest is None else latest.version + 1,
+        corrects=latest, correction_note=correction_note.strip(),
+    )
+
+
+def _state(report: Report | None) -> tuple | None:
+    return None if report is None else (report.pk, report.version, report.status)
+
+
+def report_build(
+    *, semester: Semester, user=None, correction_note: str = "", now: datetime.datetime | None = None, on_saved=None
+) -> Report:
     """Build ``semester``'s report as a draft and write its files.
 
     - No report yet: version 1.
     - The latest version is a draft or approved: it is rebuilt (and returns to draft).
     - The latest version was delivered: a new version correcting it, which
       needs ``correction_note`` (what it corrects).
+
+    The report is gathered and rendered before anything is locked (minutes at
+    a hundred times the book, while staff go on writing); then, in one short
+    transaction holding the semester's versions, it is saved with its files,
+    and ``on_saved(report)`` writes what goes with it. If the semester's
+    latest version changed meanwhile (another build, a step of its
+    lifecycle), nothing is saved and the build is refused.
     """
     started = timezone.now()
     now = now or started
+    planned = latest_version(semester)
+    check_build(semester=semester, latest=planned, correction_note=correction_note)
+    report = _version_to_build(semester, planned, correction_note)
+    corrects = None
+    if report.corrects_id:
+        corrects = {
+            "version": report.corrects.version,
+            "delivered_on": report.corrects.delivered_on.isoformat() if report.corrects.delivered_on else None,
+            "delivery_reference": report.corrects.delivery_reference,
+        }
+    data = build_report_data(
+        semester, version=report.version, corrects=corrects, correction_note=report.correction_note,
+        generated_at=now,
+    )
+    rendered = _render_files(data)
     with transaction.atomic():
         versions = Report.objects.select_for_update().filter(year=semester.year, half=semester.half)
         latest = versions.order_by("-version").first()
-        check_build(semester=semester, latest=latest, correction_note=correction_note)
-        if latest is not None and not latest.is_frozen:
-            report = latest
-            if correction_note:
-                report.correction_note = correction_note
-        else:
-            report = Report(
-                year=semester.year, half=semester.half,
-                version=1 if latest is None else latest.version + 1,
-                corrects=latest, correction_note=correction_note.strip(),
+        if _state(latest) != _state(planned):
+            raise ValidationError(
+                _(
+                    "El informe de %(semester)s cambió mientras se generaba (otra generación, o un paso de su "
+                    "ciclo): vuelva a generarlo."
+                ) % {"semester": semester.label}
             )
-        corrects = None
-        if report.corrects_id:
-            corrects = {
-                "version": report.corrects.version,
-                "delivered_on": report.corrects.delivered_on.isoformat() if report.corrects.delivered_on else None,
-                "delivery_reference": report.corrects.delivery_reference,
-            }
-        data = build_report_data(
-            semester, version=report.version, corrects=corrects, correction_note=report.correction_note,
-            generated_at=now,
-        )
-        rendered = _render_files(data)
+        if report.pk:
+            report = _version_to_build(semester, latest, correction_note)
         old_files = [(f.file.storage, f.file.name) for f in report.files.all()] if report.pk else []
         report.content = data
         report.status = ReportStatus.DRAFT
@@ -215,6 +242,8 @@ def report_build(*, semester: Semester, user=None, correction_note: str = "", no
         # writing files: what a killed build left can go. The old files still count.
         remove_orphan_files(semester, before=started)
         _save_files(report, rendered)
+        if on_saved is not None:
+            on_saved(report)
         transaction.on_commit(lambda: _delete_stored_files(old_files))
     return report
 

@@ -106,17 +106,20 @@ def wait_for(condition, what: str, *, processes=(), patience: float = PATIENCE):
 class Worker:
     """``manage.py run_worker`` in a process of its own; its output goes to a file."""
 
-    def __init__(self, db: Database, media: Path, log: Path, **env: str):
+    def __init__(self, db: Database, media: Path, log: Path, *, schedules: bool = False, **env: str):
         self.log_path = log
         self.log = log.open("w")
+        options = [] if schedules else ["--no-schedules"]
         self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--no-startup-delay", "--no-reload"],
+            [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--no-startup-delay", "--no-reload",
+             *options],
             cwd=ROOT, env=manage_env(db, media, **env), stdout=self.log, stderr=subprocess.STDOUT, text=True,
         )
 
     @property
     def output(self) -> str:
-        self.log.flush()
+        if not self.log.closed:
+            self.log.flush()
         return self.log_path.read_text()
 
     def kill(self) -> None:
@@ -137,8 +140,11 @@ class Worker:
 
 
 @contextmanager
-def workers(db: Database, media: Path, tmp_path: Path, count: int = 1, **env: str):
-    started = [Worker(db, media, tmp_path / f"worker-{number}.log", **env) for number in range(count)]
+def workers(db: Database, media: Path, tmp_path: Path, count: int = 1, schedules: bool = False, **env: str):
+    """``count`` workers; with ``schedules``, they queue the scheduled runs too."""
+    started = [
+        Worker(db, media, tmp_path / f"worker-{number}.log", schedules=schedules, **env) for number in range(count)
+    ]
     try:
         yield started
     finally:

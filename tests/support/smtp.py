@@ -2,7 +2,8 @@
 
 import email
 import threading
-from email.message import Message
+from email import policy
+from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
@@ -16,7 +17,7 @@ class Mailbox:
     def __init__(self, refuse: int = 0):
         self.refuse = refuse
         self.attempts = 0
-        self.messages: list[Message] = []
+        self.messages: list[EmailMessage] = []
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
@@ -24,7 +25,7 @@ class Mailbox:
             self.attempts += 1
             if self.attempts <= self.refuse:
                 return "451 4.3.0 Prueba: servidor ocupado, intente más tarde"
-            message = email.message_from_bytes(envelope.content)
+            message = email.message_from_bytes(envelope.content, policy=policy.default)
             message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
             self.messages.append(message)
         return "250 2.0.0 Aceptado"
@@ -44,7 +45,7 @@ class SmtpServer:
         self.controller.stop()
 
     @property
-    def messages(self) -> list[Message]:
+    def messages(self) -> list[EmailMessage]:
         with self.mailbox.lock:
             return list(self.mailbox.messages)
 
@@ -53,7 +54,6 @@ class SmtpServer:
         return {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(self.port), "EMAIL_USE_TLS": "0"}
 
 
-def text_of(message: Message) -> str:
+def text_of(message: EmailMessage) -> str:
     """The plain-text part of ``message``, decoded."""
-    part = next(part for part in message.walk() if part.get_content_type() == "text/plain")
-    return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+    return message.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")

@@ -21,9 +21,13 @@ class Command(DatabaseWorkerCommand):
         super().add_arguments(parser)
         # The library draws its default id once, at import; ours names the machine and the process.
         parser.set_defaults(worker_id=None)
+        parser.add_argument(
+            "--no-schedules", action="store_false", dest="schedules",
+            help="No poner en cola las tareas programadas (TASK_SCHEDULES): otro trabajador lo hace.",
+        )
 
     def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay, reload, max_tasks,
-               worker_id, exclude_queues, **options):
+               worker_id, exclude_queues, schedules, **options):
         self.configure_logging(verbosity)
         if reload and batch:
             reload = False
@@ -37,6 +41,7 @@ class Command(DatabaseWorkerCommand):
             max_tasks=max_tasks,
             worker_id=worker_id,
             excluded_queue_names=exclude_queues.split(",") if exclude_queues else [],
+            schedules=schedules,
         )
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
