@@ -1,5 +1,6 @@
 # CDMX Global — the two promises of the README:
-#   make run   set up and serve the portal with the book's records on http://127.0.0.1:8000
+#   make run   set up and serve the portal with the book's records on http://127.0.0.1:8000,
+#              with its task worker beside the web server
 #   make test  set up and run the test suite (SQLite by default; DATABASE_URL for PostgreSQL)
 
 VENV := .venv
@@ -32,8 +33,8 @@ load: migrate
 run: load
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python manage.py ensure_staff_account
-	@echo "CDMX Global en http://$(HOST):$(PORT)/ (administración: http://$(HOST):$(PORT)/admin/)"
-	HTTPS=0 $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	@echo "CDMX Global en http://$(HOST):$(PORT)/ (administración: http://$(HOST):$(PORT)/admin/), con su trabajador de tareas; Ctrl-C detiene ambos."
+	HTTPS=0 BIN=$(BIN) BIND=$(HOST):$(PORT) $(BIN)/honcho start --procfile Procfile
 
 # The suite on both cores (pytest-xdist), a whole test file per worker at a
 # time so that module fixtures are made once; TEST_WORKERS=0 runs it in one process.
