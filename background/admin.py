@@ -2,15 +2,19 @@
 with a retry for the failed; and the outbox, read-only. Nothing here is
 added or edited by hand."""
 
+import datetime
 import json
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.tasks.base import TaskResultStatus
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _, ngettext
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from .models import Email, QueuedTask, ScheduledRun
+from .models import Email, QueuedTask, ScheduledRun, WorkerHeartbeat
 from .tasks import policy_for
 from .worker import retry_failed
 
@@ -65,6 +69,20 @@ class QueuedTaskAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        """Above the list: how many tasks wait, run and failed, and how many workers beat."""
+        counts = dict(DBTaskResult.objects.values_list("status").annotate(count=Count("pk")).order_by())
+        silent_since = timezone.now() - datetime.timedelta(seconds=settings.TASK_WORKER_TIMEOUT_SECONDS)
+        extra_context = {
+            **(extra_context or {}),
+            "queue_counts": [
+                (label, counts.get(status, 0), f"?{StatusFilter.parameter_name}={status.value}")
+                for status, label in STATUS_LABELS.items()
+            ],
+            "workers_alive": WorkerHeartbeat.objects.filter(last_seen__gte=silent_since).count(),
+        }
+        return super().changelist_view(request, extra_context)
 
     def has_retry_permission(self, request):
         return request.user.has_perm("background.retry_queuedtask")

@@ -19,8 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from .models import Email
 from .tasks import background_task, enqueue
 
-#: Tries before an email is given up (and shown as not sent in the admin).
-EMAIL_ATTEMPTS = 6
+#: Tries before an email is given up (and shown as not sent in the admin): with
+#: the delays doubling from ``TASK_RETRY_DELAY_SECONDS`` (10 s), about an hour
+#: and a half of a mail server down.
+EMAIL_ATTEMPTS = 10
 
 
 def queue_email(*, to: list[str], subject: str, body: str, html: str = "", headers=None, key: str | None = None) -> Email:

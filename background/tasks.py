@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 #: How many times a task is tried, unless it says otherwise.
 DEFAULT_ATTEMPTS = 5
@@ -56,6 +57,13 @@ def background_task(*, title, attempts: int = DEFAULT_ATTEMPTS, priority: int = 
 
 
 def policy_for(task_path: str) -> Policy:
+    """The policy of the task at ``task_path``; its module is imported (which
+    declares it) if no one has yet in this process."""
+    if task_path not in POLICIES:
+        try:
+            import_string(task_path)
+        except ImportError:
+            pass
     return POLICIES.get(task_path, UNKNOWN)
 
 

@@ -119,9 +119,6 @@ DOWNLOAD_CACHE_DIR = os.environ.get("DOWNLOAD_CACHE_DIR", str(BASE_DIR / "cache"
 # A kept download holds only records (no date-dependent value): it lives
 # until something public changes, or this long at most.
 DOWNLOAD_CACHE_SECONDS = int(os.environ.get("DOWNLOAD_CACHE_SECONDS", str(24 * 3600)))
-# How long after a change the workers wait before making the downloads again
-# (changes in a burst are made once, after the last).
-DOWNLOAD_WARM_DELAY_SECONDS = float(os.environ.get("DOWNLOAD_WARM_DELAY_SECONDS", "10"))
 # The admin, the API's documentation (its page carries the request's CSP
 # nonce), documents served with their own rules, and the verify form.
 PAGE_CACHE_EXCLUDED_PATHS = (
@@ -157,6 +154,13 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
+# Background work, and SQLite shared with the worker: config/settings_tasks.py.
+from .settings_tasks import (  # noqa: E402
+    DOWNLOAD_WARM_DELAY_SECONDS, EMAIL_KEEP_DAYS, SQLITE_JOURNAL_MODE, SQLITE_OPTIONS, TASK_HEARTBEAT_SECONDS,
+    TASK_KEEP_DAYS, TASK_RETRY_DELAY_SECONDS, TASK_RETRY_MAX_DELAY_SECONDS, TASK_SCHEDULES, TASK_WORKER_TIMEOUT_SECONDS,
+    TASKS,
+)
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db' / 'cdmx_global.sqlite3'}",
@@ -165,40 +169,11 @@ DATABASES = {
     )
 }
 
-# SQLite, the embedded default, is written by the web server's processes and
-# the task worker at once: write-ahead logging lets readers go on while one
-# writes, a write transaction takes its lock when it begins (no deadlock when
-# two would upgrade a read), and a writer waits up to 20 s for its turn.
-# SQLITE_JOURNAL_MODE=DELETE, where write-ahead logging can't be used (a
-# network file system), keeps SQLite's journal of old and its deferred locks.
-SQLITE_JOURNAL_MODE = os.environ.get("SQLITE_JOURNAL_MODE", "WAL").upper()
+# SQLite is written by the web server and the task worker at once (config/settings_tasks.py).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    _wal = SQLITE_JOURNAL_MODE == "WAL"
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        "init_command": f"PRAGMA journal_mode={SQLITE_JOURNAL_MODE};" + (" PRAGMA synchronous=NORMAL;" if _wal else ""),
-        "transaction_mode": "IMMEDIATE" if _wal else None,
-        "timeout": 20,
-    })
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# Background work (docs/operacion.md, «Trabajo en segundo plano»): Django's
-# task API on the database, run by ``manage.py run_worker``. Nothing else to
-# install or run: the queue is a table in the same database.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-# A worker writes that it is alive this often; one silent this long is taken
-# for dead and the task it was running is tried again.
-TASK_HEARTBEAT_SECONDS = float(os.environ.get("TASK_HEARTBEAT_SECONDS", "5"))
-TASK_WORKER_TIMEOUT_SECONDS = float(os.environ.get("TASK_WORKER_TIMEOUT_SECONDS", "60"))
-# A failed try waits this long before the next, doubling each time, up to the maximum.
-TASK_RETRY_DELAY_SECONDS = float(os.environ.get("TASK_RETRY_DELAY_SECONDS", "10"))
-TASK_RETRY_MAX_DELAY_SECONDS = float(os.environ.get("TASK_RETRY_MAX_DELAY_SECONDS", "3600"))
-# What the workers queue on their own, daily at a local time.
-TASK_SCHEDULES = {
-    "resumen-de-plazos": {"task": "cdmx_global.tasks.send_deadline_digests", "at": os.environ.get("DIGEST_TIME", "07:00")},
-    # The kept downloads age out after DOWNLOAD_CACHE_SECONDS even without changes: made again each night.
-    "descargas": {"task": "opendata.warming.warm_downloads_daily", "at": "03:30"},
-}
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out client is refused before any password is hashed.

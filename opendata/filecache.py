@@ -114,6 +114,23 @@ def _remove_older(path: Path) -> None:
             other.unlink(missing_ok=True)
 
 
+def remove_partials(older_than: float = 3600) -> int:
+    """Delete the partial copies older than ``older_than`` seconds: what a
+    process killed while it wrote one left behind. Returns how many."""
+    folder = Path(settings.DOWNLOAD_CACHE_DIR) if settings.DOWNLOAD_CACHE_DIR else None
+    if folder is None or not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.glob(".*.part"):
+        try:
+            if time.time() - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
+
+
 def clear() -> int:
     """Delete every kept download (and partial copy); returns how many. For a
     restore, which puts back generation numbers the kept files may already use."""

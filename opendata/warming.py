@@ -5,7 +5,8 @@ book).
 
 Once a change to public content commits, a worker waits
 ``DOWNLOAD_WARM_DELAY_SECONDS`` (a burst of changes is made once, after the
-last), then writes every table in every format and language, as asked for
+last), then writes every table in every format and language (and deletes
+the partial copies a killed worker left), as asked for
 at the portal's address (``SITE_URL``) with no filter. It stops as soon as
 another change comes: the task that change queued carries on. Each night a
 scheduled run makes again what aged out (``TASK_SCHEDULES``).
@@ -56,6 +57,7 @@ def warm_all(generation: int | None = None) -> int:
     """Write every download not kept yet; stops when the content generation
     moves past ``generation``. Returns how many files were written."""
     written = 0
+    filecache.remove_partials()
     for language, _name in settings.LANGUAGES:
         for table in TABLES.values():
             for exporter in EXPORTERS.values():

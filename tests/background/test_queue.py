@@ -6,6 +6,7 @@ the admin, and who sees the queue.
 tests/background/test_worker_processes.py runs the same with real workers."""
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from background import schedules
+from background.housekeeping import prune
 from background.mail import queue_email, send_email
 from background.models import Email, ScheduledRun, WorkerHeartbeat
 from background.tasks import PermanentError, retry_delay
@@ -211,7 +213,7 @@ def test_a_task_on_a_worker_that_stopped_beating_is_queued_again_and_one_alive_i
     dead_task.refresh_from_db()
     alive_task.refresh_from_db()
     assert (dead_task.status, dead_task.worker_ids, dead_task.exception_class_path) == ("READY", ["muerto"], WORKER_LOST)
-    assert dead_task.traceback == "El trabajador muerto dejó de dar señales mientras ejecutaba la tarea (intento 1 de 6)."
+    assert dead_task.traceback == "El trabajador muerto dejó de dar señales mientras ejecutaba la tarea (intento 1 de 10)."
     assert dead_task.run_after <= timezone.now()
     assert (alive_task.status, alive_task.worker_ids) == ("RUNNING", ["vivo"])
     assert (dead.pk, alive.pk) == (dead_task.args_kwargs["args"][0], alive_task.args_kwargs["args"][0])
@@ -263,7 +265,7 @@ def test_administrators_see_the_queue_in_spanish_and_may_retry(client, queued):
     queue_email(to=["a@cdmx.gob.mx"], subject="Uno", body="Uno.")
     failed = DBTaskResult.objects.get()
     DBTaskResult.objects.filter(pk=failed.pk).update(
-        status=TaskResultStatus.FAILED, worker_ids=["w"] * 6, finished_at=timezone.now(),
+        status=TaskResultStatus.FAILED, worker_ids=["w"] * 10, finished_at=timezone.now(),
         exception_class_path="smtplib.SMTPDataError",
         traceback="Traceback…\nsmtplib.SMTPDataError: (451, b'4.3.0 servidor ocupado')",
     )
@@ -272,10 +274,16 @@ def test_administrators_see_the_queue_in_spanish_and_may_retry(client, queued):
     listing = client.get(QUEUE, {"estado": "FAILED"})
 
     assert listing.status_code == 200
-    row = listing.text[listing.text.index('<tbody>'):listing.text.index('</tbody>')]
-    for text in ("Enviar un correo", "Fallida", "6 / 6", "smtplib.SMTPDataError: (451, b&#x27;4.3.0 servidor ocupado&#x27;)"):
+    results = listing.text[listing.text.index('id="result_list"'):]
+    row = results[results.index("<tbody>"):results.index("</tbody>")]
+    for text in ("Enviar un correo", "Fallida", "10 / 10", "smtplib.SMTPDataError: (451, b&#x27;4.3.0 servidor ocupado&#x27;)"):
         assert text in row
     assert "Reintentar las tareas fallidas seleccionadas" in listing.text
+    summary = listing.text[listing.text.index('id="queue-summary"'):listing.text.index("</section>")]
+    assert [(label, int(count)) for label, count in re.findall(r">([^<>]+)</a></th><td>(\d+)</td>", summary)] == [
+        ("En cola", 0), ("En curso", 0), ("Terminada", 0), ("Fallida", 1),
+    ]
+    assert "0 trabajadores activos." in summary
     detail = client.get(reverse("admin:background_queuedtask_change", args=[failed.pk]))
     assert "Detalle del último error" in detail.text and "&quot;args&quot;: [" in detail.text
 
@@ -324,3 +332,26 @@ def test_after_a_publication_a_worker_makes_every_download_and_the_next_visitor_
     settings.PAGE_CACHE_SECONDS = 300
     assert warm_downloads.call(current_generation()) == 0
     assert warm_downloads.call(current_generation() - 1) == 0
+
+
+# Keeping -----------------------------------------------------------------------------------------
+
+
+def test_the_nightly_clean_up_deletes_only_what_is_past_keeping(queued, settings):
+    settings.TASK_KEEP_DAYS, settings.EMAIL_KEEP_DAYS = 30, 90
+    now = timezone.now()
+    for subject in ("Viejo enviado", "Reciente enviado", "Viejo sin enviar"):
+        queue_email(to=["a@cdmx.gob.mx"], subject=subject, body=".")
+    emails = {email.subject: email for email in Email.objects.all()}
+    Email.objects.filter(pk=emails["Viejo enviado"].pk).update(status="sent", sent_at=now - datetime.timedelta(days=91))
+    Email.objects.filter(pk=emails["Reciente enviado"].pk).update(status="sent", sent_at=now - datetime.timedelta(days=89))
+    Email.objects.filter(pk=emails["Viejo sin enviar"].pk).update(status="failed")
+    old_ok, recent_ok, old_failed = DBTaskResult.objects.order_by("enqueued_at")
+    DBTaskResult.objects.filter(pk=old_ok.pk).update(status="SUCCESSFUL", finished_at=now - datetime.timedelta(days=31))
+    DBTaskResult.objects.filter(pk=recent_ok.pk).update(status="SUCCESSFUL", finished_at=now - datetime.timedelta(days=29))
+    DBTaskResult.objects.filter(pk=old_failed.pk).update(status="FAILED", finished_at=now - datetime.timedelta(days=300))
+
+    assert prune(now) == {"tasks": 1, "emails": 1, "scheduled_runs": 0}
+
+    assert sorted(Email.objects.values_list("subject", flat=True)) == ["Reciente enviado", "Viejo sin enviar"]
+    assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent_ok.pk, old_failed.pk}
