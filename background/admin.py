@@ -51,12 +51,12 @@ class StatusFilter(admin.SimpleListFilter):
 
 @admin.register(QueuedTask)
 class QueuedTaskAdmin(admin.ModelAdmin):
-    list_display = ("task_title", "status_label", "tries", "enqueued_at", "started_at", "finished_at", "error_line")
+    list_display = ("task_title", "status_label", "tries", "queued_at", "started", "finished", "error_line")
     list_filter = (StatusFilter,)
     ordering = ("-enqueued_at",)
     actions = ["retry"]
     fields = (
-        "task_title", "status_label", "tries", "arguments", "enqueued_at", "next_try", "started_at", "finished_at",
+        "task_title", "status_label", "tries", "arguments", "queued_at", "next_try", "started", "finished",
         "workers", "error",
     )
     readonly_fields = fields
@@ -98,6 +98,18 @@ class QueuedTaskAdmin(admin.ModelAdmin):
     @admin.display(description=_("intentos"))
     def tries(self, result):
         return f"{len(result.worker_ids)} / {policy_for(result.task_path).attempts}"
+
+    @admin.display(description=_("puesta en cola"), ordering="enqueued_at")
+    def queued_at(self, result):
+        return result.enqueued_at
+
+    @admin.display(description=_("último intento"), ordering="started_at")
+    def started(self, result):
+        return result.started_at or "—"
+
+    @admin.display(description=_("terminada"), ordering="finished_at")
+    def finished(self, result):
+        return result.finished_at or "—"
 
     @admin.display(description=_("datos de la tarea"))
     def arguments(self, result):
