@@ -78,7 +78,11 @@ def warm_downloads_daily(day: str) -> int:
 
 
 def generation_changed(sender, generation: int, **kwargs) -> None:
-    """Queue the downloads of the new content (where downloads are kept)."""
-    if not filecache.enabled():
+    """Queue the downloads of the new content (where downloads are kept).
+
+    Only where a worker runs the task later: a backend that runs tasks at
+    once (the tests' immediate backend) would make whoever saved wait for
+    every table; there the next visitor makes the file, as without a worker."""
+    if not filecache.enabled() or not warm_downloads.get_backend().supports_defer:
         return
     enqueue(warm_downloads, generation, delay=datetime.timedelta(seconds=settings.DOWNLOAD_WARM_DELAY_SECONDS))

@@ -120,10 +120,15 @@ class RecordResource(resources.ModelResource):
     def get_result_class(cls):
         return SheetResult
 
-    def import_data(self, *args, **kwargs):
-        # A bulk change: the search index is rebuilt once, by a worker, after the import.
-        with bulk_change():
-            return super().import_data(*args, **kwargs)
+    def import_data(self, dataset, dry_run=False, *args, **kwargs):
+        # A bulk change: the search index is rebuilt once, by a worker, after
+        # the import; a preview (a dry run) or a refused file is rolled back,
+        # and asks for nothing.
+        with bulk_change() as change:
+            result = super().import_data(dataset, dry_run, *args, **kwargs)
+            if dry_run or result.has_errors() or result.has_validation_errors():
+                change.changed = False
+        return result
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):

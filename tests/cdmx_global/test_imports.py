@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from agreements.models import Agreement, AgreementKind, Validity
 from cdmx_global.models import PublicationStatus
@@ -433,3 +434,19 @@ def test_import_template_xlsx_reads_back_as_the_headers(client, catalogue):
         "Texto de la fuente",
     ]
     assert sheet.max_row == 1
+
+
+def test_an_import_is_one_bulk_change_that_queues_one_rebuild_of_the_search_index(client, catalogue, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(factories.reviewer())
+    rows = [
+        AGREEMENT_HEADERS,
+        ["cce-2014-moscu", "Acuerdo con Moscú", "Cooperación específica", "Moscú", "SEMOVI", "2014-11", "Vigente", "", "", "", ""],
+        ["cce-2015-paris", "Acuerdo con París", "memorandum", "", "sedema", "21/03/2015", "", "", "", "", ""],
+    ]
+
+    confirm(client, Agreement, preview(client, Agreement, rows))
+
+    assert Agreement.objects.count() == 2
+    # The preview's dry run was rolled back with what it queued; the import queued one rebuild for a worker.
+    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["search.tasks.rebuild_index"]
