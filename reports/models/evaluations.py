@@ -1,0 +1,106 @@
+"""The evaluations of the agreements: the government's, semester by semester,
+and the Congress's on a delivered report."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..semester_fields import SemesterFields, semester_constraints
+
+
+class Recommendation(models.TextChoices):
+    CONTINUE = "continue", _("Continuar")
+    STRENGTHEN = "strengthen", _("Fortalecer")
+    REORIENT = "reorient", _("Reorientar")
+    CONCLUDE = "conclude", _("Concluir")
+
+
+class AgreementEvaluation(SemesterFields):
+    """The government's evaluation of one agreement for one semester.
+
+    The number of actions carried out is not entered: the report counts the
+    published actions recorded under the agreement in the semester.
+    """
+
+    agreement = models.ForeignKey(
+        "agreements.Agreement", verbose_name=_("acuerdo"), on_delete=models.PROTECT, related_name="evaluations"
+    )
+    # Quantitative
+    people_reached = models.PositiveIntegerField(_("personas beneficiadas"), null=True, blank=True)
+    resources = models.TextField(
+        _("recursos movilizados"), blank=True, help_text=_("Recursos financieros, técnicos o humanos aportados por las partes.")
+    )
+    amount = models.DecimalField(_("monto movilizado"), max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("moneda"), max_length=3, blank=True, help_text=_("Código ISO 4217, p. ej. MXN."))
+    exchanges = models.PositiveIntegerField(_("intercambios realizados"), null=True, blank=True)
+    projects = models.PositiveIntegerField(_("proyectos en curso o concluidos"), null=True, blank=True)
+    # Qualitative
+    advantages = models.TextField(_("ventajas obtenidas"))
+    benefits = models.TextField(_("beneficios para la Ciudad y sus habitantes"))
+    results = models.TextField(_("resultados"), blank=True)
+    difficulties = models.TextField(_("dificultades"), blank=True)
+    recommendation = models.CharField(_("recomendación"), max_length=10, choices=Recommendation.choices)
+
+    evaluated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("evaluado por"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    created_at = models.DateTimeField(_("creado"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("última actualización"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-half", "agreement__title"]
+        verbose_name = _("evaluación de acuerdo")
+        verbose_name_plural = _("evaluaciones de acuerdos")
+        constraints = [
+            *semester_constraints("agreementevaluation"),
+            models.UniqueConstraint(
+                fields=["agreement", "year", "half"],
+                name="agreementevaluation_one_per_semester",
+                violation_error_message=_("Ese acuerdo ya tiene una evaluación para ese semestre."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | (Q(amount__gte=0) & ~Q(currency="")),
+                name="agreementevaluation_amount_not_negative_with_currency",
+                violation_error_message=_("El monto no puede ser negativo y requiere moneda."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} — {self.semester.label}"
+
+
+class CongressEvaluation(models.Model):
+    """The Congress's evaluation and observations on a delivered report,
+    recorded when received: on the report as a whole, or on one agreement."""
+
+    report = models.ForeignKey(
+        "reports.Report", verbose_name=_("informe"), on_delete=models.PROTECT, related_name="congress_evaluations"
+    )
+    agreement = models.ForeignKey(
+        "agreements.Agreement", verbose_name=_("acuerdo"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="congress_evaluations", help_text=_("Vacío si la evaluación es sobre el informe en su conjunto."),
+    )
+    received_on = models.DateField(_("fecha de recepción"))
+    letter_reference = models.CharField(_("oficio o acuerdo del Congreso"), max_length=120)
+    evaluation = models.TextField(_("evaluación del Congreso"))
+    observations = models.TextField(_("observaciones"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("registrado por"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    created_at = models.DateTimeField(_("registrado"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "received_on", "pk"]
+        verbose_name = _("evaluación del Congreso")
+        verbose_name_plural = _("evaluaciones del Congreso")
+
+    def __str__(self) -> str:
+        return f"{self.report} — {self.letter_reference}"
