@@ -1,5 +1,7 @@
 """The reports' section of the deadline digest (see ``cdmx_global.deadlines``):
-the agreements to evaluate for the current semester that have no evaluation yet.
+the agreements to evaluate for the current semester that have no evaluation
+yet: without an approved one, for CGAI; without one submitted, for the liaison
+of the agreement's body, who drafts it.
 
 The deadline is the semester's last day: the report to Congress is built from
 the evaluations recorded by then.
@@ -9,10 +11,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from agreements.models import Agreement
+from cdmx_global.access import body_of, user_sees_every_body
 from cdmx_global.deadlines import DeadlineItem, DeadlineSection, days_until
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 
-from .pending import agreements_lacking_evaluation, evaluate_url
+from .pending import FOR_THE_BODY, agreements_lacking_evaluation, evaluate_url
 from .periods import Semester
 
 EVALUATE_PERMISSION = "reports.add_agreementevaluation"
@@ -30,16 +34,21 @@ class EvaluationDue(DeadlineItem):
 
 
 def _evaluations_missing_items(user, today):
-    # Only those who evaluate (CGAI reviewers) are told; liaisons do not evaluate.
+    """CGAI (and the full digest): every agreement without an approved
+    evaluation. A liaison: its body's agreements whose evaluation it has not
+    submitted yet."""
     if user is not None and not user.has_perm(EVALUATE_PERMISSION):
         return []
     semester = Semester.containing(today)
+    if user is None or user_sees_every_body(user):
+        placements = agreements_lacking_evaluation(semester)
+    elif (body := body_of(user)) is not None:
+        placements = agreements_lacking_evaluation(semester, Agreement.objects.filter(body=body), counting=FOR_THE_BODY)
+    else:
+        return []
     end = PartialDate(semester.end, DatePrecision.DAY)
     remaining = days_until(semester.end, today)
-    return [
-        EvaluationDue(placement.agreement, end, remaining, semester)
-        for placement in agreements_lacking_evaluation(semester)
-    ]
+    return [EvaluationDue(placement.agreement, end, remaining, semester) for placement in placements]
 
 
 EVALUATIONS_MISSING = DeadlineSection(

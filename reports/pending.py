@@ -14,16 +14,26 @@ from agreements.models import Agreement
 from agreements.selectors import published_actions
 
 from .data.placing import AgreementPlacement, placed_in, place_agreement
-from .models import AgreementEvaluation
+from .models import AgreementEvaluation, EvaluationStatus
 from .periods import Semester
 
 
-def agreements_lacking_evaluation(semester: Semester, queryset: QuerySet | None = None) -> list[AgreementPlacement]:
+#: What counts as evaluated: for the report, an approved evaluation; for the
+#: body that drafts it, one it has submitted too.
+FOR_THE_REPORT = (EvaluationStatus.APPROVED,)
+FOR_THE_BODY = (EvaluationStatus.SUBMITTED, EvaluationStatus.APPROVED)
+
+
+def agreements_lacking_evaluation(
+    semester: Semester, queryset: QuerySet | None = None, counting=FOR_THE_REPORT
+) -> list[AgreementPlacement]:
     """The published agreements of ``queryset`` the government evaluates for
     ``semester`` (in force in it, or signed without validity information) that
-    have no evaluation for it yet, by title."""
+    have no evaluation for it yet in a status of ``counting``, by title."""
     agreements = (queryset if queryset is not None else Agreement.objects.all()).published()
-    evaluated = AgreementEvaluation.objects.filter(agreement=OuterRef("pk"), year=semester.year, half=semester.half)
+    evaluated = AgreementEvaluation.objects.filter(
+        agreement=OuterRef("pk"), year=semester.year, half=semester.half, status__in=counting
+    )
     agreements = agreements.filter(~Exists(evaluated)).select_related("body").order_by("title", "pk")
     placements = (place_agreement(agreement, semester) for agreement in agreements)
     return [placement for placement in placements if placement.evaluable]

@@ -11,7 +11,7 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from cdmx_global.published import published_condition
 
-from .models import AgreementEvaluation, CongressEvaluation, FileFormat, Report, ReportFile, ReportStatus
+from .models import AgreementEvaluation, CongressEvaluation, EvaluationStatus, FileFormat, Report, ReportFile, ReportStatus
 from .periods import Semester
 
 
@@ -102,8 +102,8 @@ def published_correction_target(report: Report) -> Report | None:
 
 
 def published_agreement_evaluations(semester: Semester) -> QuerySet:
-    """The government's evaluations for ``semester`` of the agreements that
-    are published (the only ones the report reads)."""
+    """The government's evaluations for ``semester`` that CGAI approved, of
+    the agreements that are published (the only ones the report reads)."""
     return AgreementEvaluation.objects.filter(
-        published_condition("agreement"), year=semester.year, half=semester.half
+        published_condition("agreement"), year=semester.year, half=semester.half, status=EvaluationStatus.APPROVED
     )

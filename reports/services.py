@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from .data import build_report_data
 from .exporters import exporters
 from .models import (
-    AgreementEvaluation,
     CongressEvaluation,
     IndicatorValue,
     Report,
@@ -310,16 +309,6 @@ def report_publish(*, report: Report, user=None) -> Report:
         message=_("Sólo se publica un informe ya entregado al Congreso."),
         published_at=timezone.now(), published_by=_user(user),
     )
-
-
-def evaluation_save(*, evaluation: AgreementEvaluation, user=None) -> AgreementEvaluation:
-    """Create or update the government's evaluation of an agreement for a semester."""
-    with transaction.atomic():
-        if evaluation.evaluated_by_id is None:
-            evaluation.evaluated_by = _user(user)
-        evaluation.full_clean()
-        evaluation.save()
-    return evaluation
 
 
 def congress_evaluation_record(*, evaluation: CongressEvaluation, user=None) -> CongressEvaluation:

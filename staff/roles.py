@@ -6,13 +6,14 @@ after every migrate (and by ``manage.py sync_roles``), never by hand.
 - CGAI reviewer: edits any record, publishes, withdraws and restores.
 - Administrator: users, roles and catalogues; the queue of background work.
 
-The semiannual report to Congress is the reviewers' work: they evaluate the
-agreements, enter the indicators' values, build the report and move it
+The semiannual report to Congress is the reviewers' work, but for the
+evaluations: the liaison of an agreement's body drafts and submits its
+evaluation, and a reviewer returns or approves it. Reviewers enter the
+indicators' values, build the report and move it
 through its lifecycle (the change permission on reports stands for those
 steps; nobody edits a report by hand) and record the Congress's evaluation.
 The indicators themselves are a catalogue, kept by reviewers and
-administrators. Liaisons do not evaluate and see nothing of the report's
-admin.
+administrators. Liaisons see nothing else of the report's admin.
 """
 
 from dataclasses import dataclass
@@ -63,10 +64,14 @@ class Role:
 LIAISON = Role(
     key="liaison",
     group_name="Enlace de dependencia",
-    description=_("Captura y edita borradores de su dependencia y los envía a revisión; no publica."),
+    description=_(
+        "Captura y edita borradores de su dependencia y los envía a revisión; no publica. Redacta y envía a la CGAI "
+        "la evaluación semestral de los acuerdos de su dependencia."
+    ),
     permissions=(
         *_model_perms(RECORD_MODELS, ("view", "add", "change")),
         *_model_perms(CATALOGUE_MODELS, ("view",)),
+        *_model_perms(("reports.agreementevaluation",), ("view", "add", "change")),
     ),
 )
 REVIEWER = Role(

@@ -1,30 +1,60 @@
 """The government's evaluations of the agreements, and the list of the
-agreements still lacking one for a semester."""
+agreements still lacking one for a semester.
 
-from django.contrib import admin
+The liaison of an agreement's body drafts its evaluation and submits it; a
+CGAI reviewer returns it with observations or approves it (the steps and
+their rules are ``reports.evaluating``'s). A liaison sees its own body's
+agreements only. A submitted or approved evaluation is read-only; the form
+carries the version it was opened on, so two people can't overwrite each
+other."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
+from agreements.models import Agreement
+from cdmx_global.access import body_of, user_can_review, user_sees_every_body
 from cdmx_global.admin import HistoryAdmin
+from cdmx_global.versioning import VersionedModelForm
 
-from ..models import AgreementEvaluation
-from ..pending import actions_counted, agreements_lacking_evaluation, evaluate_url
+from ..evaluating import EDITABLE, evaluation_approve, evaluation_return, evaluation_save, evaluation_submit, may_draft
+from ..models import AgreementEvaluation, EvaluationStatus
+from ..pending import FOR_THE_BODY, actions_counted, agreements_lacking_evaluation, evaluate_url
 from ..periods import Semester
-from ..services import evaluation_save
+
+#: The cycle's buttons: the step, and what is said once done.
+STEPS = {
+    "enviar": (evaluation_submit, _("Evaluación enviada a revisión de la CGAI.")),
+    "aprobar": (evaluation_approve, _("Evaluación aprobada: entrará en el informe del semestre.")),
+    "devolver": (evaluation_return, _("Evaluación devuelta al enlace con sus observaciones.")),
+}
+
+
+class EvaluationForm(VersionedModelForm):
+    class Meta:
+        model = AgreementEvaluation
+        fields = "__all__"
 from .agreement_choice import PublishedAgreementAutocompleteView, PublishedAgreementMixin
 from .semesters import recent_semesters, semester_column
 
 
 @admin.register(AgreementEvaluation)
 class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
-    list_display = ("agreement", semester_column, "recommendation", "evaluated_by")
+    form = EvaluationForm
+    change_form_template = "admin/reports/agreementevaluation/change_form.html"
+    list_display = ("agreement", semester_column, "status", "recommendation", "evaluated_by")
     list_select_related = ("agreement", "evaluated_by")
-    list_filter = ("year", "half", "recommendation")
+    list_filter = ("status", "year", "half", "recommendation")
     search_fields = ("agreement__code", "agreement__title")
-    readonly_fields = ("actions_counted", "evaluated_by", "created_at", "updated_at")
+    readonly_fields = (
+        "actions_counted", "evaluated_by", "created_at", "updated_at", "status", "submitted_by", "submitted_at",
+        "reviewed_by", "reviewed_at", "review_comment",
+    )
     fieldsets = (
         (
             _("Acuerdo y semestre"),
@@ -41,8 +71,38 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
             _("Valoración cualitativa"),
             {"fields": ("advantages", "benefits", "results", "difficulties", "recommendation")},
         ),
-        (_("Registro"), {"fields": ("evaluated_by", ("created_at", "updated_at"))}),
+        (
+            _("Ciclo"),
+            {
+                "fields": (
+                    "status", "review_comment", ("submitted_by", "submitted_at"), ("reviewed_by", "reviewed_at"),
+                    "evaluated_by", ("created_at", "updated_at"),
+                )
+            },
+        ),
     )
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if user_sees_every_body(request.user):
+            return queryset
+        return queryset.filter(agreement__body=body_of(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "agreement" and not user_sees_every_body(request.user):
+            formfield.queryset = formfield.queryset.filter(body=body_of(request.user))
+        return formfield
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status not in EDITABLE:
+            # Submitted or approved: nothing is edited any more.
+            return [*self.readonly_fields, *(f.name for f in self.model._meta.fields if f.editable)]
+        return self.readonly_fields
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_draft(request.user, obj.agreement))
 
     @admin.display(description=_("acciones que contará el informe"))
     def actions_counted(self, obj) -> str:
@@ -58,7 +118,53 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
         return initial
 
     def save_model(self, request, obj, form, change):
-        evaluation_save(evaluation=obj, user=request.user)
+        evaluation_save(evaluation=obj, user=request.user, seen_version=form.cleaned_data.get("seen_version"))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """A link to evaluate an agreement that already has its evaluation for
+        the semester (a draft, say) opens that one."""
+        wanted = {key: request.GET.get(key, "") for key in ("agreement", "year", "half")}
+        if request.method == "GET" and all(value.isdigit() for value in wanted.values()):
+            existing = self.get_queryset(request).filter(
+                agreement_id=wanted["agreement"], year=wanted["year"], half=wanted["half"]
+            ).first()
+            if existing is not None:
+                return HttpResponseRedirect(reverse("admin:reports_agreementevaluation_change", args=[existing.pk]))
+        return super().add_view(request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        evaluation = self.get_object(request, unquote(object_id))
+        extra_context = {**(extra_context or {})}
+        if evaluation is not None:
+            extra_context.update({
+                "can_submit": evaluation.status in EDITABLE and may_draft(request.user, evaluation.agreement),
+                "can_review": evaluation.status == EvaluationStatus.SUBMITTED and user_can_review(request.user),
+                "step_urls": {
+                    step: reverse("admin:reports_agreementevaluation_step", args=[evaluation.pk, step]) for step in STEPS
+                },
+            })
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def step_view(self, request, object_id, step):
+        """Submit, approve or return with observations: a POST from the evaluation's page."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        evaluation = self.get_object(request, unquote(object_id))
+        if evaluation is None or step not in STEPS:
+            raise Http404(gettext("No existe esa evaluación."))
+        service, done = STEPS[step]
+        options = {"evaluation": evaluation, "user": request.user}
+        if request.POST.get("seen_version", "").isdigit():
+            options["seen_version"] = int(request.POST["seen_version"])
+        if step == "devolver":
+            options["comment"] = request.POST.get("review_comment", "")
+        try:
+            service(**options)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk]))
 
     def has_delete_permission(self, request, obj=None):
         # An evaluation is corrected, not deleted: its history stays with it.
@@ -67,6 +173,10 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
     def get_urls(self):
         return [
             path("pendientes/", self.admin_site.admin_view(self.pending_view), name="reports_agreementevaluation_pending"),
+            path(
+                "<path:object_id>/ciclo/<str:step>/", self.admin_site.admin_view(self.step_view),
+                name="reports_agreementevaluation_step",
+            ),
             path(
                 "acuerdos-publicados/",
                 self.admin_site.admin_view(PublishedAgreementAutocompleteView.as_view(admin_site=self.admin_site)),
@@ -86,8 +196,13 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
             semester = Semester.parse(typed)
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
-        if semester is not None:
+        if semester is not None and user_sees_every_body(request.user):
             placements = agreements_lacking_evaluation(semester)
+        elif semester is not None:
+            # A liaison: its body's agreements whose evaluation it has not submitted yet.
+            placements = agreements_lacking_evaluation(
+                semester, Agreement.objects.filter(body=body_of(request.user)), counting=FOR_THE_BODY
+            )
         can_evaluate = self.has_add_permission(request)
         rows = [
             {

@@ -17,6 +17,13 @@ class Recommendation(models.TextChoices):
     CONCLUDE = "conclude", _("Concluir")
 
 
+class EvaluationStatus(models.TextChoices):
+    DRAFT = "draft", _("Borrador")
+    SUBMITTED = "submitted", _("Enviada a revisión")
+    RETURNED = "returned", _("Devuelta con observaciones")
+    APPROVED = "approved", _("Aprobada")
+
+
 class AgreementEvaluation(SemesterFields):
     """The government's evaluation of one agreement for one semester.
 
@@ -47,6 +54,25 @@ class AgreementEvaluation(SemesterFields):
         settings.AUTH_USER_MODEL, verbose_name=_("evaluado por"), on_delete=models.SET_NULL,
         null=True, blank=True, editable=False, related_name="+",
     )
+    # The cycle (``reports.evaluating``): the body's liaison drafts and submits,
+    # a CGAI reviewer returns it with observations or approves it. Only an
+    # approved evaluation enters a report or the public record.
+    status = models.CharField(
+        _("estado"), max_length=10, choices=EvaluationStatus.choices, default=EvaluationStatus.DRAFT,
+        db_index=True, editable=False,
+    )
+    version = models.PositiveIntegerField(_("versión"), default=1, editable=False)
+    submitted_at = models.DateTimeField(_("enviada a revisión"), null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("enviada por"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("revisada"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("revisada por"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    review_comment = models.TextField(_("observaciones de la revisión"), blank=True, editable=False)
     created_at = models.DateTimeField(_("creado"), auto_now_add=True)
     updated_at = models.DateTimeField(_("última actualización"), auto_now=True)
 

@@ -494,10 +494,7 @@ def test_a_liaison_gets_forbidden_on_the_report_admin(client):
     client.force_login(factories.liaison())
     report = make_report()
 
-    for url in (
-        REPORTS, change(report), BUILD, PENDING, reverse("admin:reports_agreementevaluation_changelist"),
-        reverse("admin:reports_report_file", args=[report.pk, "pdf"]),
-    ):
+    for url in (REPORTS, change(report), BUILD, reverse("admin:reports_report_file", args=[report.pk, "pdf"])):
         assert client.get(url).status_code == 403, url
     assert client.post(lifecycle(report, "aprobar")).status_code == 403
     report.refresh_from_db()
@@ -505,7 +502,10 @@ def test_a_liaison_gets_forbidden_on_the_report_admin(client):
 
 
 def test_roles_for_the_report():
-    assert not any(perm.startswith("reports.") for perm in LIAISON.permissions)
+    # A liaison drafts and submits its body's evaluations, and nothing else of the report.
+    assert sorted(perm for perm in LIAISON.permissions if perm.startswith("reports.")) == [
+        "reports.add_agreementevaluation", "reports.change_agreementevaluation", "reports.view_agreementevaluation",
+    ]
     assert {
         "reports.add_agreementevaluation", "reports.change_agreementevaluation",
         "reports.add_indicatorvalue", "reports.add_congressevaluation",
@@ -575,8 +575,11 @@ def test_digest_lists_the_agreements_lacking_evaluation_for_the_current_semester
     assert [i.record for i in section(factories.reviewer()).items] == [
         semester_agreements["montevideo"], semester_agreements["quito"],
     ]
-    # Liaisons do not evaluate: the section is empty for them.
-    assert section(factories.liaison(semester_agreements["montevideo"].body)).items == []
+    # A liaison is told of its own body's agreements (both are SEMOVI's); another body's, of none.
+    assert [i.record for i in section(factories.liaison(semester_agreements["montevideo"].body)).items] == [
+        semester_agreements["montevideo"], semester_agreements["quito"],
+    ]
+    assert section(factories.liaison()).items == []
 
 
 def test_admin_index_links_each_agreement_lacking_evaluation_to_its_form(reviewer_client):

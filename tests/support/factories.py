@@ -32,7 +32,7 @@ from cdmx_global.models import (
 from cdmx_global.partial_dates import DatePrecision
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
-from reports.models import AgreementEvaluation, Indicator, IndicatorValue, Recommendation
+from reports.models import AgreementEvaluation, EvaluationStatus, Indicator, IndicatorValue, Recommendation
 from staff.models import StaffProfile
 from staff.roles import ADMINISTRATOR, LIAISON, REVIEWER, assign_role
 
@@ -379,6 +379,8 @@ class AgreementEvaluationFactory(factory.django.DjangoModelFactory):
     results = "Un taller binacional."
     difficulties = ""
     recommendation = Recommendation.CONTINUE
+    # Approved by CGAI, as the report reads them; the cycle's tests make drafts.
+    status = EvaluationStatus.APPROVED
 
     class Meta:
         model = AgreementEvaluation

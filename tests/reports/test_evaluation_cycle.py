@@ -1,0 +1,197 @@
+"""The government's evaluation drafted by the agreement's body and approved by
+CGAI (issue 21, item 2): draft → submitted → returned → submitted → approved,
+each step kept with who and when, refused in Spanish when it does not apply,
+and only approved evaluations in a report."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from reports.evaluating import evaluation_approve, evaluation_return, evaluation_save, evaluation_submit
+from reports.models import AgreementEvaluation, EvaluationStatus, Recommendation
+from reports.periods import Semester
+from reports.selectors import published_agreement_evaluations
+
+from tests.support import factories
+from tests.support.factories import partial_date
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:reports_agreementevaluation_add")
+
+
+def change(evaluation) -> str:
+    return reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk])
+
+
+def step(evaluation, name: str) -> str:
+    return reverse("admin:reports_agreementevaluation_step", args=[evaluation.pk, name])
+
+
+@pytest.fixture
+def people():
+    semovi = factories.GovernmentBodyFactory(name="Secretaría de Movilidad", acronym="SEMOVI")
+    agreement = factories.AgreementFactory(
+        title="Convenio con Lyon", body=semovi, published=True, validity="in_force",
+        **partial_date("signed_on", 2016, 5, 10), **partial_date("valid_until", 2019),
+    )
+    return {
+        "agreement": agreement,
+        "liaison": factories.liaison(body=semovi, username="enlace", email="enlace@semovi.cdmx.gob.mx"),
+        "other_liaison": factories.liaison(username="otro", email="otro@sedema.cdmx.gob.mx"),
+        "reviewer": factories.reviewer(username="revisora", email="revisora@cgai.cdmx.gob.mx"),
+    }
+
+
+def form_data(agreement, **overrides) -> dict:
+    return {
+        "agreement": agreement.pk, "year": 2017, "half": 2, "people_reached": "120", "resources": "Asistencia técnica.",
+        "amount": "", "currency": "", "exchanges": "2", "projects": "1",
+        "advantages": "Intercambio de experiencias en movilidad.", "benefits": "Mejor planeación de ciclovías.",
+        "results": "Un taller binacional.", "difficulties": "", "recommendation": Recommendation.CONTINUE,
+        **overrides,
+    }
+
+
+def steps(evaluation) -> list[tuple]:
+    return [
+        (entry.status, entry.history_user.username if entry.history_user else None, entry.history_change_reason)
+        for entry in evaluation.history.order_by("history_date", "history_id")
+    ]
+
+
+def test_the_whole_cycle_through_the_admin(client, people):
+    agreement, liaison, reviewer = people["agreement"], people["liaison"], people["reviewer"]
+    client.force_login(liaison)
+
+    response = client.post(ADD, form_data(agreement))
+
+    evaluation = AgreementEvaluation.objects.get()
+    assert response.status_code == 302
+    assert (evaluation.status, evaluation.version, evaluation.evaluated_by) == ("draft", 1, liaison)
+    # Not in the report while it is not approved.
+    assert list(published_agreement_evaluations(Semester(2017, 2))) == []
+
+    client.post(step(evaluation, "enviar"), {"seen_version": "1"})
+    evaluation.refresh_from_db()
+    assert (evaluation.status, evaluation.submitted_by, evaluation.version) == ("submitted", liaison, 2)
+    [notice] = mail.outbox
+    assert (notice.to, notice.subject) == (
+        ["revisora@cgai.cdmx.gob.mx"], "Evaluación para revisión: Convenio con Lyon — 2017-2",
+    )
+    # Submitted: the liaison can no longer change it.
+    page = client.get(change(evaluation))
+    assert 'name="advantages"' not in page.text and "Enviar a revisión" not in page.text
+
+    client.force_login(reviewer)
+    refused = client.post(step(evaluation, "devolver"), {"seen_version": "2", "review_comment": "  "}, follow=True)
+    assert "Escriba las observaciones que el enlace debe atender." in refused.text
+    client.post(step(evaluation, "devolver"), {"seen_version": "2", "review_comment": "Falta el monto del taller."})
+    evaluation.refresh_from_db()
+    assert (evaluation.status, evaluation.review_comment, evaluation.reviewed_by) == (
+        "returned", "Falta el monto del taller.", reviewer,
+    )
+    returned = mail.outbox[-1]
+    assert (returned.to, returned.subject) == (["enlace@semovi.cdmx.gob.mx"], "Evaluación devuelta: Convenio con Lyon — 2017-2")
+    assert "Falta el monto del taller." in returned.body
+
+    client.force_login(liaison)
+    page = client.get(change(evaluation))
+    assert "Observaciones de la CGAI:" in page.text and "Falta el monto del taller." in page.text
+    client.post(change(evaluation), form_data(agreement, amount="15000.00", currency="MXN", seen_version="3"))
+    client.post(step(evaluation, "enviar"), {"seen_version": "4"})
+    client.force_login(reviewer)
+    client.post(step(evaluation, "aprobar"), {"seen_version": "5"})
+
+    evaluation.refresh_from_db()
+    assert (evaluation.status, str(evaluation.amount), evaluation.review_comment) == ("approved", "15000.00", "")
+    assert list(published_agreement_evaluations(Semester(2017, 2))) == [evaluation]
+    assert steps(evaluation) == [
+        ("draft", "enlace", "Borrador creado"),
+        ("submitted", "enlace", "Enviada a revisión"),
+        ("returned", "revisora", "Devuelta con observaciones: Falta el monto del taller."),
+        ("returned", "enlace", "Borrador modificado"),
+        ("submitted", "enlace", "Enviada a revisión"),
+        ("approved", "revisora", "Aprobada"),
+    ]
+    assert mail.outbox[-1].subject == "Evaluación aprobada: Convenio con Lyon — 2017-2"
+
+
+def test_a_second_submission_of_the_same_draft_is_refused_and_changes_nothing(people):
+    evaluation = evaluation_save(evaluation=AgreementEvaluation(**_fields(people["agreement"])), user=people["liaison"])
+    evaluation_submit(evaluation=evaluation, user=people["liaison"])
+
+    with pytest.raises(ValidationError, match="Esta evaluación ya se envió a revisión: espere la respuesta de la CGAI."):
+        evaluation_submit(evaluation=evaluation, user=people["liaison"])
+
+    evaluation.refresh_from_db()
+    assert (evaluation.status, evaluation.version, evaluation.history.count()) == ("submitted", 2, 2)
+
+
+def test_only_cgai_approves_or_returns(people):
+    evaluation = evaluation_save(evaluation=AgreementEvaluation(**_fields(people["agreement"])), user=people["liaison"])
+    evaluation_submit(evaluation=evaluation, user=people["liaison"])
+
+    with pytest.raises(PermissionDenied, match="Sólo la revisión de la CGAI aprueba o devuelve una evaluación."):
+        evaluation_approve(evaluation=evaluation, user=people["liaison"])
+    with pytest.raises(ValidationError, match="Esta evaluación aún no se envía a revisión."):
+        draft = evaluation_save(
+            evaluation=AgreementEvaluation(**_fields(people["agreement"], half=1)), user=people["liaison"]
+        )
+        evaluation_return(evaluation=draft, user=people["reviewer"], comment="Falta algo.")
+
+    evaluation.refresh_from_db()
+    assert evaluation.status == "submitted"
+
+
+def test_another_bodys_liaison_neither_sees_nor_drafts_the_evaluation(client, people):
+    evaluation = evaluation_save(evaluation=AgreementEvaluation(**_fields(people["agreement"])), user=people["liaison"])
+    client.force_login(people["other_liaison"])
+
+    assert client.get(change(evaluation)).status_code == 302  # the admin's «does not exist» redirect
+    response = client.post(ADD, form_data(people["agreement"], half=1))
+    assert response.status_code == 200
+    # Its form offers its own body's agreements only.
+    assert '<ul class="errorlist" id="id_agreement_error"><li>Elija un acuerdo publicado.</li></ul>' in response.text
+    assert AgreementEvaluation.objects.count() == 1
+    with pytest.raises(PermissionDenied):
+        evaluation_submit(evaluation=evaluation, user=people["other_liaison"])
+
+
+def test_two_people_editing_the_same_evaluation_cannot_overwrite_each_other(client, people):
+    evaluation = evaluation_save(evaluation=AgreementEvaluation(**_fields(people["agreement"])), user=people["liaison"])
+    client.force_login(people["reviewer"])
+    client.post(change(evaluation), form_data(people["agreement"], results="Dos talleres.", seen_version="1"))
+
+    client.force_login(people["liaison"])
+    stale = client.post(change(evaluation), form_data(people["agreement"], results="Tres talleres.", seen_version="1"))
+
+    assert stale.status_code == 200
+    assert "revisora guardó este registro mientras usted lo editaba" in stale.text
+    evaluation.refresh_from_db()
+    assert (evaluation.results, evaluation.version) == ("Dos talleres.", 2)
+
+
+def test_a_link_to_evaluate_an_agreement_already_drafted_opens_the_draft(client, people):
+    evaluation = evaluation_save(evaluation=AgreementEvaluation(**_fields(people["agreement"])), user=people["liaison"])
+    client.force_login(people["liaison"])
+
+    response = client.get(ADD, {"agreement": people["agreement"].pk, "year": 2017, "half": 2})
+
+    assert response.status_code == 302 and response.url == change(evaluation)
+
+
+def _fields(agreement, **overrides) -> dict:
+    return {
+        "agreement": agreement, "year": 2017, "half": 2, "advantages": "Intercambio.", "benefits": "Planeación.",
+        "recommendation": Recommendation.CONTINUE, **overrides,
+    }
+
+
+def test_a_new_evaluation_is_a_draft_whatever_its_fields_say(people):
+    evaluation = evaluation_save(
+        evaluation=AgreementEvaluation(**_fields(people["agreement"]), status=EvaluationStatus.APPROVED),
+        user=people["liaison"],
+    )
+    assert evaluation.status == "draft"
