@@ -72,6 +72,7 @@ LIAISON = Role(
         *_model_perms(RECORD_MODELS, ("view", "add", "change")),
         *_model_perms(CATALOGUE_MODELS, ("view",)),
         *_model_perms(("reports.agreementevaluation",), ("view", "add", "change")),
+        *_model_perms(("reports.evaluationevidence",), ("view", "add", "change", "delete")),
     ),
 )
 REVIEWER = Role(
@@ -87,6 +88,7 @@ REVIEWER = Role(
         "staff.review_records",
         "staff.edit_any_body",
         *_model_perms(REPORT_ENTRY_MODELS, ("view", "add", "change")),
+        *_model_perms(("reports.evaluationevidence",), ("view", "add", "change", "delete")),
         *_model_perms(("reports.indicator",), ("view", "add", "change")),
         *_model_perms(("reports.report",), ("view", "change")),
         *_model_perms(("reports.reportbuild",), ("view",)),

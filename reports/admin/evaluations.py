@@ -8,10 +8,12 @@ agreements only. A submitted or approved evaluation is read-only; the form
 carries the version it was opened on, so two people can't overwrite each
 other."""
 
+from pathlib import Path
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,7 +25,7 @@ from cdmx_global.admin import HistoryAdmin
 from cdmx_global.versioning import VersionedModelForm
 
 from ..evaluating import EDITABLE, evaluation_approve, evaluation_return, evaluation_save, evaluation_submit, may_draft
-from ..models import AgreementEvaluation, EvaluationStatus
+from ..models import AgreementEvaluation, EvaluationEvidence, EvaluationStatus
 from ..pending import FOR_THE_BODY, actions_counted, agreements_lacking_evaluation, evaluate_url
 from ..periods import Semester
 
@@ -33,6 +35,29 @@ STEPS = {
     "aprobar": (evaluation_approve, _("Evaluación aprobada: entrará en el informe del semestre.")),
     "devolver": (evaluation_return, _("Evaluación devuelta al enlace con sus observaciones.")),
 }
+
+
+class EvidenceInline(admin.TabularInline):
+    """The evidence files, added and removed while the evaluation is a draft or returned."""
+
+    model = EvaluationEvidence
+    fields = ("file", "description")
+    extra = 1
+
+    def _editable(self, request, obj) -> bool:
+        return obj is None or (obj.status in EDITABLE and may_draft(request.user, obj.agreement))
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._editable(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or request.user.has_perm("reports.view_agreementevaluation")
 
 
 class EvaluationForm(VersionedModelForm):
@@ -46,6 +71,7 @@ from .semesters import recent_semesters, semester_column
 @admin.register(AgreementEvaluation)
 class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
     form = EvaluationForm
+    inlines = [EvidenceInline]
     change_form_template = "admin/reports/agreementevaluation/change_form.html"
     list_display = ("agreement", semester_column, "status", "recommendation", "evaluated_by")
     list_select_related = ("agreement", "evaluated_by")
@@ -145,6 +171,20 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
             })
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def evidence_view(self, request, object_id, evidence_id):
+        """An evidence file, for the staff who may see its evaluation."""
+        evaluation = self.get_object(request, unquote(object_id))
+        if evaluation is None or not self.has_view_permission(request, evaluation):
+            raise Http404(gettext("No existe esa evaluación."))
+        evidence = evaluation.evidence.filter(pk=evidence_id).first()
+        if evidence is None:
+            raise Http404(gettext("No existe esa evidencia."))
+        try:
+            handle = evidence.file.open("rb")
+        except FileNotFoundError:
+            raise Http404(gettext("El archivo no está en el almacenamiento.")) from None
+        return FileResponse(handle, as_attachment=True, filename=Path(evidence.file.name).name)
+
     def step_view(self, request, object_id, step):
         """Submit, approve or return with observations: a POST from the evaluation's page."""
         if request.method != "POST":
@@ -176,6 +216,10 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
             path(
                 "<path:object_id>/ciclo/<str:step>/", self.admin_site.admin_view(self.step_view),
                 name="reports_agreementevaluation_step",
+            ),
+            path(
+                "<path:object_id>/evidencia/<int:evidence_id>/", self.admin_site.admin_view(self.evidence_view),
+                name="reports_agreementevaluation_evidence",
             ),
             path(
                 "acuerdos-publicados/",

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..evidence import EvidenceField, evidence_path, validate_evidence
 from ..semester_fields import SemesterFields, semester_constraints
 
 
@@ -98,6 +99,28 @@ class AgreementEvaluation(SemesterFields):
 
     def __str__(self) -> str:
         return f"{self.agreement} — {self.semester.label}"
+
+
+class EvaluationEvidence(models.Model):
+    """A file that backs an evaluation (a report of the activity, a photo),
+    uploaded with it by its body; for staff only."""
+
+    evaluation = models.ForeignKey(
+        AgreementEvaluation, verbose_name=_("evaluación"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = EvidenceField(_("archivo"), upload_to=evidence_path, validators=[validate_evidence], max_length=300)
+    description = models.CharField(_("qué muestra"), max_length=200)
+    uploaded_at = models.DateTimeField(_("subido"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["evaluation", "pk"]
+        verbose_name = _("evidencia")
+        verbose_name_plural = _("evidencias")
+
+    def __str__(self) -> str:
+        return self.description
 
 
 class CongressEvaluation(models.Model):

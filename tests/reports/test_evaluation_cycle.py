@@ -3,8 +3,12 @@ CGAI (issue 21, item 2): draft → submitted → returned → submitted → appr
 each step kept with who and when, refused in Spanish when it does not apply,
 and only approved evaluations in a report."""
 
+import html
+import io
+
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -14,6 +18,7 @@ from reports.periods import Semester
 from reports.selectors import published_agreement_evaluations
 
 from tests.support import factories
+from tests.support.documents import pdf_bytes
 from tests.support.factories import partial_date
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +55,9 @@ def form_data(agreement, **overrides) -> dict:
         "amount": "", "currency": "", "exchanges": "2", "projects": "1",
         "advantages": "Intercambio de experiencias en movilidad.", "benefits": "Mejor planeación de ciclovías.",
         "results": "Un taller binacional.", "difficulties": "", "recommendation": Recommendation.CONTINUE,
+        # The evidence inline, with no file.
+        "evidence-TOTAL_FORMS": "0", "evidence-INITIAL_FORMS": "0", "evidence-MIN_NUM_FORMS": "0",
+        "evidence-MAX_NUM_FORMS": "1000",
         **overrides,
     }
 
@@ -195,3 +203,66 @@ def test_a_new_evaluation_is_a_draft_whatever_its_fields_say(people):
         user=people["liaison"],
     )
     assert evaluation.status == "draft"
+
+
+# Evidence ------------------------------------------------------------------------------------------
+
+
+def _image(image_format: str) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), (200, 30, 60)).save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def _with_evidence(agreement, *files, **overrides) -> dict:
+    data = form_data(agreement, **overrides)
+    data.update({
+        "evidence-TOTAL_FORMS": str(len(files)), "evidence-INITIAL_FORMS": "0",
+        "evidence-MIN_NUM_FORMS": "0", "evidence-MAX_NUM_FORMS": "1000",
+    })
+    for number, (name, content, description) in enumerate(files):
+        data[f"evidence-{number}-file"] = SimpleUploadedFile(name, content)
+        data[f"evidence-{number}-description"] = description
+    return data
+
+
+def test_evidence_files_are_kept_with_the_draft_and_downloaded_by_staff_only(client, people, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client.force_login(people["liaison"])
+    pdf, png = pdf_bytes(), _image("PNG")
+
+    response = client.post(ADD, _with_evidence(
+        people["agreement"], ("relatoria-taller.pdf", pdf, "Relatoría del taller"), ("foto.png", png, "Foto del taller"),
+    ))
+
+    assert response.status_code == 302
+    evaluation = AgreementEvaluation.objects.get()
+    kept = {item.description: item for item in evaluation.evidence.all()}
+    assert sorted(kept) == ["Foto del taller", "Relatoría del taller"]
+    download = client.get(kept["Relatoría del taller"].file.url)
+    assert b"".join(download.streaming_content) == pdf
+    assert download["Content-Disposition"] == 'attachment; filename="relatoria-taller.pdf"'
+    client.force_login(people["other_liaison"])
+    assert client.get(kept["Foto del taller"].file.url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("relatoria.pdf", b"Esto es texto, no un PDF.", "El archivo no es un PDF válido."),
+        ("foto.jpg", "PNG", "El archivo «foto.jpg» no es una imagen JPEG: su contenido es PNG."),
+        ("foto.png", b"\x89PNG\r\n\x1a\n pero no una imagen", "El archivo «foto.png» no es una imagen válida."),
+        ("hoja.xlsx", b"PK\x03\x04", "Sólo se aceptan PDF o imágenes PNG, JPEG o WebP"),
+    ],
+)
+def test_an_evidence_file_that_is_not_what_it_says_is_refused_and_nothing_is_saved(client, people, name, content, message):
+    client.force_login(people["liaison"])
+    content = _image(content) if isinstance(content, str) else content
+
+    response = client.post(ADD, _with_evidence(people["agreement"], (name, content, "Evidencia")))
+
+    assert response.status_code == 200
+    assert message in html.unescape(response.text)
+    assert AgreementEvaluation.objects.count() == 0

@@ -159,6 +159,9 @@ def evaluation_data(agreement, **overrides) -> dict:
         "exchanges": "3", "projects": "1",
         "advantages": "Intercambio de experiencias.", "benefits": "Mejores ciclovías.",
         "results": "", "difficulties": "", "recommendation": "strengthen",
+        # The evidence inline, with no file.
+        "evidence-TOTAL_FORMS": "0", "evidence-INITIAL_FORMS": "0", "evidence-MIN_NUM_FORMS": "0",
+        "evidence-MAX_NUM_FORMS": "1000",
         **overrides,
     }
 
@@ -504,14 +507,19 @@ def test_a_liaison_gets_forbidden_on_the_report_admin(client):
 def test_roles_for_the_report():
     # A liaison drafts and submits its body's evaluations, and nothing else of the report.
     assert sorted(perm for perm in LIAISON.permissions if perm.startswith("reports.")) == [
-        "reports.add_agreementevaluation", "reports.change_agreementevaluation", "reports.view_agreementevaluation",
+        "reports.add_agreementevaluation", "reports.add_evaluationevidence", "reports.change_agreementevaluation",
+        "reports.change_evaluationevidence", "reports.delete_evaluationevidence", "reports.view_agreementevaluation",
+        "reports.view_evaluationevidence",
     ]
     assert {
         "reports.add_agreementevaluation", "reports.change_agreementevaluation",
         "reports.add_indicatorvalue", "reports.add_congressevaluation",
         "reports.view_report", "reports.change_report",
     } <= set(REVIEWER.permissions)
-    assert not any(perm.startswith("reports.delete_") or perm == "reports.add_report" for perm in REVIEWER.permissions)
+    assert not any(
+        (perm.startswith("reports.delete_") and perm != "reports.delete_evaluationevidence") or perm == "reports.add_report"
+        for perm in REVIEWER.permissions
+    )
 
 
 def test_an_administrator_keeps_the_indicators_but_not_the_reports(client):
