@@ -4,8 +4,11 @@ Both render the same templates from the report data; the PDF is that HTML
 laid out for print by WeasyPrint (cover, table of contents, page numbers,
 embedded fonts, charts and a map), with nothing fetched from the network.
 
-The PDF is archival: PDF/A-3b, carrying the report's data files (JSON, CSV,
-XLSX) embedded as associated files.
+The PDF is archival and tagged: PDF/A-3b, carrying the report's data files
+(JSON, CSV, XLSX) embedded as associated files, with a structure tree for
+screen readers (headings, tables with their header cells, figures with their
+alternative text, the language and the title). WeasyPrint writes one variant
+per PDF, so it is not also declared PDF/UA-1 (docs/informe.md).
 """
 
 import contextlib
@@ -148,10 +151,11 @@ class PdfExporter(Exporter):
 
         html = HTML(string=render_document(data, for_print=True), url_fetcher=static_file_fetcher())
         # The PDF's metadata (title, author, language, creation date) comes
-        # from the document's <title>, <meta> and lang attribute.
+        # from the document's <title>, <meta> and lang attribute; with tags,
+        # WeasyPrint also asks viewers to show that title, not the file name.
         with cyclic_collector_paused():
             return html.write_pdf(
-                pdf_variant=PDF_VARIANT, attachments=embedded_files(data, data_files),
+                pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=embedded_files(data, data_files),
                 finisher=associated_files_once,
             )
 
