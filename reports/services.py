@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .data import build_report_data
-from .exporters import exporters
+from .exporters import render_files
 from .models import (
     CongressEvaluation,
     IndicatorValue,
@@ -41,8 +41,8 @@ def _user(user):
 
 
 def _render_files(data: dict) -> list[tuple]:
-    """Every format's bytes, rendered before anything is saved."""
-    return [(exporter, exporter.render(data)) for exporter in exporters()]
+    """Every format's bytes, rendered before anything is saved (the PDF last: it embeds the data files)."""
+    return render_files(data)
 
 
 def _save_files(report: Report, rendered: list[tuple]) -> list[ReportFile]:

@@ -4,16 +4,30 @@ Each has ``format``, ``extension``, ``content_type`` and ``render(data) -> bytes
 the PDF and HTML documents (``document``) and the annexes (``annexes``).
 """
 
+from ..models import FileFormat
 from .annexes import ANNEX_TABLES, CsvExporter, JsonExporter, XlsxExporter
 from .base import Exporter
-from .document import HtmlExporter, PdfExporter
+from .document import EMBEDDED_FILES, HtmlExporter, PdfExporter
 
 __all__ = [
     "ANNEX_TABLES", "CsvExporter", "Exporter", "HtmlExporter", "JsonExporter", "PdfExporter", "XlsxExporter",
-    "exporters",
+    "exporters", "render_files",
 ]
 
 
 def exporters() -> list[Exporter]:
     """Every format, in the order a report lists its files."""
     return [PdfExporter(), HtmlExporter(), CsvExporter(), XlsxExporter(), JsonExporter()]
+
+
+def render_files(data: dict) -> list[tuple[Exporter, bytes]]:
+    """Every format's ``(exporter, content)``, rendered once each, in the order
+    of ``exporters()``. The PDF is rendered last: it embeds the data files,
+    the very bytes that are saved beside it."""
+    everything = exporters()
+    rendered = {exporter.format: exporter.render(data) for exporter in everything if exporter.format != FileFormat.PDF}
+    for exporter in everything:
+        if exporter.format == FileFormat.PDF:
+            data_files = [(other, rendered[other.format]) for other in everything if other.format in EMBEDDED_FILES]
+            rendered[exporter.format] = exporter.render(data, data_files=data_files)
+    return [(exporter, rendered[exporter.format]) for exporter in everything]

@@ -3,24 +3,61 @@
 Both render the same templates from the report data; the PDF is that HTML
 laid out for print by WeasyPrint (cover, table of contents, page numbers,
 embedded fonts, charts and a map), with nothing fetched from the network.
+
+The PDF is archival and tagged: PDF/A-3b, carrying the report's data files
+(JSON, CSV, XLSX) embedded as associated files, with a structure tree for
+screen readers (headings, tables with their header cells, figures with their
+alternative text, the language and the title). WeasyPrint writes one variant
+per PDF, so it is not also declared PDF/UA-1 (docs/informe.md).
 """
 
 import contextlib
+import datetime
 import gc
+from collections.abc import Sequence
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from ..data import REPORT_LANGUAGE
-from ..models import FileFormat
+from ..models import FileFormat, Report
 from .base import Exporter
 
 #: The scheme of the addresses the print CSS uses for the project's static files.
 STATIC_SCHEME = "static:"
 
 CONTENT_TYPES = {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
+
+#: The scheme of the addresses of the data files the PDF embeds (``data_file_fetcher``).
+DATA_FILE_SCHEME = "informe:"
+
+#: The PDF variant: archival, part 3 (files of any type embedded), level B.
+PDF_VARIANT = "pdf/a-3b"
+
+#: The data files the PDF embeds, in the order of their names (a PDF's name
+#: tree is sorted): what each is to the document (PDF/A-3's /AFRelationship:
+#: the CSV and the XLSX are its tables as data, the JSON is the data it was
+#: composed from) and its description.
+EMBEDDED_FILES = {
+    FileFormat.CSV: (
+        "Data",
+        _("Tablas del informe en CSV, una por archivo, en un ZIP: las mismas filas que las tablas de este documento."),
+    ),
+    FileFormat.JSON: (
+        "Source",
+        _(
+            "Datos del informe en JSON (metadatos, tablas, desgloses, mapa y método), de los que se compuso este "
+            "documento."
+        ),
+    ),
+    FileFormat.XLSX: (
+        "Data",
+        _("Tablas del informe en XLSX, una hoja por tabla: las mismas filas que las tablas de este documento."),
+    ),
+}
 
 
 def render_document(data: dict, *, for_print: bool) -> str:
@@ -49,6 +86,47 @@ def static_file_fetcher():
     return StaticFilesFetcher()
 
 
+def data_file_fetcher(files: dict[str, tuple[bytes, str]]):
+    """A WeasyPrint URL fetcher that serves only the given data files
+    (``informe:<name>`` → ``(content, content_type)``), so each embedded file
+    has its own MIME type. A file it can't serve stops the render: a PDF of
+    record without its data is not written."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class DataFilesFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            content, content_type = files[url.removeprefix(DATA_FILE_SCHEME)]
+            return URLFetcherResponse(url, content, {"Content-Type": content_type})
+
+    return DataFilesFetcher(fail_on_errors=True)
+
+
+def embedded_files(data: dict, data_files: Sequence[tuple[Exporter, bytes]]) -> list:
+    """The WeasyPrint attachments of ``data_files`` (``(exporter, content)``
+    pairs), named as the report saves them and dated when it was generated."""
+    from weasyprint import Attachment
+
+    meta = data["meta"]
+    # The report's own file stem (an unsaved instance: only its name is needed).
+    stem = Report(year=meta["year"], half=meta["half"], version=meta["version"]).file_stem
+    names = {exporter.format: f"{stem}.{exporter.extension}" for exporter, _content in data_files}
+    fetcher = data_file_fetcher({
+        names[exporter.format]: (content, exporter.content_type) for exporter, content in data_files
+    })
+    # WeasyPrint writes an attachment's dates as UTC without converting them.
+    generated_at = datetime.datetime.fromisoformat(meta["generated_at"]).astimezone(datetime.UTC).replace(tzinfo=None)
+    attachments = []
+    with translation.override(REPORT_LANGUAGE):
+        for file_format, (relationship, description) in EMBEDDED_FILES.items():
+            if file_format in names:
+                attachments.append(Attachment(
+                    url=DATA_FILE_SCHEME + names[file_format], url_fetcher=fetcher, name=names[file_format],
+                    description=str(description), relationship=relationship, created=generated_at,
+                    modified=generated_at,
+                ))
+    return attachments
+
+
 class HtmlExporter(Exporter):
     format = FileFormat.HTML
     extension = "html"
@@ -63,16 +141,30 @@ class PdfExporter(Exporter):
     extension = "pdf"
     content_type = "application/pdf"
 
-    def render(self, data: dict) -> bytes:
+    def render(self, data: dict, *, data_files: Sequence[tuple[Exporter, bytes]] = ()) -> bytes:
+        """The PDF of record, embedding ``data_files``: the ``(exporter,
+        content)`` pairs of the data files rendered for the same report, so
+        that the embedded bytes are the saved ones (``render_files``)."""
         # Imported here: WeasyPrint loads Pango when imported, which the other
         # formats (and the portal's pages) have no need for.
         from weasyprint import HTML
 
         html = HTML(string=render_document(data, for_print=True), url_fetcher=static_file_fetcher())
         # The PDF's metadata (title, author, language, creation date) comes
-        # from the document's <title>, <meta> and lang attribute.
+        # from the document's <title>, <meta> and lang attribute; with tags,
+        # WeasyPrint also asks viewers to show that title, not the file name.
         with cyclic_collector_paused():
-            return html.write_pdf()
+            return html.write_pdf(
+                pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=embedded_files(data, data_files),
+                finisher=associated_files_once,
+            )
+
+
+def associated_files_once(document, pdf) -> None:
+    """A WeasyPrint finisher: each associated file once in the catalog's /AF.
+    WeasyPrint 70 lists every PDF/A-3 attachment there twice (its issue 2917)."""
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"][:] = dict.fromkeys(pdf.catalog["AF"])
 
 
 @contextlib.contextmanager
