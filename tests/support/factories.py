@@ -15,12 +15,13 @@ Many-to-many fields take a list: ``AgreementFactory(counterparts=[moscow])``.
 """
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from agreements.models import Action, Agreement, AgreementKind
+from agreements.models import Action, Agreement, AgreementKind, Commitment
 from cdmx_global.models import (
     Counterpart,
     Framework,
@@ -213,6 +214,21 @@ class ActionFactory(RecordFactory):
 
     class Meta:
         model = Action
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """A commitment with a target, of a draft agreement unless one is given; answered for by the agreement's body."""
+
+    agreement = factory.SubFactory(AgreementFactory)
+    order = factory.Sequence(lambda n: n)
+    objective = factory.Sequence(lambda n: f"Compromiso {n}")
+    indicator = "Personas capacitadas"
+    unit = "personas"
+    target = Decimal("100")
+    body = factory.SelfAttribute("agreement.body")
+
+    class Meta:
+        model = Commitment
 
 
 class NetworkFactory(RecordFactory):
