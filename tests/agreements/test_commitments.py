@@ -1,14 +1,17 @@
 """An agreement's commitments: refused in Spanish when they make no sense,
 entered with their agreement on its admin page by its body's liaison (and by
-nobody of another body)."""
+nobody of another body), and shown on the agreement's public page exactly when
+the agreement is published."""
 
 import datetime
 import html
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.models import Commitment
@@ -16,6 +19,7 @@ from agreements.services import commitment_save
 from cdmx_global.partial_dates import DatePrecision
 from tests.support.admin_forms import form_data
 from tests.support.factories import (
+    LEAK_MARK,
     AgreementFactory,
     CommitmentFactory,
     GovernmentBodyFactory,
@@ -251,3 +255,88 @@ def test_a_reviewer_names_another_body_and_a_stale_page_saves_nothing(client, ag
     assert response.status_code == 200
     assert "marta guardó este registro mientras usted lo editaba" in response.content.decode()
     assert list(Commitment.objects.values_list("objective", "body")) == [("Capacitar a personal de movilidad", culture.pk)]
+
+
+# The public page ---------------------------------------------------------------------
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def commitments_on_page(content: str) -> list[list[str]] | None:
+    """Each commitment the page shows: its objective, then its text and facts as read."""
+    section = re.search(r'<section aria-labelledby="compromisos">(.*?)</section>', content, re.S)
+    if section is None:
+        return None
+    assert '<h2 id="compromisos">Compromisos</h2>' in section.group(1)
+    shown = []
+    for item in re.findall(r'<li id="compromiso-\d+">(.*?)</li>', section.group(1), re.S):
+        objective = text_of(re.search(r"<h3[^>]*>(.*?)</h3>", item, re.S).group(1))
+        text = [text_of(paragraph) for paragraph in re.findall(r'<p class="prose"[^>]*>(.*?)</p>', item, re.S)]
+        facts = [
+            f"{text_of(term)}: {text_of(value)}"
+            for term, value in re.findall(r"<dt>(.*?)</dt>\s*<dd[^>]*>(.*?)</dd>", item, re.S)
+        ]
+        shown.append([objective, *text, *facts])
+    return shown
+
+
+def test_the_page_shows_exactly_the_commitments_of_a_published_agreement_and_none_of_a_drafts(client, body):
+    draft = AgreementFactory(body=body, title=f"Borrador {LEAK_MARK}", **partial_date("signed_on", 2014))
+    CommitmentFactory(agreement=draft, objective=f"Compromiso {LEAK_MARK}", indicator=f"Indicador {LEAK_MARK}")
+    published = AgreementFactory(body=body, published=True, code="cce-2014-bogota", **partial_date("signed_on", 2014, 11, 21))
+    culture = GovernmentBodyFactory(name="Secretaría de Cultura", acronym="SECULT")
+    CommitmentFactory(
+        agreement=published, order=2, objective="Intercambiar experiencias de cultura comunitaria",
+        indicator="", unit="", target=None, body=culture,
+    )
+    CommitmentFactory(
+        agreement=published, order=1, objective="Capacitar a personal de movilidad",
+        text="Las partes capacitarán a personal\nde ambas ciudades.", indicator="Personas capacitadas en ciclismo urbano",
+        unit="personas", baseline=Decimal("120"), target=Decimal("1500.50"), **partial_date("target_date", 2016, 3),
+    )
+    hidden_body = GovernmentBodyFactory(name=f"Secretaría {LEAK_MARK}", draft=True)
+    CommitmentFactory(agreement=published, order=3, objective="Reducir emisiones", indicator="Emisiones", unit="toneladas de CO2",
+                      target=Decimal("40"), **partial_date("target_date", 2018), body=hidden_body)
+
+    content = client.get(published.get_absolute_url()).content.decode()
+
+    assert commitments_on_page(content) == [
+        [
+            "Capacitar a personal de movilidad",
+            "Las partes capacitarán a personal de ambas ciudades.",
+            "Indicador: Personas capacitadas en ciclismo urbano",
+            "Línea base → meta: 120 personas → 1,500.50 personas",
+            "Fecha de la meta: marzo de 2016",
+            "Dependencia responsable: Secretaría de Movilidad (SEMOVI)",
+        ],
+        ["Intercambiar experiencias de cultura comunitaria", "Dependencia responsable: Secretaría de Cultura (SECULT)"],
+        ["Reducir emisiones", "Indicador: Emisiones", "Meta: 40 toneladas de CO2", "Fecha de la meta: 2018"],
+    ]
+    assert LEAK_MARK not in content
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert LEAK_MARK not in client.get(reverse("agreements:list")).content.decode()
+
+
+def test_no_section_without_commitments(client, body):
+    published = AgreementFactory(body=body, published=True)
+
+    assert commitments_on_page(client.get(published.get_absolute_url()).content.decode()) is None
+
+
+def test_the_page_costs_the_same_queries_with_2_and_20_commitments(client, body):
+    def agreement_with(count):
+        agreement = AgreementFactory(body=body, published=True)
+        for _n in range(count):
+            CommitmentFactory(agreement=agreement, body=GovernmentBodyFactory(), **partial_date("target_date", 2030))
+        return agreement
+
+    two, twenty = agreement_with(2), agreement_with(20)
+
+    def queries(agreement) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            content = client.get(agreement.get_absolute_url()).content.decode()
+        return len(captured), len(commitments_on_page(content))
+
+    assert queries(twenty) == (queries(two)[0], 20)

@@ -501,8 +501,9 @@ def test_a_download_costs_the_same_queries_for_2_and_20_more_records(client, res
 def test_the_agreements_download_runs_one_query_per_relation(client):
     # The records, then one per prefetched relation: counterparts, themes,
     # SDGs, frameworks, other bodies, renewed agreement, renewals, event of
-    # signature and actions.
-    assert _download_queries(client, "/datos/agreements.csv") == 10
+    # signature, commitments (their bodies: none to read, the book gives no
+    # commitment) and actions.
+    assert _download_queries(client, "/datos/agreements.csv") == 11
 
 
 # The transparency layout -----------------------------------------------------------
