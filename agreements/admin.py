@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from cdmx_global.access import records_for_user
 from cdmx_global.admin import (
     RecordAdmin,
     RecordInline,
@@ -11,8 +12,45 @@ from cdmx_global.admin import (
 from cdmx_global.admin.filters import choices_filter, country_filter, year_filter
 from cdmx_global.admin.spreadsheets import SpreadsheetExportMixin, SpreadsheetImportExportMixin
 
-from .models import Action, Agreement
+from .models import Action, Agreement, Commitment
 from .resources import ActionResource, AgreementResource
+from .services import commitment_save
+
+
+class CommitmentInline(admin.StackedInline):
+    """An agreement's commitments, edited on its page: whoever may change the
+    agreement may change them, and they are saved with it (``AgreementAdmin.save_formset``),
+    under its version check; they are published when it is. Nothing entered is
+    deleted: a commitment is corrected, and the history keeps what it said."""
+
+    model = Commitment
+    extra = 0
+    fields = (
+        "order",
+        "objective",
+        "text",
+        "indicator",
+        ("unit", "baseline", "target"),
+        ("target_date", "target_date_precision"),
+        "body",
+    )
+    # Any body may answer for a commitment: what a liaison may edit follows the agreement's body.
+    autocomplete_fields = ("body",)
+
+    def get_queryset(self, request):
+        return records_for_user(user=request.user, queryset=super().get_queryset(request), body_path="agreement__body")
+
+    def agreement_editable(self, request, agreement) -> bool:
+        return agreement is None or self.admin_site.get_model_admin(Agreement).has_change_permission(request, agreement)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self.agreement_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.agreement_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ActionInline(RecordInline):
@@ -71,7 +109,7 @@ class AgreementAdmin(SpreadsheetImportExportMixin, RecordAdmin):
         "frameworks",
         "signed_at_event",
     )
-    inlines = [ActionInline]
+    inlines = [CommitmentInline, ActionInline]
     fieldsets = [
         (_("Identificación"), {"fields": ("code", "title", "kind", "purpose")}),
         (_("Partes"), {"fields": ("counterparts", "signatories", "body", "other_bodies")}),
@@ -119,6 +157,13 @@ class AgreementAdmin(SpreadsheetImportExportMixin, RecordAdmin):
         ),
         (_("Clasificación"), {"fields": ("themes", "sdgs", "frameworks", "signed_at_event")}),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Commitment:
+            return super().save_formset(request, form, formset, change)
+        for commitment in formset.save(commit=False):  # the new and the changed ones
+            commitment_save(commitment=commitment, user=request.user)
+        return None
 
 
 @admin.register(Action)

@@ -1,6 +1,11 @@
-"""International agreements of every kind, their legal steps, and the actions
-carried out under them (or on their own)."""
+"""International agreements of every kind, their legal steps, what the parties
+committed to under each one, and the actions carried out under them (or on
+their own)."""
 
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cdmx_global.models import Record, unique_message
+from cdmx_global.published import published_condition
 from cdmx_global.partial_dates import (
+    DatePrecision,
     PartialDate,
     end_not_before_start_constraint,
     format_partial_period,
@@ -207,6 +214,131 @@ class Agreement(Record):
     def is_un_framework_convention(self) -> bool:
         """A framework convention with a UN-system organisation (listed on its own page)."""
         return self.kind == AgreementKind.FRAMEWORK and any(c.is_un_system for c in self.counterparts.all())
+
+
+def _last_day(value: datetime.date, precision: str) -> datetime.date:
+    """The last day of the period a partial date stands for."""
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=12, day=31)
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=calendar.monthrange(value.year, value.month)[1])
+    return value
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def published(self):
+        """A commitment is public exactly when its agreement is published."""
+        return self.filter(published_condition("agreement"))
+
+
+class Commitment(models.Model):
+    """What the parties to an agreement committed to do, and how its progress is measured.
+
+    Part of its agreement: staff enter it on the agreement's page, under the
+    agreement's version check and review, and it is public exactly when the
+    agreement is published. A commitment may be only qualitative (no figures);
+    a target may be below the baseline, when the commitment is to reduce something.
+    """
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("acuerdo"), on_delete=models.CASCADE, related_name="commitments"
+    )
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    objective = models.CharField(_("objetivo"), max_length=300)
+    text = models.TextField(
+        _("texto del compromiso"), blank=True,
+        help_text=_("Lo que las partes acordaron hacer, como consta en el instrumento."),
+    )
+    indicator = models.CharField(
+        _("indicador"), max_length=300, blank=True,
+        help_text=_("Cómo se mide el avance, p. ej. «personas capacitadas en movilidad ciclista»."),
+    )
+    unit = models.CharField(
+        _("unidad"), max_length=60, blank=True,
+        help_text=_("En qué se cuentan la línea base y la meta, p. ej. «personas», «proyectos»."),
+    )
+    baseline = models.DecimalField(
+        _("línea base"), max_digits=14, decimal_places=2, null=True, blank=True,
+        help_text=_("El valor del indicador al firmar, si se conoce."),
+    )
+    target = models.DecimalField(
+        _("meta"), max_digits=14, decimal_places=2, null=True, blank=True,
+        help_text=_("El valor que se quiere alcanzar; puede ser menor que la línea base si se trata de reducir algo."),
+    )
+    target_date, target_date_precision = partial_date_fields(_("fecha de la meta"))
+    body = models.ForeignKey(
+        "cdmx_global.GovernmentBody",
+        verbose_name=_("dependencia responsable"),
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="commitments",
+        help_text=_("Si se deja vacía, la dependencia responsable del acuerdo."),
+    )
+    updated_at = models.DateTimeField(_("última actualización"), auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        # In the order of their agreements (as the agreements' table lists them), then their own.
+        ordering = [
+            models.F("agreement__signed_on").desc(nulls_last=True), "agreement__title", "agreement_id", "order", "pk"
+        ]
+        verbose_name = _("compromiso")
+        verbose_name_plural = _("compromisos")
+        constraints = [
+            partial_date_constraint("commitment", "target_date"),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | ~Q(unit=""),
+                name="commitment_target_has_unit",
+                violation_error_message=_("Una meta necesita su unidad (p. ej. «personas», «proyectos»)."),
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | ~Q(indicator=""),
+                name="commitment_target_has_indicator",
+                violation_error_message=_("Una meta necesita su indicador: diga qué se mide."),
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline__isnull=True) | Q(target__isnull=False),
+                name="commitment_baseline_has_target",
+                violation_error_message=_("Una línea base necesita la meta con la que se compara."),
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline__isnull=True) | Q(baseline__gte=0),
+                name="commitment_baseline_not_negative",
+                violation_error_message=_("La línea base no puede ser negativa."),
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gte=0),
+                name="commitment_target_not_negative",
+                violation_error_message=_("La meta no puede ser negativa."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.objective
+
+    def get_absolute_url(self) -> str:
+        return f"{self.agreement.get_absolute_url()}#compromiso-{self.pk}"
+
+    def clean(self):
+        try:
+            agreement = self.agreement
+        except Agreement.DoesNotExist:
+            return
+        if self.body_id is None:
+            self.body_id = agreement.body_id
+        # Refused only when the whole period of the target date ends before the
+        # signature's begins: «2014» is not before a signature on 21 November 2014.
+        if (
+            self.target_date is not None
+            and agreement.signed_on is not None
+            and _last_day(self.target_date, self.target_date_precision) < agreement.signed_on
+        ):
+            raise ValidationError(
+                {"target_date": _("La fecha de la meta no puede ser anterior a la firma del acuerdo.")},
+                code="target_before_signature",
+            )
 
 
 class Action(Record):

@@ -2,14 +2,14 @@
 
 import datetime
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from cdmx_global.models import PublicationStatus
 from cdmx_global.partial_dates import DatePrecision
-from cdmx_global.published import Link, published_condition
+from cdmx_global.published import Link, published_condition, published_prefetch
 
-from .models import Action, Agreement, AgreementKind, Validity
+from .models import Action, Agreement, AgreementKind, Commitment, Validity
 
 #: How far ahead staff are warned of an agreement's end.
 ENDING_SOON_DAYS = 90
@@ -87,15 +87,40 @@ def published_agreements() -> QuerySet:
     )
 
 
+def _commitments() -> tuple[Prefetch, Prefetch]:
+    """An agreement's commitments in their order (they carry no status of their
+    own: they are public with their agreement), and each one's responsible body
+    in ``public_body`` only if published (else ``None``).
+
+    The body is a lookup of the agreement's own: nested in the commitments'
+    queryset, Django would fetch it once and then each commitment's again."""
+    return (
+        Prefetch("commitments", queryset=Commitment.objects.order_by("order", "pk")),
+        published_prefetch(Agreement, "commitments__body", to_attr="public_body"),
+    )
+
+
 def published_agreement_details() -> QuerySet:
     """``published_agreements()`` with everything the detail page shows:
-    other bodies, renewals, the event of signature and the actions under it."""
+    other bodies, renewals, the event of signature, the commitments and the
+    actions under it."""
     return published_agreements().with_published(
         "other_bodies",
         "renews",
         Link("renewed_by", order_by=(F("signed_on").asc(nulls_last=True), "pk")),
         "signed_at_event",
+        *_commitments(),
         Link("actions", order_by=(F("start_on").asc(nulls_last=True), "title", "pk")),
+    )
+
+
+def published_commitments() -> QuerySet:
+    """The commitments of published agreements, each with its agreement and its
+    responsible body only if published (``public_body``), in their agreements' order."""
+    return (
+        Commitment.objects.published()
+        .select_related("agreement")
+        .prefetch_related(published_prefetch(Commitment, "body", to_attr="public_body"))
     )
 
 

@@ -18,8 +18,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy as _
 
 from agreements.filters import ActionFilterSet, AgreementFilterSet
-from agreements.models import Action, Agreement
-from agreements.selectors import published_actions, published_agreement_details
+from agreements.models import Action, Agreement, Commitment
+from agreements.selectors import published_actions, published_agreement_details, published_commitments
 from cdmx_global.filters import CounterpartFilterSet, GovernmentBodyFilterSet
 from cdmx_global.models import Counterpart, GovernmentBody, Theme
 from cdmx_global.selectors import published_bodies, published_counterpart_details, published_themes
@@ -218,3 +218,15 @@ COLLECTIONS: dict[str, Collection] = {
         ),
     )
 }
+
+#: The commitments of published agreements, one row each: a download only, as
+#: the API gives them within their agreement's item.
+COMMITMENTS = Collection(
+    name="commitments", verbose_name=_("Compromisos de los acuerdos"), model=Commitment,
+    queryset=published_commitments, lookup_field="pk",
+    search_fields=("objective", "text", "indicator", "unit", "agreement__code", "agreement__title"),
+    ordering_fields={
+        "agreement": "agreement__code", "target_date": "target_date", "objective": "objective",
+        "updated_at": "updated_at",
+    },
+)

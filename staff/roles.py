@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 RECORD_MODELS = (
     "agreements.agreement",
     "agreements.action",
+    "agreements.commitment",
     "cdmx_global.counterpart",
     "networks.network",
     "networks.membership",

@@ -14,7 +14,7 @@ published ones, so nothing here can reach a draft.
 what every record carries; one module per record area builds the rest.
 """
 
-from .agreements import ActionSerializer, AgreementSerializer
+from .agreements import ActionSerializer, AgreementSerializer, CommitmentSerializer
 from .catalogues import CounterpartSerializer, GovernmentBodySerializer, ThemeSerializer
 from .events import AwardSerializer, EventSerializer, VisitGuestSerializer, VisitSerializer
 from .fields import (
@@ -49,6 +49,7 @@ __all__ = [
     "AgreementSerializer",
     "AwardSerializer",
     "ChoiceLabelField",
+    "CommitmentSerializer",
     "CounterpartSerializer",
     "CountryNameField",
     "DocumentUrlField",

@@ -1,6 +1,8 @@
-"""Agreements and the actions carried out under them, as the API gives them."""
+"""Agreements, their commitments and the actions carried out under them, as the API gives them."""
 
-from agreements.models import Action, Agreement
+from rest_framework import serializers
+
+from agreements.models import Action, Agreement, Commitment
 
 from .base import (
     RECORD_FIELDS,
@@ -15,6 +17,18 @@ from .base import (
     ThemeLinkSerializer,
 )
 from .fields import DocumentUrlField, PartialDateField, api_url, display
+
+
+class CommitmentSerializer(serializers.ModelSerializer):
+    """What the parties committed to, and how its progress is measured: the
+    baseline and the target in ``unit`` (decimals as strings), by ``target_date``."""
+
+    target_date = PartialDateField()
+    body = BodyLinkSerializer(source="public_body", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Commitment
+        fields = ["id", "objective", "text", "indicator", "unit", "baseline", "target", "target_date", "body"]
 
 
 class AgreementSerializer(RecordSerializer):
@@ -37,6 +51,7 @@ class AgreementSerializer(RecordSerializer):
     sdgs = SdgSerializer(many=True, read_only=True)
     frameworks = FrameworkSerializer(many=True, read_only=True)
     signed_at_event = EventLinkSerializer(read_only=True, allow_null=True)
+    commitments = CommitmentSerializer(many=True, read_only=True)
     actions = ActionLinkSerializer(many=True, read_only=True)
 
     class Meta:
@@ -49,7 +64,7 @@ class AgreementSerializer(RecordSerializer):
             "validity", "validity_display", "in_force_on", "valid_until", "is_indefinite",
             "ended_on", "end_reason", "end_reason_display", "renews", "renewed_by",
             "terms", "amount", "currency", "modifications", "signed_document", "description",
-            "themes", "sdgs", "frameworks", "signed_at_event", "actions",
+            "themes", "sdgs", "frameworks", "signed_at_event", "commitments", "actions",
             *RECORD_FIELDS,
         ]
 

@@ -18,8 +18,8 @@ model fields); one module per record area lists its tables' columns.
 
 from django.utils.translation import gettext_lazy as _
 
-from ..collections import COLLECTIONS
-from .agreements import ACTION_COLUMNS, AGREEMENT_COLUMNS, TRANSPARENCY_COLUMNS
+from ..collections import COLLECTIONS, COMMITMENTS
+from .agreements import ACTION_COLUMNS, AGREEMENT_COLUMNS, COMMITMENT_COLUMNS, TRANSPARENCY_COLUMNS
 from .base import PARTIAL_DATE_PATTERN, SEPARATOR, URI_FORMAT, Column, Table
 from .catalogues import BODY_COLUMNS, COUNTERPART_COLUMNS, THEME_COLUMNS
 from .events import AWARD_COLUMNS, EVENT_COLUMNS, VISIT_COLUMNS
@@ -48,6 +48,14 @@ TABLES: dict[str, Table] = {
             ),
             COLLECTIONS["agreements"], TRANSPARENCY_COLUMNS,
         ),
+        Table(
+            COMMITMENTS.name, COMMITMENTS.verbose_name,
+            _(
+                "Los compromisos de los acuerdos publicados, uno por fila: objetivo, indicador, línea base, meta, "
+                "fecha de la meta y dependencia responsable, con la clave y el título de su acuerdo."
+            ),
+            COMMITMENTS, COMMITMENT_COLUMNS,
+        ),
         _table("actions", ACTION_COLUMNS, _("Acciones publicadas: proyectos, intercambios, misiones y otras acciones.")),
         _table("counterparts", COUNTERPART_COLUMNS, _("Contrapartes publicadas, con los registros publicados vinculados a cada una.")),
         _table("networks", NETWORK_COLUMNS, _("Redes de ciudades publicadas y lo que la Ciudad tiene en cada una.")),
@@ -67,6 +75,7 @@ __all__ = [
     "AGREEMENT_COLUMNS",
     "AWARD_COLUMNS",
     "BODY_COLUMNS",
+    "COMMITMENT_COLUMNS",
     "COUNTERPART_COLUMNS",
     "EVENT_COLUMNS",
     "MEMBERSHIP_COLUMNS",

@@ -1,11 +1,11 @@
 """The agreements' tables (the full one and the transparency obligations'
-layout) and the actions'."""
+layout), their commitments' and the actions'."""
 
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Action, Agreement
+from agreements.models import Action, Agreement, Commitment
 
 from .base import (
     IDENTIFIER,
@@ -17,6 +17,7 @@ from .base import (
     document,
     partial_date,
     record_tail,
+    updated_at,
 )
 
 AGREEMENT_COLUMNS = (
@@ -85,6 +86,31 @@ TRANSPARENCY_COLUMNS = (
         _("Fecha de la última actualización del registro (art. 58)."),
         lambda record: timezone.localdate(record.updated_at),
     ),
+    PORTAL_URL,
+)
+
+COMMITMENT_COLUMNS = (
+    IDENTIFIER,
+    Column(
+        "agreement_code", _("Clave del acuerdo"), "string",
+        _("Clave del acuerdo publicado del que es compromiso (tabla de acuerdos)."),
+        lambda commitment: commitment.agreement.code,
+    ),
+    Column(
+        "agreement_title", _("Título del acuerdo"), "string", _("Título del acuerdo."),
+        lambda commitment: commitment.agreement.title,
+    ),
+    column(Commitment, "order", description=_("Lugar del compromiso entre los de su acuerdo.")),
+    column(Commitment, "objective"),
+    column(Commitment, "text"),
+    column(Commitment, "indicator"),
+    column(Commitment, "unit"),
+    column(Commitment, "baseline"),
+    column(Commitment, "target"),
+    *partial_date(Commitment, "target_date"),
+    column(Commitment, "body", attribute="public_body", label=lambda body: body.name,
+           description=_("Dependencia que responde por el compromiso.")),
+    updated_at(Commitment),
     PORTAL_URL,
 )
 

@@ -19,6 +19,7 @@ from tests.support.factories import (
     ActionFactory,
     AgreementFactory,
     AwardFactory,
+    CommitmentFactory,
     CounterpartFactory,
     EventFactory,
     FrameworkFactory,
@@ -154,6 +155,7 @@ def test_agreement_item_is_the_book_record(client):
         "sdgs": [],
         "frameworks": [],
         "signed_at_event": None,
+        "commitments": [],
         "actions": [],
         "body": {
             "slug": "cgai", "name": "Coordinación General de Asuntos Internacionales", "acronym": "CGAI",
@@ -408,6 +410,7 @@ def _linked(resource: str, count: int) -> dict:
                 frameworks=[framework], renews=earlier, signed_at_event=event,
             )
             AgreementFactory(published=True, renews=agreement)
+            CommitmentFactory(agreement=agreement, body=GovernmentBodyFactory())
             ActionFactory(
                 **common, agreement=agreement, counterparts=[counterpart], themes=[theme], sdgs=[sdg],
                 frameworks=[framework],

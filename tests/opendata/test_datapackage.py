@@ -16,7 +16,7 @@ from django.utils import translation
 
 from opendata.datapackage import OPEN_DATA_LICENCE
 from opendata.tables import TABLES
-from tests.support.factories import AgreementFactory, leak_bait, partial_date
+from tests.support.factories import AgreementFactory, CommitmentFactory, leak_bait, partial_date
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
 
@@ -108,7 +108,10 @@ def _matches(value, field: dict) -> bool:
 
 
 def test_the_values_match_their_field_types(client):
-    AgreementFactory(published=True, code="con-monto", amount=Decimal("99.90"), currency="USD", **partial_date("signed_on", 2014, 11))
+    agreement = AgreementFactory(
+        published=True, code="con-monto", amount=Decimal("99.90"), currency="USD", **partial_date("signed_on", 2014, 11)
+    )
+    CommitmentFactory(agreement=agreement, baseline=Decimal("12.5"), **partial_date("target_date", 2016, 3))
 
     for resource in package(client)["resources"]:
         rows = list(csv.reader(io.StringIO(download(client, resource["path"]).decode("utf-8-sig"))))
@@ -126,7 +129,8 @@ def test_the_values_match_their_field_types(client):
 @pytest.mark.parametrize(("prefix", "language"), LANGUAGES)
 def test_frictionless_validates_the_package_against_the_downloaded_csvs(client, tmp_path, prefix, language):
     leak_bait()
-    AgreementFactory(published=True, code="con-monto", amount=Decimal("99.90"), currency="USD", title="=1+1")
+    agreement = AgreementFactory(published=True, code="con-monto", amount=Decimal("99.90"), currency="USD", title="=1+1")
+    CommitmentFactory(agreement=agreement, objective="=1+1", **partial_date("target_date", 2030))
     described = package(client, prefix)
     for resource in described["resources"]:
         (tmp_path / f"{resource['name']}.csv").write_bytes(download(client, resource["path"]))

@@ -27,6 +27,7 @@ from tests.support.factories import (
     ActionFactory,
     AgreementFactory,
     AwardFactory,
+    CommitmentFactory,
     CounterpartFactory,
     EventFactory,
     GovernmentBodyFactory,
@@ -75,11 +76,19 @@ def unthrottled(settings):
 @pytest.fixture
 def bait():
     """Drafts and withdrawn records of every kind, plus a draft theme and a
-    draft body linked to a published agreement."""
+    draft body linked to a published agreement, and commitments of that
+    agreement (the book gives none), one answered for by the draft body."""
     made = leak_bait()
     agreement = Agreement.objects.published().get(code="hermanamiento-2009-beijing")
     agreement.themes.add(ThemeFactory(name=f"Tema {LEAK_MARK}", draft=True))
-    agreement.other_bodies.add(GovernmentBodyFactory(name=f"Secretaría {LEAK_MARK}", draft=True))
+    draft_body = GovernmentBodyFactory(name=f"Secretaría {LEAK_MARK}", draft=True)
+    agreement.other_bodies.add(draft_body)
+    for order, body in enumerate([agreement.body, agreement.body, draft_body], start=1):
+        CommitmentFactory(
+            agreement=agreement, order=order, body=body, objective=f"Intercambio de experiencias, eje {order}",
+            text="Las dos ciudades intercambiarán experiencias de gestión urbana, movilidad y cultura, "
+            "con visitas técnicas de personal de ambos gobiernos y un informe conjunto de resultados.",
+        )
     return made
 
 
@@ -452,10 +461,19 @@ def _linked():
     }
 
 
-MAKERS = {
-    "agreements": lambda linked: AgreementFactory(
+def _agreement(linked):
+    agreement = AgreementFactory(
         published=True, counterparts=[linked["counterpart"]], themes=[linked["theme"]],
         other_bodies=[GovernmentBodyFactory()], renews=Agreement.objects.published().first(),
+    )
+    CommitmentFactory(agreement=agreement, body=GovernmentBodyFactory())
+    return agreement
+
+
+MAKERS = {
+    "agreements": _agreement,
+    "commitments": lambda linked: CommitmentFactory(
+        agreement=AgreementFactory(published=True), body=GovernmentBodyFactory(),
     ),
     "actions": lambda linked: ActionFactory(
         published=True, counterparts=[linked["counterpart"]], themes=[linked["theme"]],
@@ -501,8 +519,9 @@ def test_a_download_costs_the_same_queries_for_2_and_20_more_records(client, res
 def test_the_agreements_download_runs_one_query_per_relation(client):
     # The records, then one per prefetched relation: counterparts, themes,
     # SDGs, frameworks, other bodies, renewed agreement, renewals, event of
-    # signature and actions.
-    assert _download_queries(client, "/datos/agreements.csv") == 10
+    # signature, commitments (their bodies: none to read, the book gives no
+    # commitment) and actions.
+    assert _download_queries(client, "/datos/agreements.csv") == 11
 
 
 # The transparency layout -----------------------------------------------------------

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from agreements.models import Action, Agreement
+from agreements.models import Action, Agreement, Commitment
 from cdmx_global.models import Counterpart, GovernmentBody, PublicationStatus, Theme
 from events.models import Award, Event, Visit
 from networks.models import Membership, Network, Position
@@ -18,6 +18,7 @@ PUBLISHED = PublicationStatus.PUBLISHED
 #: The book's published records, by collection (see sourcebook/records/).
 BOOK_COUNTS = {
     "agreements": 65,
+    "commitments": 0,
     "actions": 39,
     "counterparts": 129,
     "networks": 18,
@@ -32,6 +33,7 @@ BOOK_COUNTS = {
 
 SPANISH_TITLES = {
     "agreements": "Acuerdos internacionales",
+    "commitments": "Compromisos de los acuerdos",
     "actions": "Acciones",
     "counterparts": "Contrapartes",
     "networks": "Redes de ciudades",
@@ -61,6 +63,8 @@ def independent_counts() -> dict[str, int]:
     """The published records, counted straight from the models."""
     return {
         "agreements": Agreement.objects.filter(status=PUBLISHED).count(),
+        # A commitment is public with its agreement.
+        "commitments": Commitment.objects.filter(agreement__status=PUBLISHED).count(),
         "actions": Action.objects.filter(status=PUBLISHED).count(),
         "counterparts": Counterpart.objects.filter(status=PUBLISHED).count(),
         "networks": Network.objects.filter(status=PUBLISHED).count(),

@@ -15,12 +15,13 @@ Many-to-many fields take a list: ``AgreementFactory(counterparts=[moscow])``.
 """
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from agreements.models import Action, Agreement, AgreementKind
+from agreements.models import Action, Agreement, AgreementKind, Commitment
 from cdmx_global.models import (
     Counterpart,
     Framework,
@@ -215,6 +216,21 @@ class ActionFactory(RecordFactory):
         model = Action
 
 
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """A commitment with a target, of a draft agreement unless one is given; answered for by the agreement's body."""
+
+    agreement = factory.SubFactory(AgreementFactory)
+    order = factory.Sequence(lambda n: n)
+    objective = factory.Sequence(lambda n: f"Compromiso {n}")
+    indicator = "Personas capacitadas"
+    unit = "personas"
+    target = Decimal("100")
+    body = factory.SelfAttribute("agreement.body")
+
+    class Meta:
+        model = Commitment
+
+
 class NetworkFactory(RecordFactory):
     name = factory.Sequence(lambda n: f"Red de ciudades {n}")
     slug = factory.LazyAttribute(lambda network: slugify(network.name))
@@ -323,7 +339,8 @@ LEAK_MARK = "Quimera"
 def leak_bait() -> dict[str, list]:
     """A draft and a withdrawn record of every public kind, each named with
     ``LEAK_MARK`` and linked to published records (the book's, if loaded) so
-    that a leak through a relation, a count, the map or the search shows.
+    that a leak through a relation, a count, the map or the search shows;
+    each agreement with a commitment, named so too.
 
     Returns the records by status: ``{"draft": [...], "withdrawn": [...]}``.
     Nothing here is published, so the published figures stay the book's.
@@ -343,12 +360,14 @@ def leak_bait() -> dict[str, list]:
         linked = [counterpart, *([published_counterpart] if published_counterpart else [])]
         network = NetworkFactory(name=f"Red {label}", body=body, themes=[published_theme], **status)
         host_network = published_network or network
+        agreement = AgreementFactory(
+            title=f"Hermanamiento {label}", kind=AgreementKind.TWINNING, validity="in_force",
+            counterparts=linked, themes=[published_theme], body=body, **status,
+        )
+        CommitmentFactory(agreement=agreement, objective=f"Compromiso {label}", indicator=f"Indicador {label}")
         made[trait] = [
             counterpart,
-            AgreementFactory(
-                title=f"Hermanamiento {label}", kind=AgreementKind.TWINNING, validity="in_force",
-                counterparts=linked, themes=[published_theme], body=body, **status,
-            ),
+            agreement,
             ActionFactory(title=f"Acción {label}", counterparts=linked, body=body, **status),
             network,
             MembershipFactory(network=host_network, role=f"Miembro {label}", body=body, **status),
