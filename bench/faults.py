@@ -268,6 +268,8 @@ class StaffSession:
             *[("themes", str(pk)) for pk in agreement.themes],
             ("actions-TOTAL_FORMS", "0"), ("actions-INITIAL_FORMS", "0"),
             ("actions-MIN_NUM_FORMS", "0"), ("actions-MAX_NUM_FORMS", "1000"),
+            ("commitments-TOTAL_FORMS", "0"), ("commitments-INITIAL_FORMS", "0"),
+            ("commitments-MIN_NUM_FORMS", "0"), ("commitments-MAX_NUM_FORMS", "1000"),
             ("_save", "Guardar"),
         ]
         return self._send("POST", "/admin/agreements/agreement/add/", data, timeout=timeout)

@@ -28,6 +28,8 @@ from reports.builds import build_report, report_build_request
 from reports.models import BuildStatus, Report, ReportBuild, ReportStatus
 from reports.periods import Semester
 from search.models import SearchEntry
+from opendata.downloads import EXPORTERS
+from opendata.tables import TABLES
 from opendata.warming import warm_downloads
 from search.tasks import rebuild_index
 from sourcebook.loader import load_book
@@ -319,7 +321,7 @@ def test_after_a_publication_a_worker_makes_every_download_and_the_next_visitor_
     written = warm_downloads.call(current_generation())
 
     kept = sorted(Path(settings.DOWNLOAD_CACHE_DIR).iterdir())
-    assert written == len(kept) == 12 * 3 * 2  # every table, format and language
+    assert written == len(kept) == len(TABLES) * len(EXPORTERS) * len(settings.LANGUAGES) == 13 * 3 * 2
     # The next visitor at the portal's address is sent the file, the same a request makes.
     response = client.get("/datos/agreements.csv", HTTP_HOST="127.0.0.1:8000")
     assert response[CACHE_HEADER] == "hit"
