@@ -11,12 +11,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement
-from cdmx_global.access import body_of, user_sees_every_body
 from cdmx_global.deadlines import DeadlineItem, DeadlineSection, days_until
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 
-from .pending import FOR_THE_BODY, agreements_lacking_evaluation, evaluate_url
+from .pending import evaluate_url, lacking_evaluation_for
 from .periods import Semester
 
 EVALUATE_PERMISSION = "reports.add_agreementevaluation"
@@ -40,12 +38,7 @@ def _evaluations_missing_items(user, today):
     if user is not None and not user.has_perm(EVALUATE_PERMISSION):
         return []
     semester = Semester.containing(today)
-    if user is None or user_sees_every_body(user):
-        placements = agreements_lacking_evaluation(semester)
-    elif (body := body_of(user)) is not None:
-        placements = agreements_lacking_evaluation(semester, Agreement.objects.filter(body=body), counting=FOR_THE_BODY)
-    else:
-        return []
+    placements = lacking_evaluation_for(user, semester)
     end = PartialDate(semester.end, DatePrecision.DAY)
     remaining = days_until(semester.end, today)
     return [EvaluationDue(placement.agreement, end, remaining, semester) for placement in placements]

@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 
 from agreements.models import Agreement
 from agreements.selectors import published_actions
+from cdmx_global.access import body_of, user_sees_every_body
 
 from .data.placing import AgreementPlacement, placed_in, place_agreement
 from .models import AgreementEvaluation, EvaluationStatus
@@ -37,6 +38,18 @@ def agreements_lacking_evaluation(
     agreements = agreements.filter(~Exists(evaluated)).select_related("body").order_by("title", "pk")
     placements = (place_agreement(agreement, semester) for agreement in agreements)
     return [placement for placement in placements if placement.evaluable]
+
+
+def lacking_evaluation_for(user, semester: Semester) -> list[AgreementPlacement]:
+    """What ``user`` is told still lacks its evaluation: for CGAI (and the full
+    digest, ``user=None``) every agreement without an approved one; for a
+    liaison, its body's agreements whose evaluation it has not submitted."""
+    if user is None or user_sees_every_body(user):
+        return agreements_lacking_evaluation(semester)
+    body = body_of(user)
+    if body is None:
+        return []
+    return agreements_lacking_evaluation(semester, Agreement.objects.filter(body=body), counting=FOR_THE_BODY)
 
 
 def actions_counted(agreement: Agreement, semester: Semester) -> int:

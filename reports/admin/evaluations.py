@@ -19,14 +19,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 
-from agreements.models import Agreement
 from cdmx_global.access import body_of, user_can_review, user_sees_every_body
 from cdmx_global.admin import HistoryAdmin
 from cdmx_global.versioning import VersionedModelForm
 
 from ..evaluating import EDITABLE, evaluation_approve, evaluation_return, evaluation_save, evaluation_submit, may_draft
 from ..models import AgreementEvaluation, EvaluationEvidence, EvaluationStatus
-from ..pending import FOR_THE_BODY, actions_counted, agreements_lacking_evaluation, evaluate_url
+from ..pending import actions_counted, evaluate_url, lacking_evaluation_for
 from ..periods import Semester
 
 #: The cycle's buttons: the step, and what is said once done.
@@ -240,13 +239,8 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
             semester = Semester.parse(typed)
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
-        if semester is not None and user_sees_every_body(request.user):
-            placements = agreements_lacking_evaluation(semester)
-        elif semester is not None:
-            # A liaison: its body's agreements whose evaluation it has not submitted yet.
-            placements = agreements_lacking_evaluation(
-                semester, Agreement.objects.filter(body=body_of(request.user)), counting=FOR_THE_BODY
-            )
+        if semester is not None:
+            placements = lacking_evaluation_for(request.user, semester)
         can_evaluate = self.has_add_permission(request)
         rows = [
             {
