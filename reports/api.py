@@ -31,7 +31,7 @@ from opendata.api import (
 )
 from opendata.serializers import PortalUrlField
 
-from .models import CongressEvaluation, Report, ReportFile, ReportStatus
+from .models import CongressAgreementEvaluation, CongressEvaluation, Report, ReportFile, ReportStatus
 from .selectors import (
     correcting_version,
     published_correction_target,
@@ -65,15 +65,27 @@ class ReportFileSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(report_file.get_absolute_url())
 
 
+class CongressAgreementEvaluationSerializer(serializers.ModelSerializer):
+    agreement = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=_("La clave del acuerdo evaluado."))
+
+    class Meta:
+        model = CongressAgreementEvaluation
+        fields = ["agreement", "score", "assessment", "recommendation", "observations"]
+
+
 class CongressEvaluationSerializer(serializers.ModelSerializer):
-    agreement = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, allow_null=True,
-        help_text=_("La clave del acuerdo evaluado, o null si la evaluación es sobre el informe en su conjunto."),
+    corrects = serializers.SlugRelatedField(
+        slug_field="act_number", read_only=True, allow_null=True,
+        help_text=_("El número de acuerdo de la evaluación que ésta corrige, o null."),
     )
+    entries = CongressAgreementEvaluationSerializer(many=True, read_only=True)
 
     class Meta:
         model = CongressEvaluation
-        fields = ["received_on", "letter_reference", "evaluation", "observations", "agreement"]
+        fields = [
+            "act_number", "act_date", "submitted_at", "score", "assessment", "observations",
+            "corrects", "correction_note", "entries",
+        ]
 
 
 class ReportSerializer(serializers.ModelSerializer):

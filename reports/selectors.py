@@ -11,7 +11,7 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from cdmx_global.published import published_condition
 
-from .models import AgreementEvaluation, CongressEvaluation, EvaluationStatus, FileFormat, Report, ReportFile, ReportStatus
+from .models import AgreementEvaluation, CongressAgreementEvaluation, CongressEvaluation, EvaluationStatus, FileFormat, Report, ReportFile, ReportStatus
 from .periods import Semester
 
 
@@ -41,7 +41,10 @@ def published_reports() -> QuerySet:
             Prefetch("corrected_by", queryset=Report.objects.published().defer("content")),
             Prefetch(
                 "congress_evaluations",
-                queryset=CongressEvaluation.objects.select_related("agreement").order_by("received_on", "pk"),
+                queryset=CongressEvaluation.objects.submitted()
+                .select_related("corrects")
+                .prefetch_related(Prefetch("entries", queryset=CongressAgreementEvaluation.objects.select_related("agreement")))
+                .order_by("submitted_at", "pk"),
             ),
         )
         .order_by("-year", "-half", "-version")

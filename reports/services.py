@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from .data import build_report_data
 from .exporters import render_files
 from .models import (
-    CongressEvaluation,
     IndicatorValue,
     Report,
     ReportFile,
@@ -309,21 +308,6 @@ def report_publish(*, report: Report, user=None) -> Report:
         message=_("Sólo se publica un informe ya entregado al Congreso."),
         published_at=timezone.now(), published_by=_user(user),
     )
-
-
-def congress_evaluation_record(*, evaluation: CongressEvaluation, user=None) -> CongressEvaluation:
-    """Record the Congress's evaluation of a delivered report when it arrives."""
-    with transaction.atomic():
-        if not evaluation.report.is_frozen:
-            raise ValidationError(
-                {"report": _("El Congreso evalúa un informe ya entregado; este informe aún no se entrega.")}
-            )
-        if evaluation.recorded_by_id is None:
-            evaluation.recorded_by = _user(user)
-        evaluation.full_clean()
-        evaluation.save()
-    return evaluation
-
 
 
 def indicator_value_save(*, value: IndicatorValue, user=None) -> IndicatorValue:

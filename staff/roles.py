@@ -1,4 +1,4 @@
-"""The three staff roles, defined here and written to the database's groups
+"""The staff roles, defined here and written to the database's groups
 after every migrate (and by ``manage.py sync_roles``), never by hand.
 
 - Liaison of a government body: creates and edits drafts of its own body's
@@ -11,7 +11,9 @@ evaluations: the liaison of an agreement's body drafts and submits its
 evaluation, and a reviewer returns or approves it. Reviewers enter the
 indicators' values, build the report and move it
 through its lifecycle (the change permission on reports stands for those
-steps; nobody edits a report by hand) and record the Congress's evaluation.
+steps; nobody edits a report by hand). The Congress's evaluation is entered
+by the Congress's own accounts (role «Congreso»), which see delivered reports
+and nothing else; CGAI reads it.
 The indicators themselves are a catalogue, kept by reviewers and
 administrators. Liaisons see nothing else of the report's admin.
 """
@@ -47,7 +49,9 @@ CATALOGUE_MODELS = (
 
 
 #: What CGAI reviewers enter for the report.
-REPORT_ENTRY_MODELS = ("reports.agreementevaluation", "reports.indicatorvalue", "reports.congressevaluation")
+REPORT_ENTRY_MODELS = ("reports.agreementevaluation", "reports.indicatorvalue")
+#: What the Congress enters, and CGAI reads.
+CONGRESS_MODELS = ("reports.congressevaluation", "reports.congressagreementevaluation")
 
 
 def _model_perms(models, actions):
@@ -73,7 +77,7 @@ LIAISON = Role(
         *_model_perms(RECORD_MODELS, ("view", "add", "change")),
         *_model_perms(CATALOGUE_MODELS, ("view",)),
         *_model_perms(("reports.agreementevaluation",), ("view", "add", "change")),
-        *_model_perms(("reports.evaluationevidence",), ("view", "add", "change", "delete")),
+        *_model_perms(("reports.evaluationevidence", "reports.commitmentprogress"), ("view", "add", "change", "delete")),
     ),
 )
 REVIEWER = Role(
@@ -89,7 +93,8 @@ REVIEWER = Role(
         "staff.review_records",
         "staff.edit_any_body",
         *_model_perms(REPORT_ENTRY_MODELS, ("view", "add", "change")),
-        *_model_perms(("reports.evaluationevidence",), ("view", "add", "change", "delete")),
+        *_model_perms(CONGRESS_MODELS, ("view",)),
+        *_model_perms(("reports.evaluationevidence", "reports.commitmentprogress"), ("view", "add", "change", "delete")),
         *_model_perms(("reports.indicator",), ("view", "add", "change")),
         *_model_perms(("reports.report",), ("view", "change")),
         *_model_perms(("reports.reportbuild",), ("view",)),
@@ -116,7 +121,20 @@ ADMINISTRATOR = Role(
         "background.view_scheduledrun",
     ),
 )
-ROLES = (LIAISON, REVIEWER, ADMINISTRATOR)
+CONGRESS = Role(
+    key="congress",
+    group_name="Congreso",
+    description=_(
+        "Personal de la comisión del Congreso que recibe los informes: consulta los informes entregados y registra "
+        "y envía la evaluación del Congreso, general y por acuerdo. Nada más."
+    ),
+    permissions=(
+        *_model_perms(("reports.report",), ("view",)),
+        *_model_perms(CONGRESS_MODELS, ("view", "add", "change")),
+        "reports.delete_congressagreementevaluation",
+    ),
+)
+ROLES = (LIAISON, REVIEWER, CONGRESS, ADMINISTRATOR)
 
 
 @transaction.atomic

@@ -1,38 +1,27 @@
-"""The Congress's evaluation of a report it received, or of one agreement in it."""
+"""The Congress's evaluation of a delivered report, entered by the Congress (``reports.congress``)."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.admin import HistoryAdmin
 
-from ..models import FROZEN_STATUSES, CongressEvaluation, Report
-from ..services import congress_evaluation_record
-from .agreement_choice import PublishedAgreementMixin
+from ..congress import congress_draft_save
+from ..models import CongressEvaluation
 
 
 @admin.register(CongressEvaluation)
-class CongressEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
-    list_display = ("report", "agreement", "received_on", "letter_reference", "recorded_by")
-    list_select_related = ("report", "agreement", "recorded_by")
-    list_filter = ("report__year", "report__half")
-    search_fields = ("letter_reference", "evaluation", "observations", "agreement__code", "agreement__title")
-    readonly_fields = ("recorded_by", "created_at")
+class CongressEvaluationAdmin(HistoryAdmin):
+    list_display = ("report", "status", "act_number", "act_date", "submitted_by")
+    list_select_related = ("report", "submitted_by")
+    list_filter = ("status", "report__year", "report__half")
+    search_fields = ("act_number", "assessment", "observations")
+    readonly_fields = ("status", "act_number", "act_date", "corrects", "submitted_by", "submitted_at", "created_at")
     fields = (
-        "report", "agreement", "received_on", "letter_reference", "evaluation", "observations",
-        "recorded_by", "created_at",
+        "report", "status", "score", "assessment", "observations", "corrects", "correction_note",
+        "act_number", "act_date", "submitted_by", "submitted_at", "created_at",
     )
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "report":
-            # The Congress evaluates what it received: a delivered (or since published) report.
-            kwargs["queryset"] = Report.objects.filter(status__in=FROZEN_STATUSES)
-            kwargs["error_messages"] = {
-                "invalid_choice": _("El Congreso evalúa un informe ya entregado; elija uno entregado o publicado.")
-            }
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     def save_model(self, request, obj, form, change):
-        congress_evaluation_record(evaluation=obj, user=request.user)
+        congress_draft_save(evaluation=obj, user=request.user)
 
     def has_delete_permission(self, request, obj=None):
         return False

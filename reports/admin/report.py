@@ -107,7 +107,7 @@ class ReportAdmin(HistoryAdmin):
             "files": report.files.all(),
             "builds": ReportBuild.objects.filter(year=report.year, half=report.half).select_related("requested_by")[:5],
             "summary": report.summary_figures,
-            "congress_evaluations": report.congress_evaluations.select_related("agreement"),
+            "congress_evaluations": report.congress_evaluations.all(),
             "build_url": f"{reverse('admin:reports_report_build')}?{urlencode({'semestre': report.semester.label})}",
             "pending_url": (
                 f"{reverse('admin:reports_agreementevaluation_pending')}?"

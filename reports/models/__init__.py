@@ -14,11 +14,13 @@ from .documents import (
     report_file_path,
     semester_folder,
 )
-from .evaluations import AgreementEvaluation, CongressEvaluation, EvaluationEvidence, EvaluationStatus, Recommendation
+from .congress import CongressAgreementEvaluation, CongressEvaluation, CongressStatus
+from .evaluations import AgreementEvaluation, CommitmentProgress, EvaluationEvidence, EvaluationStatus, Recommendation
 from .indicators import Dimension, Indicator, IndicatorValue
 
 __all__ = [
-    "FROZEN_STATUSES", "AgreementEvaluation", "BuildStatus", "CongressEvaluation", "Dimension", "EvaluationEvidence", "EvaluationStatus", "FileFormat",
+    "FROZEN_STATUSES", "AgreementEvaluation", "BuildStatus", "CommitmentProgress", "CongressAgreementEvaluation",
+    "CongressEvaluation", "CongressStatus", "Dimension", "EvaluationEvidence", "EvaluationStatus", "FileFormat",
     "Indicator", "IndicatorValue", "Recommendation", "Report", "ReportBuild", "ReportFile", "ReportQuerySet",
     "ReportStatus", "report_file_path", "semester_folder",
 ]

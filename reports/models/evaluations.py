@@ -1,7 +1,8 @@
-"""The evaluations of the agreements: the government's, semester by semester,
-and the Congress's on a delivered report."""
+"""The government's evaluation of the agreements, semester by semester: its
+figures, its assessment, the progress of each commitment and its evidence."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -123,33 +124,60 @@ class EvaluationEvidence(models.Model):
         return self.description
 
 
-class CongressEvaluation(models.Model):
-    """The Congress's evaluation and observations on a delivered report,
-    recorded when received: on the report as a whole, or on one agreement."""
+class CommitmentProgress(models.Model):
+    """How far one commitment of the agreement had come by the end of the
+    evaluated semester, as the body reports it in its evaluation.
 
-    report = models.ForeignKey(
-        "reports.Report", verbose_name=_("informe"), on_delete=models.PROTECT, related_name="congress_evaluations"
+    ``value`` is the indicator's value reached by then (cumulative, in the
+    commitment's unit); how far that is between the baseline and the target
+    is computed (``reports.progress``), never typed.
+    """
+
+    evaluation = models.ForeignKey(
+        AgreementEvaluation, verbose_name=_("evaluación"), on_delete=models.CASCADE, related_name="progress"
     )
-    agreement = models.ForeignKey(
-        "agreements.Agreement", verbose_name=_("acuerdo"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="congress_evaluations", help_text=_("Vacío si la evaluación es sobre el informe en su conjunto."),
+    commitment = models.ForeignKey(
+        "agreements.Commitment", verbose_name=_("compromiso"), on_delete=models.PROTECT, related_name="progress"
     )
-    received_on = models.DateField(_("fecha de recepción"))
-    letter_reference = models.CharField(_("oficio o acuerdo del Congreso"), max_length=120)
-    evaluation = models.TextField(_("evaluación del Congreso"))
-    observations = models.TextField(_("observaciones"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("registrado por"), on_delete=models.SET_NULL,
-        null=True, blank=True, editable=False, related_name="+",
+    value = models.DecimalField(
+        _("valor alcanzado"), max_digits=14, decimal_places=2, null=True, blank=True,
+        help_text=_("El valor del indicador al cierre del semestre, acumulado, en la unidad del compromiso."),
     )
-    created_at = models.DateTimeField(_("registrado"), auto_now_add=True)
+    note = models.TextField(
+        _("avance"), blank=True, help_text=_("Qué se hizo en el semestre para cumplir el compromiso."),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["report", "received_on", "pk"]
-        verbose_name = _("evaluación del Congreso")
-        verbose_name_plural = _("evaluaciones del Congreso")
+        ordering = ["evaluation", "commitment__order", "commitment_id"]
+        verbose_name = _("avance de compromiso")
+        verbose_name_plural = _("avance de los compromisos")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "commitment"],
+                name="commitmentprogress_one_per_evaluation",
+                violation_error_message=_("Ese compromiso ya tiene su avance en esta evaluación."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=0),
+                name="commitmentprogress_value_not_negative",
+                violation_error_message=_("El valor alcanzado no puede ser negativo."),
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.report} — {self.letter_reference}"
+        return f"{self.commitment} — {self.evaluation.semester.label}"
+
+    def clean(self):
+        commitment = self.commitment if self.commitment_id else None
+        if commitment is None or not self.evaluation_id:
+            return
+        if commitment.agreement_id != self.evaluation.agreement_id:
+            raise ValidationError({"commitment": _("Ese compromiso es de otro acuerdo.")})
+        if self.value is not None and commitment.target is None:
+            raise ValidationError({
+                "value": _("Este compromiso no tiene meta ni unidad: describa su avance sin valor numérico.")
+            })
+        if self.value is None and not self.note.strip():
+            raise ValidationError(_("Indique el valor alcanzado o describa el avance del compromiso."))

@@ -18,7 +18,6 @@ from agreements.models import Validity
 from cdmx_global.deadlines import collect_deadlines
 from reports.models import (
     AgreementEvaluation,
-    CongressEvaluation,
     FileFormat,
     Indicator,
     IndicatorValue,
@@ -507,17 +506,21 @@ def test_a_liaison_gets_forbidden_on_the_report_admin(client):
 def test_roles_for_the_report():
     # A liaison drafts and submits its body's evaluations, and nothing else of the report.
     assert sorted(perm for perm in LIAISON.permissions if perm.startswith("reports.")) == [
-        "reports.add_agreementevaluation", "reports.add_evaluationevidence", "reports.change_agreementevaluation",
-        "reports.change_evaluationevidence", "reports.delete_evaluationevidence", "reports.view_agreementevaluation",
-        "reports.view_evaluationevidence",
+        "reports.add_agreementevaluation", "reports.add_commitmentprogress", "reports.add_evaluationevidence",
+        "reports.change_agreementevaluation", "reports.change_commitmentprogress", "reports.change_evaluationevidence",
+        "reports.delete_commitmentprogress", "reports.delete_evaluationevidence", "reports.view_agreementevaluation",
+        "reports.view_commitmentprogress", "reports.view_evaluationevidence",
     ]
     assert {
         "reports.add_agreementevaluation", "reports.change_agreementevaluation",
-        "reports.add_indicatorvalue", "reports.add_congressevaluation",
+        "reports.add_indicatorvalue", "reports.view_congressevaluation",
         "reports.view_report", "reports.change_report",
     } <= set(REVIEWER.permissions)
+    # CGAI reads the Congress's evaluation; only the Congress enters it.
+    assert not {"reports.add_congressevaluation", "reports.change_congressevaluation"} & set(REVIEWER.permissions)
     assert not any(
-        (perm.startswith("reports.delete_") and perm != "reports.delete_evaluationevidence") or perm == "reports.add_report"
+        (perm.startswith("reports.delete_") and perm not in {"reports.delete_evaluationevidence", "reports.delete_commitmentprogress"})
+        or perm == "reports.add_report"
         for perm in REVIEWER.permissions
     )
 
@@ -528,39 +531,6 @@ def test_an_administrator_keeps_the_indicators_but_not_the_reports(client):
     assert client.get(reverse("admin:reports_indicator_add")).status_code == 200
     assert client.get(REPORTS).status_code == 403
     assert client.get(reverse("admin:reports_agreementevaluation_changelist")).status_code == 403
-
-
-# The Congress's evaluation ----------------------------------------------------
-
-
-def congress_data(report, **overrides) -> dict:
-    return {
-        "report": report.pk, "agreement": "", "received_on": "2018-03-01", "letter_reference": "CCDMX/CRI/45/2018",
-        "evaluation": "Se recibe el informe y se toma nota.", "observations": "", **overrides,
-    }
-
-
-def test_congress_evaluation_is_recorded_on_a_delivered_report(client):
-    user = factories.reviewer()
-    client.force_login(user)
-    report = make_report(ReportStatus.DELIVERED)
-    agreement = in_force()
-
-    response = client.post(reverse("admin:reports_congressevaluation_add"), congress_data(report, agreement=agreement.pk))
-
-    assert response.status_code == 302
-    evaluation = CongressEvaluation.objects.get()
-    assert (evaluation.report, evaluation.agreement, evaluation.recorded_by) == (report, agreement, user)
-    assertContains(client.get(change(report)), "CCDMX/CRI/45/2018")
-
-
-def test_congress_evaluation_of_a_report_not_yet_delivered_is_refused(reviewer_client):
-    report = make_report(ReportStatus.APPROVED)
-
-    response = reviewer_client.post(reverse("admin:reports_congressevaluation_add"), congress_data(report))
-
-    assertContains(response, "El Congreso evalúa un informe ya entregado; elija uno entregado o publicado.")
-    assert not CongressEvaluation.objects.exists()
 
 
 # The deadline digest ----------------------------------------------------------

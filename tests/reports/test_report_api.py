@@ -42,20 +42,26 @@ def test_item_is_the_published_report(client, report_set):
         "corrected_by": None,
         "portal_url": f"{PORTAL}2017-2/v2/",
         "files": files(report_set.v2),
+        # Submitted by the Congress; its draft is nowhere.
         "congress_evaluations": [
             {
-                "received_on": "2018-03-20",
-                "letter_reference": "CCDMX/CRI/015/2018",
-                "evaluation": "El Congreso considera suficiente la información del informe.",
+                "act_number": "CCDMX/CRI/015/2018",
+                "act_date": "2018-03-20",
+                "submitted_at": "2018-03-21T10:00:00-06:00",
+                "score": "8.5",
+                "assessment": "El Congreso considera suficiente la información del informe.",
                 "observations": "Pide detallar los recursos movilizados.",
-                "agreement": None,
-            },
-            {
-                "received_on": "2018-03-20",
-                "letter_reference": "CCDMX/CRI/016/2018",
-                "evaluation": "Recomienda fortalecer el acuerdo.",
-                "observations": "",
-                "agreement": "cce-2013-chicago-prueba",
+                "corrects": None,
+                "correction_note": "",
+                "entries": [
+                    {
+                        "agreement": "cce-2013-chicago-prueba",
+                        "score": "9.0",
+                        "assessment": "Recomienda fortalecer el acuerdo.",
+                        "recommendation": "strengthen",
+                        "observations": "",
+                    },
+                ],
             },
         ],
     }

@@ -148,17 +148,17 @@ def test_report_page_shows_its_content_files_delivery_and_congress_evaluations(c
     # The content as built: the report data kept on the report.
     assert report_set.v2.content["tables"]["summary"]["title"] == "Cifras del semestre"
     assert "<caption>Cifras de julio–diciembre de 2017 comparadas con las de enero–junio de 2017</caption>" in page
-    # The Congress's evaluations: on the whole report, then on one agreement, with its link.
+    # The Congress's evaluation as submitted: overall, then one agreement with its link; never its draft.
     evaluations = page[page.index('<h2 id="evaluacion-congreso">') : page.index('<h2 id="contenido-informe">')]
-    assert re.findall(r"<h3>([^<]+)</h3>", evaluations) == [
-        "Sobre el informe en su conjunto", "Sobre el acuerdo «Acuerdo de prueba con Chicago»",
-    ]
+    assert re.findall(r"<h3>([^<]+)</h3>", evaluations) == ["Acuerdo del Congreso CCDMX/CRI/015/2018"]
     assert "<dd>20 de marzo de 2018</dd>" in evaluations
-    assert "<dd>CCDMX/CRI/015/2018</dd>" in evaluations
+    assert "<dt>Calificación general (0 a 10)</dt>\n      <dd>8.5</dd>" in evaluations
     assert "<p>El Congreso considera suficiente la información del informe.</p>" in evaluations
     assert "<p>Pide detallar los recursos movilizados.</p>" in evaluations
-    assert "<dd>CCDMX/CRI/016/2018</dd>" in evaluations
     assert f'<a href="{report_set.agreement.get_absolute_url()}">Acuerdo de prueba con Chicago</a>' in evaluations
+    assert "<dt>Recomendación</dt><dd>Fortalecer</dd>" in evaluations
+    assert "<p>Recomienda fortalecer el acuerdo.</p>" in evaluations
+    assert "BORRADOR DEL CONGRESO" not in page
 
 
 def test_a_corrected_version_keeps_its_page_and_points_to_the_correction(client, report_set):

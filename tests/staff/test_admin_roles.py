@@ -240,6 +240,7 @@ def test_administrator_manages_accounts_but_cannot_grant_superuser(client):
     assert {g.name for g in form.fields["groups"].queryset} == {
         "Enlace de dependencia",
         "Revisión CGAI",
+        "Congreso",
         "Administración",
     }
     assert client.get(reverse("admin:auth_user_change", args=[boss.pk])).status_code == 302

@@ -26,16 +26,22 @@ def test_liaison_cannot_publish_or_delete_or_edit_catalogues():
     perms = _perms(LIAISON.group_name)
     assert "agreements.change_agreement" in perms
     assert "staff.review_records" not in perms
-    # Nothing is deleted but a file attached to an evaluation still in draft.
-    assert not any(p.split(".")[1].startswith("delete_") for p in perms - {"reports.delete_evaluationevidence"})
+    # Nothing is deleted but a file or a commitment's progress attached to an evaluation still in draft.
+    assert not any(
+        p.split(".")[1].startswith("delete_")
+        for p in perms - {"reports.delete_evaluationevidence", "reports.delete_commitmentprogress"}
+    )
     assert "cdmx_global.change_governmentbody" not in perms
 
 
 def test_reviewer_reviews_any_body_but_deletes_nothing():
     perms = _perms(REVIEWER.group_name)
     assert {"staff.review_records", "staff.edit_any_body"} <= perms
-    # Nothing is deleted but a file attached to an evaluation still in draft.
-    assert not any(p.split(".")[1].startswith("delete_") for p in perms - {"reports.delete_evaluationevidence"})
+    # Nothing is deleted but a file or a commitment's progress attached to an evaluation still in draft.
+    assert not any(
+        p.split(".")[1].startswith("delete_")
+        for p in perms - {"reports.delete_evaluationevidence", "reports.delete_commitmentprogress"}
+    )
 
 
 def test_administrator_manages_users_and_catalogues_but_not_records():

@@ -9,6 +9,7 @@ files in a temporary MEDIA_ROOT of its own.
 """
 
 import datetime
+from decimal import Decimal
 import shutil
 from dataclasses import dataclass
 
@@ -17,10 +18,9 @@ from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
 
-from reports.models import CongressEvaluation, Report
+from reports.models import CongressAgreementEvaluation, CongressEvaluation, CongressStatus, Report
 from reports.periods import Semester
 from reports.services import (
-    congress_evaluation_record,
     report_approve,
     report_build,
     report_deliver,
@@ -96,15 +96,19 @@ def make_report_set() -> ReportSet:
     delivered = deliver(build("2016-1", moment(2016, 7, 10)), datetime.date(2016, 7, 15), "CGAI/0999/2016")
 
     agreement = AgreementFactory(published=True, code="cce-2013-chicago-prueba", title="Acuerdo de prueba con Chicago")
-    congress_evaluation_record(evaluation=CongressEvaluation(
-        report=v2, received_on=datetime.date(2018, 3, 20), letter_reference="CCDMX/CRI/015/2018",
-        evaluation="El Congreso considera suficiente la información del informe.",
+    # The Congress's evaluation of v2 as its accounts submit it (reports.congress), with one agreement's entry.
+    congress = CongressEvaluation.objects.create(
+        report=v2, status=CongressStatus.SUBMITTED, act_number="CCDMX/CRI/015/2018",
+        act_date=datetime.date(2018, 3, 20), submitted_at=moment(2018, 3, 21), score=Decimal("8.5"),
+        assessment="El Congreso considera suficiente la información del informe.",
         observations="Pide detallar los recursos movilizados.",
-    ))
-    congress_evaluation_record(evaluation=CongressEvaluation(
-        report=v2, agreement=agreement, received_on=datetime.date(2018, 3, 20),
-        letter_reference="CCDMX/CRI/016/2018", evaluation="Recomienda fortalecer el acuerdo.",
-    ))
+    )
+    CongressAgreementEvaluation.objects.create(
+        evaluation=congress, agreement=agreement, score=Decimal("9.0"), recommendation="strengthen",
+        assessment="Recomienda fortalecer el acuerdo.",
+    )
+    # A draft the Congress is still writing: never public.
+    CongressEvaluation.objects.create(report=v2, assessment="BORRADOR DEL CONGRESO: no debe verse.")
     return ReportSet(v1, v2, first_half, draft, approved, delivered, agreement)
 
 
