@@ -29,7 +29,9 @@ from background.mail import queue_email
 from cdmx_global.access import reviewers, user_can_review, user_handles_body
 from cdmx_global.versioning import ensure_version
 
+from .data.placing import place_agreement
 from .models import AgreementEvaluation, EvaluationStatus
+from .periods import Semester
 
 EDITABLE = (EvaluationStatus.DRAFT, EvaluationStatus.RETURNED)
 
@@ -49,6 +51,19 @@ def _user(user):
 def may_draft(user, agreement) -> bool:
     """A CGAI reviewer, or the liaison of the agreement's body."""
     return user_can_review(user) or user_handles_body(user, agreement.body_id)
+
+
+def ensure_evaluable(agreement, semester: Semester) -> None:
+    """The government evaluates an agreement for a semester it may have been in
+    force in (or, signed by then, whose validity is not recorded): no figures
+    for a semester outside its validity."""
+    if not place_agreement(agreement, semester).evaluable:
+        raise ValidationError({
+            "half": gettext(
+                "«%(agreement)s» no estuvo vigente en %(semester)s: no se evalúa ese semestre. "
+                "Revise el año y el semestre, o la vigencia del acuerdo."
+            ) % {"agreement": agreement, "semester": semester}
+        })
 
 
 def _locked(evaluation: AgreementEvaluation) -> AgreementEvaluation:
@@ -72,6 +87,8 @@ def evaluation_save(*, evaluation: AgreementEvaluation, user=None, seen_version:
     with transaction.atomic():
         if evaluation.agreement_id is not None and user is not None and not may_draft(user, evaluation.agreement):
             raise PermissionDenied(gettext("Sólo el enlace de la dependencia del acuerdo o la CGAI evalúan este acuerdo."))
+        if evaluation.agreement_id is not None and evaluation.year and evaluation.half:
+            ensure_evaluable(evaluation.agreement, evaluation.semester)
         if evaluation.pk is None:
             if evaluation.evaluated_by_id is None:
                 evaluation.evaluated_by = _user(user)

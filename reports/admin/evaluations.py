@@ -19,14 +19,19 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 
+from agreements.models import Commitment
 from cdmx_global.access import body_of, user_can_review, user_sees_every_body
 from cdmx_global.admin import HistoryAdmin
 from cdmx_global.versioning import VersionedModelForm
 
-from ..evaluating import EDITABLE, evaluation_approve, evaluation_return, evaluation_save, evaluation_submit, may_draft
-from ..models import AgreementEvaluation, EvaluationEvidence, EvaluationStatus
+from ..evaluating import (
+    EDITABLE, ensure_evaluable, evaluation_approve, evaluation_return, evaluation_save, evaluation_submit, may_draft,
+)
+from ..models import AgreementEvaluation, CommitmentProgress, EvaluationEvidence, EvaluationStatus
 from ..pending import actions_counted, evaluate_url, lacking_evaluation_for
 from ..periods import Semester
+from .agreement_choice import PublishedAgreementAutocompleteView, PublishedAgreementMixin
+from .semesters import recent_semesters, semester_column
 
 #: The cycle's buttons: the step, and what is said once done.
 STEPS = {
@@ -59,18 +64,83 @@ class EvidenceInline(admin.TabularInline):
         return super().has_view_permission(request, obj) or request.user.has_perm("reports.view_agreementevaluation")
 
 
+class ProgressInline(EvidenceInline):
+    """The progress of each of the agreement's commitments in the semester: one
+    row per commitment, offered filled in; a row left empty is not saved."""
+
+    model = CommitmentProgress
+    fields = ("commitment", "measured_by", "value", "note")
+    readonly_fields = ("measured_by",)
+    extra = 0
+
+    @staticmethod
+    def _agreement_id(request, obj):
+        if obj is not None:
+            return obj.agreement_id
+        wanted = request.GET.get("agreement", "") or request.POST.get("agreement", "")
+        return int(wanted) if wanted.isdigit() else None
+
+    def get_formset(self, request, obj=None, **kwargs):
+        agreement_id = self._agreement_id(request, obj)
+        request.evaluated_agreement_id = agreement_id
+        commitments = list(Commitment.objects.filter(agreement_id=agreement_id).order_by("order", "pk"))
+        entered = set(obj.progress.values_list("commitment_id", flat=True)) if obj is not None else set()
+        missing = [c for c in commitments if c.pk not in entered]
+        kwargs["extra"] = len(missing)
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class OneRowPerCommitment(formset):
+            def __init__(self, *args, **options):
+                options.setdefault("initial", [{"commitment": c.pk} for c in missing])
+                super().__init__(*args, **options)
+
+            def _construct_form(self, i, **options):
+                form = super()._construct_form(i, **options)
+                offered = i - self.initial_form_count()
+                if 0 <= offered < len(missing) and form.instance.commitment_id is None:
+                    form.instance.commitment = missing[offered]  # so the row says how it is measured
+                return form
+
+        return OneRowPerCommitment
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "commitment":
+            kwargs["queryset"] = Commitment.objects.filter(agreement_id=getattr(request, "evaluated_agreement_id", None))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("cómo se mide"))
+    def measured_by(self, progress) -> str:
+        commitment = progress.commitment if progress.commitment_id else None
+        if commitment is None:
+            return ""
+        if commitment.target is None:
+            return gettext("Cualitativo: describa el avance.")
+        return gettext("%(indicator)s: de %(baseline)s a %(target)s %(unit)s") % {
+            "indicator": commitment.indicator, "baseline": commitment.baseline if commitment.baseline is not None else 0,
+            "target": commitment.target, "unit": commitment.unit,
+        }
+
+
 class EvaluationForm(VersionedModelForm):
     class Meta:
         model = AgreementEvaluation
         fields = "__all__"
-from .agreement_choice import PublishedAgreementAutocompleteView, PublishedAgreementMixin
-from .semesters import recent_semesters, semester_column
+
+    def clean(self):
+        cleaned = super().clean()
+        agreement, year, half = (cleaned.get(name) for name in ("agreement", "year", "half"))
+        if agreement is not None and year and half:
+            try:
+                ensure_evaluable(agreement, Semester(year, half))
+            except ValidationError as error:
+                self.add_error(None, error.message_dict["half"])
+        return cleaned
 
 
 @admin.register(AgreementEvaluation)
 class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
     form = EvaluationForm
-    inlines = [EvidenceInline]
+    inlines = [ProgressInline, EvidenceInline]
     change_form_template = "admin/reports/agreementevaluation/change_form.html"
     list_display = ("agreement", semester_column, "status", "recommendation", "evaluated_by")
     list_select_related = ("agreement", "evaluated_by")

@@ -171,9 +171,11 @@ class CommitmentProgress(models.Model):
 
     def clean(self):
         commitment = self.commitment if self.commitment_id else None
-        if commitment is None or not self.evaluation_id:
+        if commitment is None:
             return
-        if commitment.agreement_id != self.evaluation.agreement_id:
+        # In the admin the evaluation may not be saved yet: its agreement is known all the same.
+        evaluation = self.evaluation if self.evaluation_id or "evaluation" in self._state.fields_cache else None
+        if evaluation is not None and evaluation.agreement_id and commitment.agreement_id != evaluation.agreement_id:
             raise ValidationError({"commitment": _("Ese compromiso es de otro acuerdo.")})
         if self.value is not None and commitment.target is None:
             raise ValidationError({

@@ -58,6 +58,9 @@ def form_data(agreement, **overrides) -> dict:
         # The evidence inline, with no file.
         "evidence-TOTAL_FORMS": "0", "evidence-INITIAL_FORMS": "0", "evidence-MIN_NUM_FORMS": "0",
         "evidence-MAX_NUM_FORMS": "1000",
+        # The commitments' progress inline: the agreement has no commitments.
+        "progress-TOTAL_FORMS": "0", "progress-INITIAL_FORMS": "0", "progress-MIN_NUM_FORMS": "0",
+        "progress-MAX_NUM_FORMS": "1000",
         **overrides,
     }
 

@@ -161,6 +161,8 @@ def evaluation_data(agreement, **overrides) -> dict:
         # The evidence inline, with no file.
         "evidence-TOTAL_FORMS": "0", "evidence-INITIAL_FORMS": "0", "evidence-MIN_NUM_FORMS": "0",
         "evidence-MAX_NUM_FORMS": "1000",
+        "progress-TOTAL_FORMS": "0", "progress-INITIAL_FORMS": "0", "progress-MIN_NUM_FORMS": "0",
+        "progress-MAX_NUM_FORMS": "1000",
         **overrides,
     }
 
