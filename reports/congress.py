@@ -117,12 +117,21 @@ def congress_draft_save(
             _check_entries(evaluation, entries)
         _save(evaluation, user, reason)
         if entries is not None:
-            evaluation.entries.all().delete()
-            for entry in entries:
-                entry.pk, entry.evaluation = None, evaluation
-                entry.full_clean()
-                entry.save()
+            _replace_entries(evaluation, entries, user)
     return evaluation
+
+
+def _replace_entries(evaluation: CongressEvaluation, entries, user) -> None:
+    """The draft's entries become ``entries``: an agreement's entry kept is
+    updated in place (its history goes on), one left out is removed."""
+    kept = {entry.agreement_id: entry.pk for entry in evaluation.entries.all()}
+    evaluation.entries.exclude(agreement_id__in=[entry.agreement_id for entry in entries]).delete()
+    for entry in entries:
+        entry.pk, entry.evaluation = kept.get(entry.agreement_id), evaluation
+        entry._state.adding = entry.pk is None
+        entry._history_user = user
+        entry.full_clean()
+        entry.save()
 
 
 def congress_submit(
@@ -188,8 +197,12 @@ def congress_correction_start(*, corrects: CongressEvaluation, user, note: str) 
 
 
 def current_congress_evaluations(report: Report):
-    """The submitted evaluations of ``report`` that no later one corrects."""
-    return CongressEvaluation.objects.submitted().filter(report=report, corrected_by__isnull=True)
+    """The submitted evaluations of ``report`` that no submitted correction replaces
+    (a correction still in draft leaves the one it corrects current)."""
+    return (
+        CongressEvaluation.objects.submitted().filter(report=report)
+        .exclude(corrected_by__status=CongressStatus.SUBMITTED)
+    )
 
 
 def _admin_link(evaluation: CongressEvaluation) -> str:

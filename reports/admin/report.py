@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.admin import HistoryAdmin
 
-from ..models import BuildStatus, Report, ReportBuild, ReportStatus
+from ..congress import is_congress
+from ..models import FROZEN_STATUSES, BuildStatus, Report, ReportBuild, ReportStatus
 from ..periods import Semester
 from ..builds import report_build_request
 from ..services import report_approve, report_deliver, report_publish, report_return_to_draft
@@ -68,6 +69,21 @@ class ReportAdmin(HistoryAdmin):
     def has_lifecycle_permission(self, request) -> bool:
         return request.user.has_perm(f"{self.opts.app_label}.change_{self.opts.model_name}")
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_congress(request.user) and not self.has_lifecycle_permission(request):
+            # The Congress sees the reports delivered to it, and no draft nor approved one.
+            return queryset.filter(status__in=FROZEN_STATUSES)
+        return queryset
+
+    @staticmethod
+    def _staff_work(request) -> dict:
+        """What CGAI sees around the reports and the Congress does not: the builds and the evaluations lacking."""
+        return {
+            "show_builds": request.user.has_perm("reports.view_reportbuild"),
+            "show_pending": request.user.has_perm("reports.view_agreementevaluation"),
+        }
+
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
@@ -87,10 +103,19 @@ class ReportAdmin(HistoryAdmin):
     def _change_url(self, report) -> str:
         return reverse("admin:reports_report_change", args=[report.pk], current_app=self.admin_site.name)
 
+    def history_view(self, request, object_id, extra_context=None):
+        self._report_or_404(request, object_id)  # not a report's history the reader may not see
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._report_or_404(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             **(extra_context or {}),
             "can_build": self.has_lifecycle_permission(request),
+            **self._staff_work(request),
             # What the workers are doing or failed to do: the latest builds still waiting, running or failed.
             "builds": ReportBuild.objects.exclude(status=BuildStatus.DONE).select_related("requested_by")[:5],
             "pending_url": reverse("admin:reports_agreementevaluation_pending"),
@@ -103,6 +128,7 @@ class ReportAdmin(HistoryAdmin):
         extra_context = {
             **(extra_context or {}),
             "can_act": can_act,
+            **self._staff_work(request),
             "can_record_congress": report.is_frozen and request.user.has_perm("reports.add_congressevaluation"),
             "files": report.files.all(),
             "builds": ReportBuild.objects.filter(year=report.year, half=report.half).select_related("requested_by")[:5],

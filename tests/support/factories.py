@@ -35,7 +35,7 @@ from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
 from reports.models import AgreementEvaluation, EvaluationStatus, Indicator, IndicatorValue, Recommendation
 from staff.models import StaffProfile
-from staff.roles import ADMINISTRATOR, LIAISON, REVIEWER, assign_role
+from staff.roles import ADMINISTRATOR, CONGRESS, LIAISON, REVIEWER, assign_role
 
 
 def partial_date(field: str, year: int, month: int | None = None, day: int | None = None) -> dict:
@@ -99,6 +99,13 @@ def administrator(**kwargs):
     """An administrator of users, roles and catalogues."""
     user = UserFactory(**kwargs)
     assign_role(user, ADMINISTRATOR)
+    return user
+
+
+def congress(**kwargs):
+    """An account of the Congress commission that receives the reports (role «Congreso»)."""
+    user = UserFactory(**kwargs)
+    assign_role(user, CONGRESS)
     return user
 
 
