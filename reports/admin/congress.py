@@ -168,6 +168,10 @@ class CongressEvaluationAdmin(HistoryAdmin):
                 formset.changed_objects.append((entry, inline_form.changed_data))
         return entries
 
+    def response_post_save_add(self, request, obj):
+        # On to the draft's page: the agreements to evaluate and «Enviar al CGAI» are there.
+        return HttpResponseRedirect(self._change_url(obj))
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -193,8 +197,9 @@ class CongressEvaluationAdmin(HistoryAdmin):
             extra_context.update({
                 "can_submit": acting and evaluation.status == CongressStatus.DRAFT,
                 "can_correct": acting and evaluation.is_submitted and not hasattr(evaluation, "corrected_by"),
-                "submit_form": CongressSubmitForm(initial={"seen_version": evaluation.version}),
-                "correction_form": CongressCorrectionForm(),
+                # Ids of their own: the page's main form has a «seen_version» too.
+                "submit_form": CongressSubmitForm(initial={"seen_version": evaluation.version}, auto_id="submit_%s"),
+                "correction_form": CongressCorrectionForm(auto_id="correction_%s"),
                 "step_urls": {step: self._step_url(evaluation, step) for step in ("enviar", "corregir")},
             })
         return super().change_view(request, object_id, form_url, extra_context)

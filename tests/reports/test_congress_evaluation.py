@@ -170,7 +170,7 @@ def test_the_congress_records_and_submits_its_evaluation_and_cgai_is_told(client
     response = client.post(f"{ADD}?report={report.pk}", form_data(report, lyon_entry(world)))
 
     evaluation = CongressEvaluation.objects.get()
-    assert response.status_code == 302 and response.url == reverse("admin:reports_congressevaluation_changelist")
+    assert response.status_code == 302 and response.url == change(evaluation)
     assert (evaluation.status, evaluation.version, evaluation.created_by, evaluation.score) == (
         "draft", 1, world["congress"], Decimal("8.5")
     )
