@@ -123,7 +123,7 @@ def main() -> None:
     from django.core.management import call_command
 
     from sourcebook.loader import load_book
-    from reports.periods import Semester
+    from evaluations.periods import Semester
 
     call_command("migrate", verbosity=0)
     load_book()

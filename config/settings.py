@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "agreements",
     "networks",
     "events",
+    "evaluations",
     "reports",
     "staff",
     "search",

@@ -7,12 +7,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Informes semestrales")
 
     def ready(self):
-        from cdmx_global.deadlines import register_section
-
-        from .deadlines import EVALUATIONS_MISSING
-
-        register_section(EVALUATIONS_MISSING)
-
         from django.tasks.signals import task_enqueued, task_finished
 
         from .builds import build_finished, build_requeued

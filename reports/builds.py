@@ -23,7 +23,7 @@ from background.tasks import PermanentError, background_task, enqueue
 from background.worker import WORKER_LOST
 
 from .models import BuildStatus, ReportBuild
-from .periods import Semester
+from evaluations.periods import Semester
 from .services import check_build, latest_version, report_build
 
 #: Tries before a build is failed for good (a worker killed counts as one).

@@ -11,8 +11,9 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from cdmx_global.published import published_condition
 
-from .models import AgreementEvaluation, CongressAgreementEvaluation, CongressEvaluation, EvaluationStatus, FileFormat, Report, ReportFile, ReportStatus
-from .periods import Semester
+from .models import CongressAgreementEvaluation, CongressEvaluation, FileFormat, Report, ReportFile, ReportStatus
+from evaluations.models import AgreementEvaluation, EvaluationStatus
+from evaluations.periods import Semester
 
 
 def files_in_format_order() -> QuerySet:

@@ -27,7 +27,7 @@ from .models import (
     ReportStatus,
     semester_folder,
 )
-from .periods import LABEL_PATTERN, Semester
+from evaluations.periods import LABEL_PATTERN, Semester
 from .storage import report_storage
 
 

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from .feeds import ReportFeed
-from .periods import Semester
+from evaluations.periods import Semester
 from .views import ArchiveView, ReportDetailView, VerifyView, report_file, report_latest
 
 

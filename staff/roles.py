@@ -49,7 +49,7 @@ CATALOGUE_MODELS = (
 
 
 #: What CGAI reviewers enter for the report.
-REPORT_ENTRY_MODELS = ("reports.agreementevaluation", "reports.indicatorvalue")
+REPORT_ENTRY_MODELS = ("evaluations.agreementevaluation", "reports.indicatorvalue")
 #: What the Congress enters, and CGAI reads.
 CONGRESS_MODELS = ("reports.congressevaluation", "reports.congressagreementevaluation")
 
@@ -76,8 +76,8 @@ LIAISON = Role(
     permissions=(
         *_model_perms(RECORD_MODELS, ("view", "add", "change")),
         *_model_perms(CATALOGUE_MODELS, ("view",)),
-        *_model_perms(("reports.agreementevaluation",), ("view", "add", "change")),
-        *_model_perms(("reports.evaluationevidence", "reports.commitmentprogress"), ("view", "add", "change", "delete")),
+        *_model_perms(("evaluations.agreementevaluation",), ("view", "add", "change")),
+        *_model_perms(("evaluations.evaluationevidence", "evaluations.commitmentprogress"), ("view", "add", "change", "delete")),
     ),
 )
 REVIEWER = Role(
@@ -94,7 +94,7 @@ REVIEWER = Role(
         "staff.edit_any_body",
         *_model_perms(REPORT_ENTRY_MODELS, ("view", "add", "change")),
         *_model_perms(CONGRESS_MODELS, ("view",)),
-        *_model_perms(("reports.evaluationevidence", "reports.commitmentprogress"), ("view", "add", "change", "delete")),
+        *_model_perms(("evaluations.evaluationevidence", "evaluations.commitmentprogress"), ("view", "add", "change", "delete")),
         *_model_perms(("reports.indicator",), ("view", "add", "change")),
         *_model_perms(("reports.report",), ("view", "change")),
         *_model_perms(("reports.reportbuild",), ("view",)),

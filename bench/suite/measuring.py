@@ -152,6 +152,6 @@ def search_uses_gin_index() -> bool:
 def measure_report() -> dict[str, float]:
     """The report of 2017-2, its data and each format (``bench/report_build.py`` times the same steps)."""
     from bench.report_build import SEMESTER, measure
-    from reports.periods import Semester
+    from evaluations.periods import Semester
 
     return measure(Semester.parse(SEMESTER))

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ReportBuild
-from .semesters import semester_column
+from evaluations.semesters import semester_column
 
 
 @admin.display(description=_("informe"))

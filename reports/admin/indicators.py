@@ -9,9 +9,9 @@ from cdmx_global.admin import HistoryAdmin
 
 from ..indicators import COMPUTATIONS
 from ..models import Indicator, IndicatorValue
-from ..periods import Semester
+from evaluations.periods import Semester
 from ..services import indicator_value_save
-from .semesters import semester_column
+from evaluations.semesters import semester_column
 
 
 class IndicatorForm(forms.ModelForm):

@@ -16,11 +16,11 @@ from cdmx_global.admin import HistoryAdmin
 
 from ..congress import is_congress
 from ..models import FROZEN_STATUSES, BuildStatus, Report, ReportBuild, ReportStatus
-from ..periods import Semester
+from evaluations.periods import Semester
 from ..builds import report_build_request
 from ..services import report_approve, report_deliver, report_publish, report_return_to_draft
 from .report_forms import ReportBuildForm, ReportDeliveryForm
-from .semesters import semester_column
+from evaluations.semesters import semester_column
 
 
 #: The lifecycle steps a button asks for: the service, and what is said once done.
@@ -81,7 +81,7 @@ class ReportAdmin(HistoryAdmin):
         """What CGAI sees around the reports and the Congress does not: the builds and the evaluations lacking."""
         return {
             "show_builds": request.user.has_perm("reports.view_reportbuild"),
-            "show_pending": request.user.has_perm("reports.view_agreementevaluation"),
+            "show_pending": request.user.has_perm("evaluations.view_agreementevaluation"),
         }
 
     def get_urls(self):
@@ -118,7 +118,7 @@ class ReportAdmin(HistoryAdmin):
             **self._staff_work(request),
             # What the workers are doing or failed to do: the latest builds still waiting, running or failed.
             "builds": ReportBuild.objects.exclude(status=BuildStatus.DONE).select_related("requested_by")[:5],
-            "pending_url": reverse("admin:reports_agreementevaluation_pending"),
+            "pending_url": reverse("admin:evaluations_agreementevaluation_pending"),
         }
         return super().changelist_view(request, extra_context)
 
@@ -136,7 +136,7 @@ class ReportAdmin(HistoryAdmin):
             "congress_evaluations": report.congress_evaluations.all(),
             "build_url": f"{reverse('admin:reports_report_build')}?{urlencode({'semestre': report.semester.label})}",
             "pending_url": (
-                f"{reverse('admin:reports_agreementevaluation_pending')}?"
+                f"{reverse('admin:evaluations_agreementevaluation_pending')}?"
                 f"{urlencode({'semestre': report.semester.label})}"
             ),
             "congress_add_url": f"{reverse('admin:reports_congressevaluation_add')}?{urlencode({'report': report.pk})}",

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..periods import Semester
+from evaluations.periods import Semester
 
 
 class ReportBuildForm(forms.Form):

@@ -22,7 +22,7 @@ The parts:
 Each part is built in its own module from the same ``SemesterRecords``
 (``records``): the published records, read once through the record apps'
 selectors and placed in the semester by the rules of ``placing``. How records
-are placed in the semester is in ``reports.periods``; the method section
+are placed in the semester is in ``evaluations.periods``; the method section
 (``method``) says the same in words.
 """
 
@@ -32,8 +32,9 @@ from django.utils import timezone, translation
 
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 
-from ..models import Dimension, Recommendation
-from ..periods import Semester
+from ..models import Dimension
+from evaluations.models import Recommendation
+from evaluations.periods import Semester
 from .actions import actions_table
 from .agreements import agreements_table, evaluations_table
 from .awards import awards_table

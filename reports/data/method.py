@@ -1,9 +1,9 @@
 """The method: how each figure was counted, said in words (the rules
-themselves are in ``reports.data.placing`` and ``reports.periods``)."""
+themselves are in ``evaluations.placing`` and ``evaluations.periods``)."""
 
 from django.utils.translation import gettext as _
 
-from ..periods import Semester
+from evaluations.periods import Semester
 
 
 def method(semester: Semester) -> list[dict]:

@@ -14,9 +14,9 @@ from events.models import Award, Event, Visit
 from events.selectors import published_awards, published_events, published_visits
 from networks.selectors import published_memberships, published_positions
 
-from ..periods import Semester
+from evaluations.periods import Semester
 from ..selectors import published_agreement_evaluations
-from .placing import AgreementPlacement, held_in, place_agreement, placed_in
+from evaluations.placing import AgreementPlacement, held_in, place_agreement, placed_in
 
 
 @dataclass

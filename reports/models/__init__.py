@@ -1,7 +1,8 @@
 """The semiannual report to Congress (Constitución Política de la Ciudad de
-México, art. 20, numeral 8): the government's evaluation of each agreement,
-the internationalisation indicators, the reports with their frozen files and
-their builds, and the Congress's evaluation when it arrives."""
+México, art. 20, numeral 8): the internationalisation indicators, the reports
+with their frozen files and their builds, and the Congress's evaluation of
+each delivered report. The government's evaluation of each agreement is the
+``evaluations`` app's."""
 
 from .builds import BuildStatus, ReportBuild
 from .documents import (
@@ -15,12 +16,11 @@ from .documents import (
     semester_folder,
 )
 from .congress import CongressAgreementEvaluation, CongressEvaluation, CongressStatus
-from .evaluations import AgreementEvaluation, CommitmentProgress, EvaluationEvidence, EvaluationStatus, Recommendation
 from .indicators import Dimension, Indicator, IndicatorValue
 
 __all__ = [
-    "FROZEN_STATUSES", "AgreementEvaluation", "BuildStatus", "CommitmentProgress", "CongressAgreementEvaluation",
-    "CongressEvaluation", "CongressStatus", "Dimension", "EvaluationEvidence", "EvaluationStatus", "FileFormat",
-    "Indicator", "IndicatorValue", "Recommendation", "Report", "ReportBuild", "ReportFile", "ReportQuerySet",
+    "FROZEN_STATUSES", "BuildStatus", "CongressAgreementEvaluation",
+    "CongressEvaluation", "CongressStatus", "Dimension", "FileFormat",
+    "Indicator", "IndicatorValue", "Report", "ReportBuild", "ReportFile", "ReportQuerySet",
     "ReportStatus", "report_file_path", "semester_folder",
 ]

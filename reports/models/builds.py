@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..semester_fields import SemesterFields, semester_constraints
+from evaluations.semester_fields import SemesterFields, semester_constraints
 
 
 class BuildStatus(models.TextChoices):

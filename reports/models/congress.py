@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .evaluations import Recommendation
+from evaluations.models import Recommendation
 
 
 class CongressStatus(models.TextChoices):

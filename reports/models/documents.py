@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..periods import Semester
-from ..semester_fields import SemesterFields, semester_constraints
+from evaluations.periods import Semester
+from evaluations.semester_fields import SemesterFields, semester_constraints
 from ..storage import report_storage
 
 

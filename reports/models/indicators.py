@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from cdmx_global.models import unique_message
 
-from ..semester_fields import SemesterFields, semester_constraints
+from evaluations.semester_fields import SemesterFields, semester_constraints
 
 
 class Dimension(models.TextChoices):

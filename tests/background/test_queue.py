@@ -26,7 +26,7 @@ from cdmx_global.pagecache import CACHE_HEADER, current_generation
 from cdmx_global.services import PUBLISH, SUBMIT, record_transition
 from reports.builds import build_report, report_build_request
 from reports.models import BuildStatus, Report, ReportBuild, ReportStatus
-from reports.periods import Semester
+from evaluations.periods import Semester
 from search.models import SearchEntry
 from opendata.downloads import EXPORTERS
 from opendata.tables import TABLES

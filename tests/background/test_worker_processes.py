@@ -36,7 +36,7 @@ from background.mail import EMAIL_ATTEMPTS, queue_email
 from background.models import Email, ScheduledRun, WorkerHeartbeat
 from reports.builds import report_build_request
 from reports.models import Report, ReportBuild
-from reports.periods import Semester
+from evaluations.periods import Semester
 
 from tests.support import factories
 from tests.support.factories import partial_date

@@ -170,7 +170,9 @@ def test_published_condition_counts_published_links_only(linked):
 
 #: The packages whose modules must load linked records through the kernel's
 #: helper. reports/ and opendata/ join once converted.
-CHECKED_PACKAGES = ("agreements", "events", "networks", "cdmx_global", "portal", "search", "opendata", "reports")
+CHECKED_PACKAGES = (
+    "agreements", "events", "networks", "cdmx_global", "portal", "search", "opendata", "evaluations", "reports",
+)
 
 #: Modules allowed to build the filter by hand, and why.
 ALLOWED = {
@@ -178,6 +180,8 @@ ALLOWED = {
     # A report is no record: its own lifecycle (ReportStatus: draft, approved,
     # delivered, published…) and its own ReportQuerySet.published().
     "reports/selectors.py": "reports' versions and files by the report's own lifecycle",
+    # The Congress's evaluation is no record either: its own CongressStatus (draft, submitted).
+    "reports/congress.py": "a correction replaces an evaluation once the correction is submitted",
 }
 
 

@@ -259,7 +259,8 @@ ALLOWED = ("cdmx_global/services/", "bench/synthetic/", "tests/")
 OTHER_STATUSES = {
     "reports/services.py": "a report's own lifecycle (ReportStatus), through the reports' services",
     "reports/builds.py": "a report build's progress (BuildStatus), as its worker goes",
-    "reports/evaluating.py": "an evaluation's cycle (EvaluationStatus), through its own steps",
+    "evaluations/services.py": "an evaluation's cycle (EvaluationStatus), through its own steps",
+    "reports/congress.py": "the Congress's evaluation (CongressStatus: draft, submitted), through its own steps",
     "background/worker.py": "the queue's tasks (TaskResultStatus): retries, recovery, a retry from the admin",
     "background/mail.py": "an outgoing email's delivery (Email.Status)",
 }

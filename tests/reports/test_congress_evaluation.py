@@ -23,16 +23,9 @@ from reports.congress import (
     congress_submit,
     current_congress_evaluations,
 )
-from reports.evaluating import evaluation_submit
-from reports.models import (
-    AgreementEvaluation,
-    CongressAgreementEvaluation,
-    CongressEvaluation,
-    Recommendation,
-    Report,
-    ReportFile,
-    ReportStatus,
-)
+from evaluations.services import evaluation_submit
+from reports.models import CongressAgreementEvaluation, CongressEvaluation, Report, ReportFile, ReportStatus
+from evaluations.models import AgreementEvaluation, Recommendation
 from staff.roles import CONGRESS
 
 from tests.support import factories
@@ -316,7 +309,7 @@ ADMIN_ADDS = [
     "admin:agreements_agreement_add", "admin:agreements_action_add", "admin:cdmx_global_counterpart_add",
     "admin:events_event_add", "admin:events_visit_add", "admin:events_award_add", "admin:networks_network_add",
     "admin:networks_membership_add", "admin:cdmx_global_governmentbody_add", "admin:cdmx_global_theme_add",
-    "admin:reports_agreementevaluation_add", "admin:reports_indicatorvalue_add", "admin:reports_indicator_add",
+    "admin:evaluations_agreementevaluation_add", "admin:reports_indicatorvalue_add", "admin:reports_indicator_add",
     "admin:auth_user_add",
 ]
 
@@ -341,13 +334,13 @@ def test_a_congress_account_cannot_see_or_change_records_nor_the_governments_eva
     ).status_code == 404
     for url in (
         reverse("admin:agreements_agreement_changelist"),
-        reverse("admin:reports_agreementevaluation_changelist"),
-        reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk]),
-        reverse("admin:reports_agreementevaluation_pending"),
+        reverse("admin:evaluations_agreementevaluation_changelist"),
+        reverse("admin:evaluations_agreementevaluation_change", args=[evaluation.pk]),
+        reverse("admin:evaluations_agreementevaluation_pending"),
     ):
         assert client.get(url).status_code == 403, url
     assert client.post(
-        reverse("admin:reports_agreementevaluation_step", args=[evaluation.pk, "enviar"]), {"seen_version": "1"}
+        reverse("admin:evaluations_agreementevaluation_step", args=[evaluation.pk, "enviar"]), {"seen_version": "1"}
     ).status_code == 404
     with pytest.raises(PermissionDenied):
         evaluation_submit(evaluation=evaluation, user=world["congress"])

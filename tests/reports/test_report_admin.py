@@ -16,17 +16,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from agreements.models import Validity
 from cdmx_global.deadlines import collect_deadlines
-from reports.models import (
-    AgreementEvaluation,
-    FileFormat,
-    Indicator,
-    IndicatorValue,
-    Report,
-    ReportBuild,
-    ReportFile,
-    ReportStatus,
-)
-from reports.periods import Semester
+from reports.models import FileFormat, Indicator, IndicatorValue, Report, ReportBuild, ReportFile, ReportStatus
+from evaluations.models import AgreementEvaluation
+from evaluations.periods import Semester
 from reports.services import indicator_value_save
 from staff.roles import LIAISON, REVIEWER
 
@@ -35,8 +27,8 @@ from tests.support.factories import AgreementFactory, partial_date
 
 pytestmark = pytest.mark.django_db
 
-PENDING = reverse("admin:reports_agreementevaluation_pending")
-EVALUATION_ADD = reverse("admin:reports_agreementevaluation_add")
+PENDING = reverse("admin:evaluations_agreementevaluation_pending")
+EVALUATION_ADD = reverse("admin:evaluations_agreementevaluation_add")
 REPORTS = reverse("admin:reports_report_changelist")
 BUILD = reverse("admin:reports_report_build")
 
@@ -144,7 +136,7 @@ def test_pending_list_explains_an_invalid_semester_in_spanish(reviewer_client):
 
 
 def test_evaluations_list_and_reports_link_to_the_pending_list(reviewer_client):
-    assertContains(reviewer_client.get(reverse("admin:reports_agreementevaluation_changelist")), f'href="{PENDING}"')
+    assertContains(reviewer_client.get(reverse("admin:evaluations_agreementevaluation_changelist")), f'href="{PENDING}"')
     assertContains(reviewer_client.get(REPORTS), f'href="{PENDING}"')
 
 
@@ -216,8 +208,8 @@ def test_agreement_search_of_the_evaluation_form_offers_published_agreements_onl
     AgreementFactory(title="Acuerdo con Montreal (borrador)")
 
     response = reviewer_client.get(
-        reverse("admin:reports_published_agreement_autocomplete"),
-        {"app_label": "reports", "model_name": "agreementevaluation", "field_name": "agreement", "term": "Acuerdo con Mont"},
+        reverse("admin:evaluations_published_agreement_autocomplete"),
+        {"app_label": "evaluations", "model_name": "agreementevaluation", "field_name": "agreement", "term": "Acuerdo con Mont"},
     )
 
     assert [result["id"] for result in response.json()["results"]] == [str(published.pk)]
@@ -232,7 +224,7 @@ def test_evaluation_page_shows_the_actions_the_report_will_count(reviewer_client
     factories.ActionFactory(agreement=agreement, published=True, **partial_date("start_on", 2017, 3))  # first half
     factories.ActionFactory(agreement=agreement, **partial_date("start_on", 2017, 9))  # a draft
 
-    response = reviewer_client.get(reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk]))
+    response = reviewer_client.get(reverse("admin:evaluations_agreementevaluation_change", args=[evaluation.pk]))
 
     assertContains(response, '<div class="readonly">2</div>', html=True)
     assertContains(response, "el informe cuenta las acciones publicadas del acuerdo con fecha dentro del semestre")
@@ -506,25 +498,28 @@ def test_a_liaison_gets_forbidden_on_the_report_admin(client):
 
 
 def test_roles_for_the_report():
-    # A liaison drafts and submits its body's evaluations, and nothing else of the report.
-    assert sorted(perm for perm in LIAISON.permissions if perm.startswith("reports.")) == [
-        "reports.add_agreementevaluation", "reports.add_commitmentprogress", "reports.add_evaluationevidence",
-        "reports.change_agreementevaluation", "reports.change_commitmentprogress", "reports.change_evaluationevidence",
-        "reports.delete_commitmentprogress", "reports.delete_evaluationevidence", "reports.view_agreementevaluation",
-        "reports.view_commitmentprogress", "reports.view_evaluationevidence",
+    # A liaison drafts and submits its body's evaluations, and nothing of the report itself.
+    assert not [perm for perm in LIAISON.permissions if perm.startswith("reports.")]
+    assert sorted(perm for perm in LIAISON.permissions if perm.startswith("evaluations.")) == [
+        "evaluations.add_agreementevaluation", "evaluations.add_commitmentprogress",
+        "evaluations.add_evaluationevidence", "evaluations.change_agreementevaluation",
+        "evaluations.change_commitmentprogress", "evaluations.change_evaluationevidence",
+        "evaluations.delete_commitmentprogress", "evaluations.delete_evaluationevidence",
+        "evaluations.view_agreementevaluation", "evaluations.view_commitmentprogress",
+        "evaluations.view_evaluationevidence",
     ]
     assert {
-        "reports.add_agreementevaluation", "reports.change_agreementevaluation",
+        "evaluations.add_agreementevaluation", "evaluations.change_agreementevaluation",
         "reports.add_indicatorvalue", "reports.view_congressevaluation",
         "reports.view_report", "reports.change_report",
     } <= set(REVIEWER.permissions)
     # CGAI reads the Congress's evaluation; only the Congress enters it.
     assert not {"reports.add_congressevaluation", "reports.change_congressevaluation"} & set(REVIEWER.permissions)
-    assert not any(
-        (perm.startswith("reports.delete_") and perm not in {"reports.delete_evaluationevidence", "reports.delete_commitmentprogress"})
-        or perm == "reports.add_report"
-        for perm in REVIEWER.permissions
-    )
+    # Nothing of the report is deleted; of an evaluation, only a draft's evidence and progress rows.
+    assert not any(perm.startswith("reports.delete_") or perm == "reports.add_report" for perm in REVIEWER.permissions)
+    assert {perm for perm in REVIEWER.permissions if perm.startswith("evaluations.delete_")} == {
+        "evaluations.delete_evaluationevidence", "evaluations.delete_commitmentprogress",
+    }
 
 
 def test_an_administrator_keeps_the_indicators_but_not_the_reports(client):
@@ -532,7 +527,7 @@ def test_an_administrator_keeps_the_indicators_but_not_the_reports(client):
 
     assert client.get(reverse("admin:reports_indicator_add")).status_code == 200
     assert client.get(REPORTS).status_code == 403
-    assert client.get(reverse("admin:reports_agreementevaluation_changelist")).status_code == 403
+    assert client.get(reverse("admin:evaluations_agreementevaluation_changelist")).status_code == 403
 
 
 # The deadline digest ----------------------------------------------------------

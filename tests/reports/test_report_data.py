@@ -13,7 +13,7 @@ from cdmx_global.partial_dates import DatePrecision
 from events.models import Award, Event, Visit
 from networks.models import Position
 from reports.data import build_report_data
-from reports.periods import Semester
+from evaluations.periods import Semester
 
 from tests.support import factories
 from tests.support.factories import partial_date

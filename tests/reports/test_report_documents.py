@@ -25,7 +25,7 @@ from reports.exporters.document import (
     render_document,
     static_file_fetcher,
 )
-from reports.periods import Semester
+from evaluations.periods import Semester
 from tests.support.factories import AgreementEvaluationFactory, AgreementFactory, partial_date
 
 pytestmark = pytest.mark.django_db

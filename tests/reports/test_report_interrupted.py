@@ -33,7 +33,7 @@ import pytest
 from django.core.management import call_command
 
 from reports.models import Report, ReportFile, ReportStatus
-from reports.periods import Semester
+from evaluations.periods import Semester
 from reports.services import report_approve, report_build, report_deliver, report_publish
 from reports.storage import TEMPORARY_PREFIX
 

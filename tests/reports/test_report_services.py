@@ -20,7 +20,7 @@ from cdmx_global.spreadsheets import escape_formula
 from reports import exporters
 from reports.exporters import ANNEX_TABLES
 from reports.models import Report, ReportFile, ReportStatus
-from reports.periods import Semester
+from evaluations.periods import Semester
 from reports.services import (
     report_approve,
     report_build,

@@ -20,7 +20,7 @@ from agreements.models import Action, Agreement
 from cdmx_global.partial_dates import PartialDate
 from events.models import Award, Event, Visit
 from reports.data import build_report_data
-from reports.periods import Semester
+from evaluations.periods import Semester
 from search.filters import SearchEntryFilterSet
 from search.selectors import search_entries
 from sourcebook import audit

@@ -29,7 +29,7 @@ def test_liaison_cannot_publish_or_delete_or_edit_catalogues():
     # Nothing is deleted but a file or a commitment's progress attached to an evaluation still in draft.
     assert not any(
         p.split(".")[1].startswith("delete_")
-        for p in perms - {"reports.delete_evaluationevidence", "reports.delete_commitmentprogress"}
+        for p in perms - {"evaluations.delete_evaluationevidence", "evaluations.delete_commitmentprogress"}
     )
     assert "cdmx_global.change_governmentbody" not in perms
 
@@ -40,7 +40,7 @@ def test_reviewer_reviews_any_body_but_deletes_nothing():
     # Nothing is deleted but a file or a commitment's progress attached to an evaluation still in draft.
     assert not any(
         p.split(".")[1].startswith("delete_")
-        for p in perms - {"reports.delete_evaluationevidence", "reports.delete_commitmentprogress"}
+        for p in perms - {"evaluations.delete_evaluationevidence", "evaluations.delete_commitmentprogress"}
     )
 
 

@@ -33,7 +33,8 @@ from cdmx_global.models import (
 from cdmx_global.partial_dates import DatePrecision
 from events.models import Award, Event, Visit, VisitGuest
 from networks.models import HostedOffice, Membership, Network, Position
-from reports.models import AgreementEvaluation, EvaluationStatus, Indicator, IndicatorValue, Recommendation
+from reports.models import Indicator, IndicatorValue
+from evaluations.models import AgreementEvaluation, EvaluationStatus, Recommendation
 from staff.models import StaffProfile
 from staff.roles import ADMINISTRATOR, CONGRESS, LIAISON, REVIEWER, assign_role
 

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from reports.models import CongressAgreementEvaluation, CongressEvaluation, CongressStatus, Report
-from reports.periods import Semester
+from evaluations.periods import Semester
 from reports.services import (
     report_approve,
     report_build,

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.periods import Semester
+from evaluations.periods import Semester
 from reports.services import report_build
 
 

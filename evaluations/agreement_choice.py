@@ -30,7 +30,7 @@ class PublishedAgreementAutocompleteView(AutocompleteJsonView):
 
 
 class PublishedAgreementSelect(AutocompleteSelect):
-    url_name = "%s:reports_published_agreement_autocomplete"
+    url_name = "%s:evaluations_published_agreement_autocomplete"
 
 
 class PublishedAgreementMixin:

@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from reports.evaluating import evaluation_approve, evaluation_return, evaluation_save, evaluation_submit
-from reports.models import AgreementEvaluation, EvaluationStatus, Recommendation
-from reports.periods import Semester
+from evaluations.services import evaluation_approve, evaluation_return, evaluation_save, evaluation_submit
+from evaluations.models import AgreementEvaluation, EvaluationStatus, Recommendation
+from evaluations.periods import Semester
 from reports.selectors import published_agreement_evaluations
 
 from tests.support import factories
@@ -23,15 +23,15 @@ from tests.support.factories import partial_date
 
 pytestmark = pytest.mark.django_db
 
-ADD = reverse("admin:reports_agreementevaluation_add")
+ADD = reverse("admin:evaluations_agreementevaluation_add")
 
 
 def change(evaluation) -> str:
-    return reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk])
+    return reverse("admin:evaluations_agreementevaluation_change", args=[evaluation.pk])
 
 
 def step(evaluation, name: str) -> str:
-    return reverse("admin:reports_agreementevaluation_step", args=[evaluation.pk, name])
+    return reverse("admin:evaluations_agreementevaluation_step", args=[evaluation.pk, name])
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Where a record stands in a semester: the rules the report counts by.
 
 Read by the report (``reports.data.records``) and by what staff still owe it
-(``reports.pending``), so both agree. How a partial date falls in a semester
-is in ``reports.periods``.
+(``evaluations.pending``), so both agree. How a partial date falls in a semester
+is in ``evaluations.periods``.
 """
 
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from agreements.models import Agreement, Validity
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 
-from ..periods import Placement, Semester, last_day, overlaps, place
+from .periods import Placement, Semester, last_day, overlaps, place
 
 
 @dataclass

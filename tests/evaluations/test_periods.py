@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from cdmx_global.partial_dates import DatePrecision, PartialDate
-from reports.periods import Placement, Semester, last_day, overlaps, place
+from evaluations.periods import Placement, Semester, last_day, overlaps, place
 
 D, M, Y = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
 

@@ -1,7 +1,7 @@
 """What staff still owe a semester's report: the agreements to evaluate that
 have no evaluation yet, and the actions the report will count for one agreement.
 
-Both read the rules of ``reports.data.placing`` (``place_agreement`` and the
+Both read the rules of ``evaluations.placing`` (``place_agreement`` and the
 placing of actions) on a narrow query, so the admin and the deadline digest
 agree with the report without loading every record the report reads.
 """
@@ -14,7 +14,7 @@ from agreements.models import Agreement
 from agreements.selectors import published_actions
 from cdmx_global.access import body_of, user_sees_every_body
 
-from .data.placing import AgreementPlacement, placed_in, place_agreement
+from .placing import AgreementPlacement, placed_in, place_agreement
 from .models import AgreementEvaluation, EvaluationStatus
 from .periods import Semester
 
@@ -63,4 +63,4 @@ def actions_counted(agreement: Agreement, semester: Semester) -> int:
 def evaluate_url(agreement: Agreement, semester: Semester) -> str:
     """The admin's evaluation form for ``agreement`` and ``semester``, filled in."""
     query = urlencode({"agreement": agreement.pk, "year": semester.year, "half": semester.half})
-    return f"{reverse('admin:reports_agreementevaluation_add')}?{query}"
+    return f"{reverse('admin:evaluations_agreementevaluation_add')}?{query}"

@@ -1,5 +1,8 @@
 """The government's evaluation of the agreements, semester by semester: its
-figures, its assessment, the progress of each commitment and its evidence."""
+figures, its assessment, the progress of each commitment and its evidence.
+
+The tables were made when these models lived in ``reports``; they keep their
+names (``db_table``), so moving the models changed no table."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,8 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..evidence import EvidenceField, evidence_path, validate_evidence
-from ..semester_fields import SemesterFields, semester_constraints
+from .evidence import EvidenceField, evidence_path, validate_evidence
+from .semester_fields import SemesterFields, semester_constraints
 
 
 class Recommendation(models.TextChoices):
@@ -56,7 +59,7 @@ class AgreementEvaluation(SemesterFields):
         settings.AUTH_USER_MODEL, verbose_name=_("evaluado por"), on_delete=models.SET_NULL,
         null=True, blank=True, editable=False, related_name="+",
     )
-    # The cycle (``reports.evaluating``): the body's liaison drafts and submits,
+    # The cycle (``evaluations.services``): the body's liaison drafts and submits,
     # a CGAI reviewer returns it with observations or approves it. Only an
     # approved evaluation enters a report or the public record.
     status = models.CharField(
@@ -78,9 +81,10 @@ class AgreementEvaluation(SemesterFields):
     created_at = models.DateTimeField(_("creado"), auto_now_add=True)
     updated_at = models.DateTimeField(_("última actualización"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="reports_historicalagreementevaluation")
 
     class Meta:
+        db_table = "reports_agreementevaluation"
         ordering = ["-year", "-half", "agreement__title"]
         verbose_name = _("evaluación de acuerdo")
         verbose_name_plural = _("evaluaciones de acuerdos")
@@ -113,9 +117,10 @@ class EvaluationEvidence(models.Model):
     description = models.CharField(_("qué muestra"), max_length=200)
     uploaded_at = models.DateTimeField(_("subido"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="reports_historicalevaluationevidence")
 
     class Meta:
+        db_table = "reports_evaluationevidence"
         ordering = ["evaluation", "pk"]
         verbose_name = _("evidencia")
         verbose_name_plural = _("evidencias")
@@ -130,7 +135,7 @@ class CommitmentProgress(models.Model):
 
     ``value`` is the indicator's value reached by then (cumulative, in the
     commitment's unit); how far that is between the baseline and the target
-    is computed (``reports.progress``), never typed.
+    is computed (``evaluations.progress``), never typed.
     """
 
     evaluation = models.ForeignKey(
@@ -147,9 +152,10 @@ class CommitmentProgress(models.Model):
         _("avance"), blank=True, help_text=_("Qué se hizo en el semestre para cumplir el compromiso."),
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="reports_historicalcommitmentprogress")
 
     class Meta:
+        db_table = "reports_commitmentprogress"
         ordering = ["evaluation", "commitment__order", "commitment_id"]
         verbose_name = _("avance de compromiso")
         verbose_name_plural = _("avance de los compromisos")

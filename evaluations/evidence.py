@@ -64,7 +64,7 @@ class EvidenceFieldFile(FieldFile):
 
     @property
     def url(self) -> str:
-        return reverse("admin:reports_agreementevaluation_evidence", args=[self.instance.evaluation_id, self.instance.pk])
+        return reverse("admin:evaluations_agreementevaluation_evidence", args=[self.instance.evaluation_id, self.instance.pk])
 
 
 class EvidenceField(models.FileField):

@@ -29,7 +29,7 @@ from background.mail import queue_email
 from cdmx_global.access import reviewers, user_can_review, user_handles_body
 from cdmx_global.versioning import ensure_version
 
-from .data.placing import place_agreement
+from .placing import place_agreement
 from .models import AgreementEvaluation, EvaluationStatus
 from .periods import Semester
 
@@ -106,7 +106,7 @@ def evaluation_save(*, evaluation: AgreementEvaluation, user=None, seen_version:
 
 
 def _admin_link(evaluation: AgreementEvaluation) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk])
+    return settings.SITE_URL.rstrip("/") + reverse("admin:evaluations_agreementevaluation_change", args=[evaluation.pk])
 
 
 def _tell(recipients, subject: str, body: str) -> None:

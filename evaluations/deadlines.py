@@ -17,7 +17,7 @@ from cdmx_global.partial_dates import DatePrecision, PartialDate
 from .pending import evaluate_url, lacking_evaluation_for
 from .periods import Semester
 
-EVALUATE_PERMISSION = "reports.add_agreementevaluation"
+EVALUATE_PERMISSION = "evaluations.add_agreementevaluation"
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from reports.evaluating import evaluation_save
-from reports.models import AgreementEvaluation, CommitmentProgress, Recommendation
-from reports.progress import progress_percent
+from evaluations.services import evaluation_save
+from evaluations.models import AgreementEvaluation, CommitmentProgress, Recommendation
+from evaluations.progress import progress_percent
 from tests.support import factories
 from tests.support.factories import partial_date
 
 pytestmark = pytest.mark.django_db
 
-ADD = reverse("admin:reports_agreementevaluation_add")
+ADD = reverse("admin:evaluations_agreementevaluation_add")
 
 
 @pytest.fixture
@@ -187,9 +187,9 @@ def test_once_submitted_the_progress_is_read_only(client, agreement, liaison):
     client.force_login(liaison)
     client.post(ADD, form(agreement, [(quantitative, "35", "")]))
     evaluation = AgreementEvaluation.objects.get()
-    client.post(reverse("admin:reports_agreementevaluation_step", args=[evaluation.pk, "enviar"]), {"seen_version": "1"})
+    client.post(reverse("admin:evaluations_agreementevaluation_step", args=[evaluation.pk, "enviar"]), {"seen_version": "1"})
 
-    page = client.get(reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk]))
+    page = client.get(reverse("admin:evaluations_agreementevaluation_change", args=[evaluation.pk]))
 
     assert 'name="progress-0-value"' not in page.text
     assert "35.00" in page.text

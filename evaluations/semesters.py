@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..periods import Semester
+from .periods import Semester
 
 #: How many semesters, back from the current one, the pending list offers to pick from.
 RECENT_SEMESTERS = 10

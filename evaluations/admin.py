@@ -3,7 +3,7 @@ agreements still lacking one for a semester.
 
 The liaison of an agreement's body drafts its evaluation and submits it; a
 CGAI reviewer returns it with observations or approves it (the steps and
-their rules are ``reports.evaluating``'s). A liaison sees its own body's
+their rules are ``evaluations.services``'s). A liaison sees its own body's
 agreements only. A submitted or approved evaluation is read-only; the form
 carries the version it was opened on, so two people can't overwrite each
 other."""
@@ -24,12 +24,12 @@ from cdmx_global.access import body_of, user_can_review, user_sees_every_body
 from cdmx_global.admin import HistoryAdmin
 from cdmx_global.versioning import VersionedModelForm
 
-from ..evaluating import (
+from .services import (
     EDITABLE, ensure_evaluable, evaluation_approve, evaluation_return, evaluation_save, evaluation_submit, may_draft,
 )
-from ..models import AgreementEvaluation, CommitmentProgress, EvaluationEvidence, EvaluationStatus
-from ..pending import actions_counted, evaluate_url, lacking_evaluation_for
-from ..periods import Semester
+from .models import AgreementEvaluation, CommitmentProgress, EvaluationEvidence, EvaluationStatus
+from .pending import actions_counted, evaluate_url, lacking_evaluation_for
+from .periods import Semester
 from .agreement_choice import PublishedAgreementAutocompleteView, PublishedAgreementMixin
 from .semesters import recent_semesters, semester_column
 
@@ -61,7 +61,7 @@ class EvidenceInline(admin.TabularInline):
         return super().has_change_permission(request, obj) and self._editable(request, obj)
 
     def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) or request.user.has_perm("reports.view_agreementevaluation")
+        return super().has_view_permission(request, obj) or request.user.has_perm("evaluations.view_agreementevaluation")
 
 
 class ProgressInline(EvidenceInline):
@@ -141,7 +141,7 @@ class EvaluationForm(VersionedModelForm):
 class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
     form = EvaluationForm
     inlines = [ProgressInline, EvidenceInline]
-    change_form_template = "admin/reports/agreementevaluation/change_form.html"
+    change_form_template = "admin/evaluations/agreementevaluation/change_form.html"
     list_display = ("agreement", semester_column, "status", "recommendation", "evaluated_by")
     list_select_related = ("agreement", "evaluated_by")
     list_filter = ("status", "year", "half", "recommendation")
@@ -224,7 +224,7 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
                 agreement_id=wanted["agreement"], year=wanted["year"], half=wanted["half"]
             ).first()
             if existing is not None:
-                return HttpResponseRedirect(reverse("admin:reports_agreementevaluation_change", args=[existing.pk]))
+                return HttpResponseRedirect(reverse("admin:evaluations_agreementevaluation_change", args=[existing.pk]))
         return super().add_view(request, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -235,7 +235,7 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
                 "can_submit": evaluation.status in EDITABLE and may_draft(request.user, evaluation.agreement),
                 "can_review": evaluation.status == EvaluationStatus.SUBMITTED and user_can_review(request.user),
                 "step_urls": {
-                    step: reverse("admin:reports_agreementevaluation_step", args=[evaluation.pk, step]) for step in STEPS
+                    step: reverse("admin:evaluations_agreementevaluation_step", args=[evaluation.pk, step]) for step in STEPS
                 },
             })
         return super().change_view(request, object_id, form_url, extra_context)
@@ -273,7 +273,7 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         else:
             self.message_user(request, done, messages.SUCCESS)
-        return HttpResponseRedirect(reverse("admin:reports_agreementevaluation_change", args=[evaluation.pk]))
+        return HttpResponseRedirect(reverse("admin:evaluations_agreementevaluation_change", args=[evaluation.pk]))
 
     def has_delete_permission(self, request, obj=None):
         # An evaluation is corrected, not deleted: its history stays with it.
@@ -281,19 +281,19 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
 
     def get_urls(self):
         return [
-            path("pendientes/", self.admin_site.admin_view(self.pending_view), name="reports_agreementevaluation_pending"),
+            path("pendientes/", self.admin_site.admin_view(self.pending_view), name="evaluations_agreementevaluation_pending"),
             path(
                 "<path:object_id>/ciclo/<str:step>/", self.admin_site.admin_view(self.step_view),
-                name="reports_agreementevaluation_step",
+                name="evaluations_agreementevaluation_step",
             ),
             path(
                 "<path:object_id>/evidencia/<int:evidence_id>/", self.admin_site.admin_view(self.evidence_view),
-                name="reports_agreementevaluation_evidence",
+                name="evaluations_agreementevaluation_evidence",
             ),
             path(
                 "acuerdos-publicados/",
                 self.admin_site.admin_view(PublishedAgreementAutocompleteView.as_view(admin_site=self.admin_site)),
-                name="reports_published_agreement_autocomplete",
+                name="evaluations_published_agreement_autocomplete",
             ),
             *super().get_urls(),
         ]
@@ -331,4 +331,4 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
             "error": error,
             "rows": rows,
         }
-        return TemplateResponse(request, "admin/reports/agreementevaluation/pending.html", context)
+        return TemplateResponse(request, "admin/evaluations/agreementevaluation/pending.html", context)
