@@ -11,7 +11,19 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from cdmx_global.published import published_condition
 
-from .models import AgreementEvaluation, CongressAgreementEvaluation, CongressEvaluation, EvaluationStatus, FileFormat, Report, ReportFile, ReportStatus
+from .models import (
+    FROZEN_STATUSES,
+    AgreementEvaluation,
+    CommitmentProgress,
+    CongressAgreementEvaluation,
+    CongressEvaluation,
+    CongressStatus,
+    EvaluationStatus,
+    FileFormat,
+    Report,
+    ReportFile,
+    ReportStatus,
+)
 from .periods import Semester
 
 
@@ -109,4 +121,40 @@ def published_agreement_evaluations(semester: Semester) -> QuerySet:
     the agreements that are published (the only ones the report reads)."""
     return AgreementEvaluation.objects.filter(
         published_condition("agreement"), year=semester.year, half=semester.half, status=EvaluationStatus.APPROVED
+    )
+
+
+def published_commitment_progress(semester: Semester) -> QuerySet:
+    """The progress of the commitments reported in the approved evaluations
+    for ``semester`` of published agreements (``published_agreement_evaluations``)."""
+    return CommitmentProgress.objects.filter(
+        evaluation__in=published_agreement_evaluations(semester).values("pk")
+    ).order_by("commitment_id")
+
+
+def newest_delivered_report(semester: Semester) -> Report | None:
+    """The newest version of ``semester``'s report delivered to Congress
+    (delivered or published): the one the Congress evaluates. Its data is
+    left out."""
+    return (
+        Report.objects.filter(year=semester.year, half=semester.half, status__in=FROZEN_STATUSES)
+        .defer("content")
+        .order_by("-version")
+        .first()
+    )
+
+
+def congress_evaluations_in_force(report: Report) -> QuerySet:
+    """The Congress's submitted evaluations of ``report`` that no later
+    *submitted* one corrects, oldest first, with the one each corrects.
+
+    Not ``reports.congress.current_congress_evaluations``: that one also drops
+    an evaluation whose correction is still a draft, so a draft the Congress
+    is writing would hide what it submitted."""
+    return (
+        CongressEvaluation.objects.submitted()
+        .filter(report=report)
+        .exclude(corrected_by__status=CongressStatus.SUBMITTED)
+        .select_related("corrects")
+        .order_by("submitted_at", "pk")
     )
