@@ -365,3 +365,16 @@ def test_the_method_explains_progress_and_what_enters(built):
     assert "Sólo entran las evaluaciones del Gobierno que la CGAI aprobó" in method["Qué evaluaciones entran"]
     assert "nunca un borrador" in method["Qué evaluaciones entran"]
     assert "Avance de los compromisos" in built["text"]
+
+
+def test_a_report_built_before_these_parts_renders_without_them(built):
+    tables = {key: table for key, table in built["data"]["tables"].items() if key not in ("commitments", "recommendations")}
+    older = {key: part for key, part in built["data"].items() if key != "previous_congress"} | {"tables": tables}
+
+    html = HtmlExporter().render(older).decode("utf-8")
+
+    assert '<h3 id="informe-evaluacion-comp-a">' in html
+    for part in ("Avance de los compromisos (comp-a)", "Recomendaciones de las evaluaciones aprobadas",
+                 "Evaluación del Congreso del informe anterior", 'role="img" font-family="Liberation Sans, Arial, '
+                 'Helvetica, sans-serif" font-size="11"><title>Acuerdos presentados'):
+        assert part not in html, part
