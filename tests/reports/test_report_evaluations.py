@@ -161,6 +161,10 @@ def make_scenario() -> dict:
     pending = congress_correction_start(corrects=correction, user=member, note=f"Corrección {HIDDEN} en curso.")
     pending.assessment = f"Borrador del Congreso {HIDDEN}."
     congress_draft_save(evaluation=pending, user=member)
+    # An entry of an agreement that is not published (the service would refuse it; the report must too).
+    CongressAgreementEvaluation.objects.create(
+        evaluation=correction, agreement=draft, assessment=f"Entrada sobre un borrador {HIDDEN}."
+    )
     return {"a": a, "previous": previous}
 
 
