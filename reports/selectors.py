@@ -17,7 +17,6 @@ from .models import (
     CommitmentProgress,
     CongressAgreementEvaluation,
     CongressEvaluation,
-    CongressStatus,
     EvaluationStatus,
     FileFormat,
     Report,
@@ -143,18 +142,3 @@ def newest_delivered_report(semester: Semester) -> Report | None:
         .first()
     )
 
-
-def congress_evaluations_in_force(report: Report) -> QuerySet:
-    """The Congress's submitted evaluations of ``report`` that no later
-    *submitted* one corrects, oldest first, with the one each corrects.
-
-    Not ``reports.congress.current_congress_evaluations``: that one also drops
-    an evaluation whose correction is still a draft, so a draft the Congress
-    is writing would hide what it submitted."""
-    return (
-        CongressEvaluation.objects.submitted()
-        .filter(report=report)
-        .exclude(corrected_by__status=CongressStatus.SUBMITTED)
-        .select_related("corrects")
-        .order_by("submitted_at", "pk")
-    )

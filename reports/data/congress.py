@@ -7,9 +7,10 @@ from django.db.models import Prefetch
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 from cdmx_global.published import published_condition
 
+from ..congress import current_congress_evaluations
 from ..models import CongressAgreementEvaluation, ReportStatus
 from ..periods import Semester
-from ..selectors import congress_evaluations_in_force, newest_delivered_report
+from ..selectors import newest_delivered_report
 from .cells import absolute_url, date_text, number
 
 
@@ -49,7 +50,12 @@ def previous_congress_evaluation(semester: Semester) -> dict:
         "delivery_reference": report.delivery_reference,
         "url": absolute_url(report.get_absolute_url()) if report.status == ReportStatus.PUBLISHED else "",
     }
-    evaluations = congress_evaluations_in_force(report).prefetch_related(_entries())
+    evaluations = (
+        current_congress_evaluations(report)
+        .select_related("corrects")
+        .prefetch_related(_entries())
+        .order_by("submitted_at", "pk")
+    )
     part["evaluations"] = [
         {
             "act_number": evaluation.act_number,

@@ -38,7 +38,6 @@ from reports.models import (
 )
 from reports.periods import Semester
 from reports.services import report_approve, report_build, report_deliver
-from staff.roles import CONGRESS, assign_role
 from tests.support import factories
 from tests.support.factories import partial_date
 
@@ -82,12 +81,6 @@ def evaluation(agreement, recommendation, status=EvaluationStatus.APPROVED, half
             evaluation=made, commitment=reported, value=None if value is None else Decimal(value), note=note
         )
     return made
-
-
-def congress_member():
-    user = factories.UserFactory()
-    assign_role(user, CONGRESS)
-    return user
 
 
 def make_scenario() -> dict:
@@ -142,7 +135,7 @@ def make_scenario() -> dict:
     previous = report_deliver(
         report=report_approve(report=previous), delivered_on=datetime.date(2017, 7, 14), delivery_reference="CGAI/0700/2017",
     )
-    member = congress_member()
+    member = factories.congress()
     first = congress_draft_save(
         evaluation=CongressEvaluation(report=previous, score=Decimal("7.5"), assessment="Primera evaluación superada."),
         user=member,
