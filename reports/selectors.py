@@ -11,9 +11,17 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from cdmx_global.published import published_condition
 
-from .models import CongressAgreementEvaluation, CongressEvaluation, FileFormat, Report, ReportFile, ReportStatus
-from evaluations.models import AgreementEvaluation, EvaluationStatus
+from evaluations.models import AgreementEvaluation, CommitmentProgress, EvaluationStatus
 from evaluations.periods import Semester
+from .models import (
+    FROZEN_STATUSES,
+    CongressAgreementEvaluation,
+    CongressEvaluation,
+    FileFormat,
+    Report,
+    ReportFile,
+    ReportStatus,
+)
 
 
 def files_in_format_order() -> QuerySet:
@@ -111,3 +119,24 @@ def published_agreement_evaluations(semester: Semester) -> QuerySet:
     return AgreementEvaluation.objects.filter(
         published_condition("agreement"), year=semester.year, half=semester.half, status=EvaluationStatus.APPROVED
     )
+
+
+def published_commitment_progress(semester: Semester) -> QuerySet:
+    """The progress of the commitments reported in the approved evaluations
+    for ``semester`` of published agreements (``published_agreement_evaluations``)."""
+    return CommitmentProgress.objects.filter(
+        evaluation__in=published_agreement_evaluations(semester).values("pk")
+    ).order_by("commitment_id")
+
+
+def newest_delivered_report(semester: Semester) -> Report | None:
+    """The newest version of ``semester``'s report delivered to Congress
+    (delivered or published): the one the Congress evaluates. Its data is
+    left out."""
+    return (
+        Report.objects.filter(year=semester.year, half=semester.half, status__in=FROZEN_STATUSES)
+        .defer("content")
+        .order_by("-version")
+        .first()
+    )
+

@@ -12,6 +12,8 @@ The parts:
 - ``tables``: every table of the report, each ``{"title", "columns", "rows"}``
   with ``columns`` as ``[key, heading]`` pairs and ``rows`` as flat dicts —
   the annexes (CSV, XLSX, JSON) are exactly these tables;
+- ``previous_congress``: the Congress's submitted evaluation of the previous
+  semester's report, where there is one;
 - ``breakdowns``: the agreements counted by kind, region, theme, body, ODS
   and UN framework;
 - ``map``: the countries of the counterparts of the agreements in the report;
@@ -40,6 +42,8 @@ from .agreements import agreements_table, evaluations_table
 from .awards import awards_table
 from .breakdowns import breakdowns
 from .cells import date_text
+from .commitments import commitments_table, recommendations_table
+from .congress import previous_congress_evaluation
 from .indicators import indicators_table
 from .maps import counterpart_map
 from .method import method
@@ -64,6 +68,8 @@ def build_report_data(semester: Semester, *, version: int = 1, corrects: dict | 
             "summary": summary_table(current, previous),
             "agreements": agreements_table(current),
             "evaluations": evaluations_table(current),
+            "commitments": commitments_table(current),
+            "recommendations": recommendations_table(current),
             "actions": actions_table(current),
             "visits": visits_table(current),
             "events": events_table(current),
@@ -92,6 +98,7 @@ def build_report_data(semester: Semester, *, version: int = 1, corrects: dict | 
                 "recommendations": [[r.value, str(r.label)] for r in Recommendation],
             },
             "tables": tables,
+            "previous_congress": previous_congress_evaluation(semester),
             "breakdowns": breakdowns(current),
             "map": counterpart_map(current),
             "method": method(semester),

@@ -56,6 +56,24 @@ def method(semester: Semester) -> list[dict]:
             "acción. Las demás cifras (personas beneficiadas, recursos, intercambios, proyectos) y la valoración "
             "cualitativa son las que registró el Gobierno en su evaluación del semestre."
         )},
+        {"title": _("Qué evaluaciones entran"), "text": _(
+            "Sólo entran las evaluaciones del Gobierno que la CGAI aprobó: los borradores, las evaluaciones enviadas "
+            "a revisión y las devueltas con observaciones no entran en ninguna cifra ni tabla. La distribución de las "
+            "recomendaciones cuenta los acuerdos presentados para evaluación según la recomendación de su evaluación "
+            "aprobada, y aparte los que no tienen evaluación aprobada. Del Congreso entra sólo la evaluación que envió "
+            "con el número y la fecha del acuerdo que la aprobó, nunca un borrador; si corrigió una evaluación "
+            "enviada, entra la corrección, que dice qué corrige."
+        )},
+        {"title": _("Avance de los compromisos"), "text": _(
+            "El avance de cada compromiso se calcula, no se captura: (valor alcanzado − línea base) ÷ (meta − línea "
+            "base) × 100. El valor alcanzado es el que reporta la evaluación aprobada del semestre: el valor del "
+            "indicador al cierre del semestre, acumulado, en la unidad del compromiso. Una línea base no registrada "
+            "se lee como 0. La fórmula sirve igual para una meta menor que la línea base (un compromiso de reducir "
+            "algo). El resultado se redondea a un decimal y no se limita: más de 100 significa que se superó la meta, "
+            "menos de 0 que el indicador se alejó de ella. No hay cifra cuando el compromiso no tiene meta, cuando no "
+            "se reportó un valor o cuando la meta es igual a la línea base. Los compromisos de un acuerdo sin "
+            "evaluación aprobada se listan «sin evaluación», sin valor."
+        )},
         {"title": _("Cargos y membresías"), "text": _(
             "Un cargo de dirección en una red se cuenta en el semestre cuando su periodo, leído del primer día de su "
             "inicio al último día de su fin, lo cruza; un cargo sin fecha de inicio no se cuenta."

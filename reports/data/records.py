@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement
+from agreements.models import Agreement, Commitment
 from agreements.selectors import published_actions, published_agreements
 from cdmx_global.partial_dates import PartialDate
 from events.models import Award, Event, Visit
@@ -15,8 +15,8 @@ from events.selectors import published_awards, published_events, published_visit
 from networks.selectors import published_memberships, published_positions
 
 from evaluations.periods import Semester
-from ..selectors import published_agreement_evaluations
 from evaluations.placing import AgreementPlacement, held_in, place_agreement, placed_in
+from ..selectors import published_agreement_evaluations, published_commitment_progress
 
 
 @dataclass
@@ -35,6 +35,7 @@ class SemesterRecords:
     memberships: list = field(default_factory=list)
     year_only: list = field(default_factory=list)  # (kind label, record, date)
     evaluations: dict = field(default_factory=dict)  # agreement pk -> AgreementEvaluation
+    commitments: dict = field(default_factory=dict)  # agreement pk -> [Commitment], in their order
 
     @property
     def evaluable(self) -> list[AgreementPlacement]:
@@ -53,6 +54,15 @@ class SemesterRecords:
         for action in self.actions:
             grouped[action.agreement_id].append(action)
         return grouped
+
+    def commitments_of(self, agreement: Agreement) -> list[Commitment]:
+        return self.commitments.get(agreement.pk, [])
+
+    @functools.cached_property
+    def progress(self) -> dict:
+        """Commitment pk -> its ``CommitmentProgress`` in the approved evaluation of
+        the semester: read once, only for the semester whose commitments are shown."""
+        return {progress.commitment_id: progress for progress in published_commitment_progress(self.semester)}
 
     @property
     def outgoing(self) -> list:
@@ -87,6 +97,15 @@ class Records:
         self.positions = list(published_positions())
         self.memberships = list(published_memberships())
 
+    @functools.cached_property
+    def commitments(self) -> dict[int, list[Commitment]]:
+        """The commitments of the published agreements by agreement, in their order:
+        public exactly when their agreement is."""
+        grouped = defaultdict(list)
+        for commitment in Commitment.objects.published().order_by("order", "pk"):
+            grouped[commitment.agreement_id].append(commitment)
+        return grouped
+
     def place(self, semester: Semester) -> SemesterRecords:
         placed = SemesterRecords(semester)
         placements = [place_agreement(agreement, semester) for agreement in self.agreements]
@@ -109,6 +128,7 @@ class Records:
             (_("Premio"), awards_year, "awarded_on"),
         ):
             placed.year_only.extend((label, record, PartialDate.of(record, date_field)) for record in records)
+        placed.commitments = self.commitments
         placed.evaluations = {
             evaluation.agreement_id: evaluation for evaluation in published_agreement_evaluations(semester)
         }

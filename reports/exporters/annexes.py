@@ -18,6 +18,8 @@ ANNEX_TABLES = [
     ("summary", "cifras"),
     ("agreements", "acuerdos"),
     ("evaluations", "evaluaciones"),
+    ("commitments", "compromisos"),
+    ("recommendations", "recomendaciones"),
     ("actions", "acciones"),
     ("visits", "visitas"),
     ("events", "eventos"),

@@ -108,6 +108,19 @@ def with_value(rows: list[dict], pair: str) -> list[dict]:
 
 
 @register.filter
+def of_agreement(rows, code: str) -> list[dict]:
+    """The rows of the agreement ``code`` (none from a report built before the table existed)."""
+    return [row for row in rows or [] if row.get("code") == code]
+
+
+@register.filter
+def of_agreements(rows, agreements) -> list[dict]:
+    """The rows of the agreements listed in ``agreements`` (rows with a ``code``)."""
+    codes = {agreement.get("code") for agreement in agreements or []}
+    return [row for row in rows or [] if row.get("code") in codes]
+
+
+@register.filter
 def grouped(rows: list[dict], key: str) -> list[tuple[str, list[dict]]]:
     """``(value, rows)`` per distinct value of ``key``, in order of first appearance."""
     groups: dict[str, list[dict]] = {}
@@ -140,6 +153,17 @@ def agreements_chart(report: dict, key: str) -> SafeString:
     rows = [(row["label"], [row["in_force"], row["unknown_validity"]]) for row in breakdown["rows"]]
     title = _("Acuerdos vigentes y sin información de vigencia, %(by)s") % {"by": breakdown["title"].lower()}
     return charts.stacked_bars(title, rows, series)
+
+
+@register.simple_tag
+def recommendations_chart(table: dict) -> SafeString:
+    """Bars of the agreements presented for evaluation by the recommendation
+    of their approved evaluation, and those without one."""
+    if not table:
+        return mark_safe("")
+    rows = [(row["label"], [row["agreements"]]) for row in table["rows"]]
+    title = _("Acuerdos presentados para evaluación, por la recomendación de su evaluación aprobada")
+    return charts.stacked_bars(title, rows, [_("Acuerdos")])
 
 
 @register.simple_tag

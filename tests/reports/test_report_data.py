@@ -4,6 +4,7 @@ drafts and withdrawn records never enter."""
 
 import datetime
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -13,7 +14,15 @@ from cdmx_global.partial_dates import DatePrecision
 from events.models import Award, Event, Visit
 from networks.models import Position
 from reports.data import build_report_data
+from evaluations.models import CommitmentProgress
 from evaluations.periods import Semester
+from reports.models import (
+    CongressAgreementEvaluation,
+    CongressEvaluation,
+    CongressStatus,
+    Report,
+    ReportStatus,
+)
 
 from tests.support import factories
 from tests.support.factories import partial_date
@@ -293,3 +302,45 @@ def test_building_the_data_costs_the_same_queries_with_more_records(scenario):
         build_report_data(S2017_2)
 
     assert len(many) == len(few)
+
+
+def _evaluated_agreements(count: int, congress) -> None:
+    """``count`` published agreements in force in 2017-2, each with two commitments,
+    an approved evaluation reporting their progress, and an entry in ``congress``."""
+    for _n in range(count):
+        agreement = factories.AgreementFactory(
+            published=True, validity="in_force", is_indefinite=True, **partial_date("signed_on", 2016, 3, 1)
+        )
+        first = factories.CommitmentFactory(agreement=agreement, baseline=Decimal(5), target=Decimal(15))
+        second = factories.CommitmentFactory(agreement=agreement, target=Decimal(4))
+        evaluation = factories.AgreementEvaluationFactory(agreement=agreement, year=2017, half=2)
+        CommitmentProgress.objects.create(evaluation=evaluation, commitment=first, value=Decimal(10), note="A medias.")
+        CommitmentProgress.objects.create(evaluation=evaluation, commitment=second, value=Decimal(1), note="Uno.")
+        CongressAgreementEvaluation.objects.create(evaluation=congress, agreement=agreement, assessment="Suficiente.")
+
+
+def test_the_evaluations_commitments_and_congress_entries_cost_the_same_queries_with_more_of_them(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # The previous semester's report as delivered, and the Congress's submitted evaluation of it.
+    previous = Report.objects.create(
+        year=2017, half=1, status=ReportStatus.DELIVERED, delivered_on=datetime.date(2017, 7, 14),
+        delivery_reference="CGAI/0700/2017",
+    )
+    congress = CongressEvaluation.objects.create(
+        report=previous, status=CongressStatus.SUBMITTED, act_number="CCDMX/CAI/011/2017",
+        act_date=datetime.date(2017, 9, 20), submitted_at=datetime.datetime(2017, 9, 21, tzinfo=datetime.UTC),
+        assessment="El informe es suficiente.",
+    )
+    _evaluated_agreements(1, congress)
+    with CaptureQueriesContext(connection) as one:
+        one_agreement = build_report_data(S2017_2)
+    _evaluated_agreements(3, congress)
+    with CaptureQueriesContext(connection) as four:
+        four_agreements = build_report_data(S2017_2)
+
+    assert [len(data["tables"]["commitments"]["rows"]) for data in (one_agreement, four_agreements)] == [2, 8]
+    assert [row["progress"] for row in four_agreements["tables"]["commitments"]["rows"]] == [50, 25] * 4
+    assert len(four_agreements["previous_congress"]["evaluations"][0]["entries"]) == 4
+    assert len(four) == len(one)

@@ -24,6 +24,7 @@ FIGURE_ALTS = [
     "Acuerdos vigentes y sin información de vigencia, por tipo de instrumento",
     "Acuerdos vigentes y sin información de vigencia, por región de la contraparte",
     "Mapa del mundo con los países de las contrapartes de los acuerdos del informe resaltados",
+    "Acuerdos presentados para evaluación, por la recomendación de su evaluación aprobada",
 ]
 #: Each embedded file: its format, /AFRelationship, MIME type and description.
 EMBEDDED = {
