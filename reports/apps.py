@@ -13,6 +13,15 @@ class ReportsConfig(AppConfig):
 
         register_section(EVALUATIONS_MISSING)
 
+        from cdmx_global.record_sections import RecordSection, register_record_section
+
+        from .public_evaluations import agreement_evaluations
+
+        register_record_section(RecordSection(
+            key="reports.evaluations", model_label="agreements.Agreement",
+            template_name="reports/_agreement_evaluations.html", context=agreement_evaluations,
+        ))
+
         from django.tasks.signals import task_enqueued, task_finished
 
         from .builds import build_finished, build_requeued
