@@ -22,6 +22,10 @@ class ReportsConfig(AppConfig):
             template_name="reports/_agreement_evaluations.html", context=agreement_evaluations,
         ))
 
+        from .open_data import register
+
+        register()
+
         from django.tasks.signals import task_enqueued, task_finished
 
         from .builds import build_finished, build_requeued
