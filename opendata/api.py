@@ -173,7 +173,7 @@ def _list_parameters(collection: Collection) -> list[OpenApiParameter]:
     ]
 
 
-def _viewset(collection: Collection) -> type[CollectionViewSet]:
+def build_viewset(collection: Collection) -> type[CollectionViewSet]:
     serializer = SERIALIZERS[collection.name]
     viewset = type(
         f"{collection.model.__name__}ViewSet",
@@ -205,4 +205,5 @@ def _viewset(collection: Collection) -> type[CollectionViewSet]:
 
 #: One viewset per public collection, by its name in the address; the project's
 #: router (``config.api``) registers these beside the resources of other apps.
-VIEWSETS = {collection.name: _viewset(collection) for collection in COLLECTIONS.values()}
+#: Apps above ``opendata`` add theirs with ``opendata.registry.register_collection``.
+VIEWSETS = {collection.name: build_viewset(collection) for collection in COLLECTIONS.values()}

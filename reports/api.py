@@ -30,8 +30,13 @@ from opendata.api import (
     RequestLanguageMixin,
 )
 from opendata.serializers import PortalUrlField
+from opendata.serializers.base import AgreementLinkSerializer, BodyLinkSerializer
+from opendata.serializers.fields import api_url, display
 
 from .models import CongressAgreementEvaluation, CongressEvaluation, Report, ReportFile, ReportStatus
+from evaluations.models import AgreementEvaluation, CommitmentProgress
+from .public_evaluations import congress_entry_anchor, evaluation_url
+from evaluations.progress import progress_percent
 from .selectors import (
     correcting_version,
     published_correction_target,
@@ -176,4 +181,138 @@ class ReportViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
             raise NotFound(NOT_FOUND)
         return report
 
+
+# The public evaluations: ``/api/v1/evaluations/`` and ``/api/v1/congress-evaluations/``,
+# served by opendata's collections (``reports.open_data`` registers them).
+
+DECIMAL_OR_NULL = {"type": "string", "format": "decimal", "nullable": True}
+
+
+class CommitmentProgressSerializer(serializers.ModelSerializer):
+    """A commitment's value reached by the end of the semester, against its target."""
+
+    commitment = serializers.IntegerField(
+        source="commitment_id", read_only=True, help_text=_("El número del compromiso (descarga de compromisos).")
+    )
+    objective = serializers.CharField(source="commitment.objective", read_only=True)
+    indicator = serializers.CharField(source="commitment.indicator", read_only=True)
+    unit = serializers.CharField(source="commitment.unit", read_only=True)
+    baseline = serializers.DecimalField(
+        source="commitment.baseline", max_digits=14, decimal_places=2, read_only=True, allow_null=True
+    )
+    target = serializers.DecimalField(
+        source="commitment.target", max_digits=14, decimal_places=2, read_only=True, allow_null=True
+    )
+    progress_percent = serializers.SerializerMethodField(
+        help_text=_(
+            "(valor alcanzado − línea base) ÷ (meta − línea base) × 100, con un decimal; null sin meta o sin valor."
+        )
+    )
+
+    class Meta:
+        model = CommitmentProgress
+        fields = ["commitment", "objective", "indicator", "unit", "baseline", "target", "value", "progress_percent", "note"]
+
+    @extend_schema_field(DECIMAL_OR_NULL)
+    def get_progress_percent(self, progress: CommitmentProgress) -> str | None:
+        commitment = progress.commitment
+        percent = progress_percent(commitment.baseline, commitment.target, progress.value)
+        return None if percent is None else str(percent)
+
+
+class SemesterMixin(serializers.Serializer):
+    semester = serializers.SerializerMethodField(help_text=_("El año y 1 (enero–junio) o 2 (julio–diciembre), p. ej. «2017-2»."))
+    semester_display = serializers.SerializerMethodField(help_text=_("El semestre como se lee, en el idioma de la petición."))
+
+    def semester_of(self, record):
+        return record.semester
+
+    def get_semester(self, record) -> str:
+        return self.semester_of(record).label
+
+    def get_semester_display(self, record) -> str:
+        return str(self.semester_of(record))
+
+
+class EvaluationSerializer(SemesterMixin, serializers.ModelSerializer):
+    """The government's evaluation of an agreement for a semester, approved by CGAI."""
+
+    url = api_url("evaluations")
+    portal_url = serializers.SerializerMethodField(help_text=_("La evaluación en la página del acuerdo."))
+    agreement = AgreementLinkSerializer(read_only=True)
+    body = BodyLinkSerializer(source="agreement.body", read_only=True, help_text=_("El área responsable del acuerdo."))
+    recommendation_display = display("recommendation")
+    approved_at = serializers.DateTimeField(source="reviewed_at", read_only=True, help_text=_("Cuándo la aprobó la CGAI."))
+    progress = CommitmentProgressSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = AgreementEvaluation
+        fields = [
+            "id", "url", "portal_url", "agreement", "body", "semester", "semester_display", "year", "half",
+            "people_reached", "resources", "amount", "currency", "exchanges", "projects",
+            "advantages", "benefits", "results", "difficulties", "recommendation", "recommendation_display",
+            "approved_at", "progress",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_portal_url(self, evaluation: AgreementEvaluation) -> str:
+        return self.context["request"].build_absolute_uri(evaluation_url(evaluation.agreement, evaluation.semester))
+
+
+class CorrectionSerializer(serializers.Serializer):
+    congress_evaluation = serializers.IntegerField(source="correction_id")
+    act_number = serializers.CharField(source="correction_act_number")
+    act_date = serializers.DateField(source="correction_act_date")
+
+
+class CongressEntrySerializer(SemesterMixin, serializers.ModelSerializer):
+    """The Congress's evaluation of an agreement, in an evaluation it submitted on a published report."""
+
+    url = api_url("congress-evaluations")
+    portal_url = serializers.SerializerMethodField(help_text=_("La evaluación en la página del informe."))
+    agreement = AgreementLinkSerializer(read_only=True)
+    body = BodyLinkSerializer(source="agreement.body", read_only=True, help_text=_("El área responsable del acuerdo."))
+    report = serializers.SerializerMethodField(help_text=_("El informe evaluado: semestre y versión, p. ej. «2017-2-v1»."))
+    report_url = serializers.SerializerMethodField(help_text=_("El informe evaluado en la API."))
+    congress_evaluation = serializers.IntegerField(
+        source="evaluation_id", read_only=True, help_text=_("El número de la evaluación del Congreso de la que es parte.")
+    )
+    act_number = serializers.CharField(source="evaluation.act_number", read_only=True)
+    act_date = serializers.DateField(source="evaluation.act_date", read_only=True)
+    submitted_at = serializers.DateTimeField(source="evaluation.submitted_at", read_only=True)
+    recommendation_display = display("recommendation")
+    corrects = serializers.CharField(
+        source="evaluation.corrects.act_number", read_only=True, allow_null=True, default=None,
+        help_text=_("El número de acuerdo de la evaluación que ésta corrige, o null."),
+    )
+    correction_note = serializers.CharField(source="evaluation.correction_note", read_only=True)
+    corrected_by = serializers.SerializerMethodField(
+        help_text=_("La evaluación enviada del Congreso que corrige a ésta, o null.")
+    )
+
+    class Meta:
+        model = CongressAgreementEvaluation
+        fields = [
+            "id", "url", "portal_url", "agreement", "body", "report", "report_url", "semester", "semester_display",
+            "congress_evaluation", "act_number", "act_date", "submitted_at", "score", "assessment",
+            "recommendation", "recommendation_display", "observations", "corrects", "correction_note", "corrected_by",
+        ]
+
+    def semester_of(self, entry):
+        return entry.evaluation.report.semester
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_portal_url(self, entry) -> str:
+        return self.context["request"].build_absolute_uri(congress_entry_anchor(entry))
+
+    def get_report(self, entry) -> str:
+        return identifier(entry.evaluation.report)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_report_url(self, entry) -> str:
+        return _api_url(entry.evaluation.report, self.context["request"])
+
+    @extend_schema_field(CorrectionSerializer(allow_null=True))
+    def get_corrected_by(self, entry) -> dict | None:
+        return CorrectionSerializer(entry).data if entry.correction_id else None
 

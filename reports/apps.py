@@ -7,6 +7,19 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Informes semestrales")
 
     def ready(self):
+        from cdmx_global.record_sections import RecordSection, register_record_section
+
+        from .public_evaluations import agreement_evaluations
+
+        register_record_section(RecordSection(
+            key="reports.evaluations", model_label="agreements.Agreement",
+            template_name="reports/_agreement_evaluations.html", context=agreement_evaluations,
+        ))
+
+        from .open_data import register
+
+        register()
+
         from django.tasks.signals import task_enqueued, task_finished
 
         from .builds import build_finished, build_requeued

@@ -16,6 +16,9 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
 
+from agreements.selectors import published_agreements_alone
+
+from .data.cells import YES
 from .exporters import exporters
 from .forms import VerifyForm
 from .selectors import (
@@ -27,6 +30,7 @@ from .selectors import (
     published_report_file,
     published_reports,
 )
+from .public_evaluations import evaluation_url
 from .uploads import HashingUploadHandler
 
 # A published report's files never change, so a client may keep them a day.
@@ -65,7 +69,29 @@ class ReportDetailView(TemplateView):
         report = published_report(semester, version)
         if report is None:
             raise Http404
-        return super().get_context_data(entry=version_entry(report), report=report, **kwargs)
+        return super().get_context_data(
+            entry=version_entry(report), report=report, evaluated=evaluated_agreements(report), **kwargs
+        )
+
+
+def evaluated_agreements(report) -> list[dict]:
+    """The agreements the report gives a government evaluation of, as it lists
+    them, each with the address of that evaluation on its page (``None`` when
+    the agreement is no longer published). One query."""
+    rows = report.content.get("tables", {}).get("evaluations", {}).get("rows", [])
+    rows = [row for row in rows if row.get("evaluated") == YES and row.get("code")]
+    published = {
+        agreement.code: agreement
+        for agreement in published_agreements_alone().filter(code__in=[row["code"] for row in rows])
+    }
+    return [
+        {
+            "code": row["code"],
+            "title": row["title"],
+            "url": evaluation_url(published[row["code"]], report.semester) if row["code"] in published else None,
+        }
+        for row in rows
+    ]
 
 
 @require_safe

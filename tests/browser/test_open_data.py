@@ -17,8 +17,8 @@ def test_open_data_page_and_a_csv_download(page, assert_accessible):
     expect(page).to_have_url(re.compile(r"/datos/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Datos abiertos")
     table = page.get_by_role("table", name="Colecciones publicadas, con su número de registros y sus descargas")
-    # A header row and one row per collection (the commitments' among them).
-    expect(table.get_by_role("row")).to_have_count(13)
+    # A header row and one row per collection (the commitments' and the evaluations' among them).
+    expect(table.get_by_role("row")).to_have_count(15)
     expect(table.get_by_role("row", name=re.compile(r"^Acuerdos internacionales 65 "))).to_have_count(1)
     assert "Quimera" not in page.content()
     assert_accessible(page)

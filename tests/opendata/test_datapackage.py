@@ -16,6 +16,7 @@ from django.utils import translation
 
 from opendata.datapackage import OPEN_DATA_LICENCE
 from opendata.tables import TABLES
+from tests.support.evaluations import approved_evaluation, congress_entry
 from tests.support.factories import AgreementFactory, CommitmentFactory, leak_bait, partial_date
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
@@ -86,6 +87,13 @@ def test_the_english_package_speaks_english(client):
     assert described["resources"][0]["path"] == "http://testserver/en/datos/agreements.csv"
 
 
+def evaluated(agreement) -> None:
+    """A row in each evaluations table: an approved evaluation of ``agreement``
+    with a commitment's progress, and the Congress's submitted evaluation of it."""
+    approved_evaluation(agreement)
+    congress_entry(agreement, text="=1+1")
+
+
 def _matches(value, field: dict) -> bool:
     """A CSV cell is a value of its field's type (and format and pattern)."""
     if value == "":
@@ -112,6 +120,7 @@ def test_the_values_match_their_field_types(client):
         published=True, code="con-monto", amount=Decimal("99.90"), currency="USD", **partial_date("signed_on", 2014, 11)
     )
     CommitmentFactory(agreement=agreement, baseline=Decimal("12.5"), **partial_date("target_date", 2016, 3))
+    evaluated(agreement)
 
     for resource in package(client)["resources"]:
         rows = list(csv.reader(io.StringIO(download(client, resource["path"]).decode("utf-8-sig"))))
@@ -131,6 +140,7 @@ def test_frictionless_validates_the_package_against_the_downloaded_csvs(client, 
     leak_bait()
     agreement = AgreementFactory(published=True, code="con-monto", amount=Decimal("99.90"), currency="USD", title="=1+1")
     CommitmentFactory(agreement=agreement, objective="=1+1", **partial_date("target_date", 2030))
+    evaluated(agreement)
     described = package(client, prefix)
     for resource in described["resources"]:
         (tmp_path / f"{resource['name']}.csv").write_bytes(download(client, resource["path"]))

@@ -22,7 +22,9 @@ from networks.models import Network
 from opendata.collections import COLLECTIONS
 from opendata.downloads import EXPORTERS
 from opendata.tables import TABLES
+from tests.support.evaluations import approved_evaluation, congress_entry
 from tests.support.factories import (
+    AgreementEvaluationFactory,
     LEAK_MARK,
     ActionFactory,
     AgreementFactory,
@@ -89,6 +91,12 @@ def bait():
             text="Las dos ciudades intercambiarán experiencias de gestión urbana, movilidad y cultura, "
             "con visitas técnicas de personal de ambos gobiernos y un informe conjunto de resultados.",
         )
+    # Its evaluations: approved and submitted ones that show, a draft of each that must not.
+    long_text = "Las dos ciudades intercambiaron experiencias de gestión urbana, movilidad y cultura. " * 8
+    approved_evaluation(agreement, text=long_text, commitment=agreement.commitments.first())
+    AgreementEvaluationFactory(agreement=agreement, year=2017, half=1, status="draft", advantages=LEAK_MARK)
+    congress_entry(agreement, text=long_text)
+    congress_entry(agreement, text=LEAK_MARK, submitted=False)
     return made
 
 
@@ -491,6 +499,8 @@ MAKERS = {
     "awards": lambda linked: AwardFactory(published=True, granted_by=[linked["counterpart"]], themes=[linked["theme"]]),
     "bodies": lambda linked: GovernmentBodyFactory(),
     "themes": lambda linked: ThemeFactory(),
+    "evaluations": lambda linked: approved_evaluation(AgreementFactory(published=True)),
+    "congress-evaluations": lambda linked: congress_entry(AgreementFactory(published=True)),
 }
 MAKERS["agreements-transparency"] = MAKERS["agreements"]
 

@@ -9,7 +9,9 @@ from agreements.models import Action, Agreement, Commitment
 from cdmx_global.models import Counterpart, GovernmentBody, PublicationStatus, Theme
 from events.models import Award, Event, Visit
 from networks.models import Membership, Network, Position
-from tests.support.factories import GovernmentBodyFactory, ThemeFactory, leak_bait
+from reports.models import CongressAgreementEvaluation
+from evaluations.models import AgreementEvaluation
+from tests.support.factories import AgreementEvaluationFactory, GovernmentBodyFactory, ThemeFactory, leak_bait
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
 
@@ -29,6 +31,9 @@ BOOK_COUNTS = {
     "awards": 34,
     "bodies": 46,
     "themes": 29,
+    # The book has no evaluation: they are entered each semester (tests/reports/test_public_evaluations.py).
+    "evaluations": 0,
+    "congress-evaluations": 0,
 }
 
 SPANISH_TITLES = {
@@ -44,6 +49,8 @@ SPANISH_TITLES = {
     "awards": "Premios y reconocimientos",
     "bodies": "Dependencias",
     "themes": "Temas",
+    "evaluations": "Evaluaciones del Gobierno",
+    "congress-evaluations": "Evaluaciones del Congreso",
 }
 
 ROW = re.compile(
@@ -53,8 +60,10 @@ ROW = re.compile(
 
 @pytest.fixture
 def unpublished():
-    """Unpublished records of every kind, and a draft body and theme."""
-    leak_bait()
+    """Unpublished records of every kind, a draft body and theme, and the
+    evaluation of a draft agreement."""
+    bait = leak_bait()
+    AgreementEvaluationFactory(agreement=bait["draft"][1], advantages="Ventaja Quimera")
     GovernmentBodyFactory(name="Secretaría Quimera", draft=True)
     ThemeFactory(name="Tema Quimera", draft=True)
 
@@ -76,6 +85,10 @@ def independent_counts() -> dict[str, int]:
         "awards": Award.objects.filter(status=PUBLISHED).count(),
         "bodies": GovernmentBody.objects.filter(status=PUBLISHED).count(),
         "themes": Theme.objects.filter(status=PUBLISHED).count(),
+        "evaluations": AgreementEvaluation.objects.filter(status="approved", agreement__status=PUBLISHED).count(),
+        "congress-evaluations": CongressAgreementEvaluation.objects.filter(
+            evaluation__status="submitted", evaluation__report__status="published", agreement__status=PUBLISHED
+        ).count(),
     }
 
 
