@@ -41,7 +41,7 @@ STEPS = {
 }
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(admin.StackedInline):
     """The evidence files, added and removed while the evaluation is a draft or returned."""
 
     model = EvaluationEvidence
@@ -50,6 +50,14 @@ class EvidenceInline(admin.TabularInline):
 
     def _editable(self, request, obj) -> bool:
         return obj is None or (obj.status in EDITABLE and may_draft(request.user, obj.agreement))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "file" and formfield is not None:
+            # Django puts a file input in a fieldset whose legend names it, which
+            # no screen reader takes as the input's label: name it on the input.
+            formfield.widget.attrs["aria-label"] = str(db_field.verbose_name).capitalize()
+        return formfield
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and self._editable(request, obj)
@@ -172,6 +180,8 @@ class AgreementEvaluationAdmin(PublishedAgreementMixin, HistoryAdmin):
                 "fields": (
                     "status", "review_comment", ("submitted_by", "submitted_at"), ("reviewed_by", "reviewed_at"),
                     "evaluated_by", ("created_at", "updated_at"),
+                    # Hidden: the version the form was opened on (``cdmx_global.versioning``).
+                    "seen_version",
                 )
             },
         ),

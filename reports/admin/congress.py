@@ -86,9 +86,11 @@ class CongressEvaluationAdmin(HistoryAdmin):
     def get_fields(self, request, obj=None):
         correction = ("corrects", "correction_note") if obj is not None and obj.corrects_id else ()
         later = ("corrected_later_by",) if obj is not None and hasattr(obj, "corrected_by") else ()
+        # Hidden, on a draft: the version the form was opened on (``cdmx_global.versioning``).
+        version = ("seen_version",) if obj is None or obj.status == CongressStatus.DRAFT else ()
         return (
             "report", "status", "score", "assessment", "observations", *correction, *later,
-            "act_number", "act_date", "submitted_by", "submitted_at", "created_by", "created_at",
+            "act_number", "act_date", "submitted_by", "submitted_at", "created_by", "created_at", *version,
         )
 
     def get_readonly_fields(self, request, obj=None):

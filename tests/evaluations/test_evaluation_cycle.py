@@ -269,3 +269,13 @@ def test_an_evidence_file_that_is_not_what_it_says_is_refused_and_nothing_is_sav
     assert response.status_code == 200
     assert message in html.unescape(response.text)
     assert AgreementEvaluation.objects.count() == 0
+
+
+def test_the_form_carries_the_version_it_was_opened_on(client, people):
+    """Without it a browser's save of an existing evaluation is refused («No se sabe qué versión…»)."""
+    evaluation = evaluation_save(evaluation=AgreementEvaluation(**_fields(people["agreement"])), user=people["liaison"])
+    client.force_login(people["liaison"])
+
+    page = client.get(change(evaluation))
+
+    assert '<input type="hidden" name="seen_version" value="1" id="id_seen_version">' in page.text

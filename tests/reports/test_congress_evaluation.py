@@ -218,6 +218,8 @@ def test_the_congress_records_and_submits_its_evaluation_and_cgai_is_told(client
 def test_two_congress_accounts_editing_the_same_draft_cannot_overwrite_each_other(client, world):
     evaluation = draft(world)
     client.force_login(world["congress"])
+    # The form carries the version it was opened on, as the browser posts it back.
+    assert '<input type="hidden" name="seen_version" value="1" id="id_seen_version">' in client.get(change(evaluation)).text
     client.post(change(evaluation), form_data(world["delivered"], seen_version="1", assessment="Suficiente."))
 
     client.force_login(world["other_congress"])
