@@ -33,10 +33,11 @@ from opendata.serializers import PortalUrlField
 from opendata.serializers.base import AgreementLinkSerializer, BodyLinkSerializer
 from opendata.serializers.fields import api_url, display
 
-from .models import CongressAgreementEvaluation, CongressEvaluation, Report, ReportFile, ReportStatus
 from evaluations.models import AgreementEvaluation, CommitmentProgress
-from .public_evaluations import congress_entry_anchor, evaluation_url
 from evaluations.progress import progress_percent
+
+from .models import CongressAgreementEvaluation, CongressEvaluation, Report, ReportFile, ReportStatus
+from .public_evaluations import congress_entry_anchor, evaluation_url
 from .selectors import (
     correcting_version,
     published_correction_target,

@@ -22,8 +22,9 @@ from background.mail import queue_email
 from background.tasks import PermanentError, background_task, enqueue
 from background.worker import WORKER_LOST
 
-from .models import BuildStatus, ReportBuild
 from evaluations.periods import Semester
+
+from .models import BuildStatus, ReportBuild
 from .services import check_build, latest_version, report_build
 
 #: Tries before a build is failed for good (a worker killed counts as one).

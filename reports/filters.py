@@ -9,9 +9,10 @@ from drf_spectacular.utils import extend_schema_field
 from agreements.models import Agreement
 from cdmx_global.models import GovernmentBody
 
-from .models import CongressAgreementEvaluation
 from evaluations.models import AgreementEvaluation, Recommendation
 from evaluations.periods import Semester
+
+from .models import CongressAgreementEvaluation
 
 #: A semester as a query parameter or a cell: «2017-2».
 SEMESTER_PATTERN = r"[0-9]{4}-[12]"

@@ -17,11 +17,12 @@ from opendata.registry import register_collection
 from opendata.tables import URI_FORMAT, Column
 from opendata.tables.base import IDENTIFIER, column
 
+from evaluations.models import AgreementEvaluation
+from evaluations.progress import progress_percent
+
 from .api import CongressEntrySerializer, EvaluationSerializer, identifier
 from .filters import SEMESTER_PATTERN, CongressEntryFilterSet, EvaluationFilterSet
 from .models import CongressAgreementEvaluation, CongressEvaluation
-from evaluations.models import AgreementEvaluation
-from evaluations.progress import progress_percent
 from .public_evaluations import congress_entry_anchor, evaluation_url, public_congress_entries, public_evaluations
 
 EVALUATIONS = Collection(

@@ -20,10 +20,11 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from cdmx_global.published import published_condition
 
-from .models import CongressAgreementEvaluation, CongressEvaluation, CongressStatus, ReportStatus
 from evaluations.models import AgreementEvaluation, CommitmentProgress, EvaluationStatus
 from evaluations.periods import Semester
 from evaluations.progress import progress_percent
+
+from .models import CongressAgreementEvaluation, CongressEvaluation, CongressStatus, ReportStatus
 from .progress_chart import progress_chart
 
 

@@ -18,6 +18,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from evaluations.periods import LABEL_PATTERN, Semester
+
 from .data import build_report_data
 from .exporters import render_files
 from .models import (
@@ -27,7 +29,6 @@ from .models import (
     ReportStatus,
     semester_folder,
 )
-from evaluations.periods import LABEL_PATTERN, Semester
 from .storage import report_storage
 
 

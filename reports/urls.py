@@ -1,7 +1,8 @@
 from django.urls import path, register_converter
 
-from .feeds import ReportFeed
 from evaluations.periods import Semester
+
+from .feeds import ReportFeed
 from .views import ArchiveView, ReportDetailView, VerifyView, report_file, report_latest
 
 

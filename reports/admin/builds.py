@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ReportBuild
 from evaluations.semesters import semester_column
+
+from ..models import ReportBuild
 
 
 @admin.display(description=_("informe"))

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.admin import HistoryAdmin
 
+from evaluations.periods import Semester
+from evaluations.semesters import semester_column
+
 from ..indicators import COMPUTATIONS
 from ..models import Indicator, IndicatorValue
-from evaluations.periods import Semester
 from ..services import indicator_value_save
-from evaluations.semesters import semester_column
 
 
 class IndicatorForm(forms.ModelForm):

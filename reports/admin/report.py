@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.admin import HistoryAdmin
 
+from evaluations.periods import Semester
+from evaluations.semesters import semester_column
+
 from ..congress import is_congress
 from ..models import FROZEN_STATUSES, BuildStatus, Report, ReportBuild, ReportStatus
-from evaluations.periods import Semester
 from ..builds import report_build_request
 from ..services import report_approve, report_deliver, report_publish, report_return_to_draft
 from .report_forms import ReportBuildForm, ReportDeliveryForm
-from evaluations.semesters import semester_column
 
 
 #: The lifecycle steps a button asks for: the service, and what is said once done.

@@ -34,9 +34,10 @@ from django.utils import timezone, translation
 
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 
-from ..models import Dimension
 from evaluations.models import Recommendation
 from evaluations.periods import Semester
+
+from ..models import Dimension
 from .actions import actions_table
 from .agreements import agreements_table, evaluations_table
 from .awards import awards_table

@@ -7,9 +7,10 @@ from django.db.models import Prefetch
 from cdmx_global.partial_dates import DatePrecision, PartialDate
 from cdmx_global.published import published_condition
 
+from evaluations.periods import Semester
+
 from ..congress import current_congress_evaluations
 from ..models import CongressAgreementEvaluation, ReportStatus
-from evaluations.periods import Semester
 from ..selectors import newest_delivered_report
 from .cells import absolute_url, date_text, number
 
