@@ -182,6 +182,7 @@ ALLOWED = {
     "reports/selectors.py": "reports' versions and files by the report's own lifecycle",
     # The Congress's evaluation is no record either: its own CongressStatus (draft, submitted).
     "reports/congress.py": "a correction replaces an evaluation once the correction is submitted",
+    "reports/public_evaluations.py": "the Congress's submitted evaluations (CongressStatus) of published reports (ReportStatus)",
 }
 
 
