@@ -3,7 +3,7 @@
 
 Only the Congress's accounts add and edit it: a draft shared by all of them,
 overall and per agreement of the report, saved with the version it was opened
-on; «Enviar al CGAI» submits it with the Congress's act; a submitted one is
+on; «Enviar a la CGAI» submits it with the Congress's act; a submitted one is
 read-only for good, and «Registrar una corrección» opens a new draft that
 says what it corrects. CGAI's reviewers read it all."""
 
@@ -171,7 +171,7 @@ class CongressEvaluationAdmin(HistoryAdmin):
         return entries
 
     def response_post_save_add(self, request, obj):
-        # On to the draft's page: the agreements to evaluate and «Enviar al CGAI» are there.
+        # On to the draft's page: the agreements to evaluate and «Enviar a la CGAI» are there.
         return HttpResponseRedirect(self._change_url(obj))
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -228,7 +228,7 @@ class CongressEvaluationAdmin(HistoryAdmin):
         )
 
     def step_view(self, request, object_id, step):
-        """«Enviar al CGAI» (``enviar``) or «Registrar una corrección» (``corregir``): a form, then the service."""
+        """«Enviar a la CGAI» (``enviar``) or «Registrar una corrección» (``corregir``): a form, then the service."""
         if step not in ("enviar", "corregir"):
             raise Http404(gettext("No existe ese paso."))
         if not is_congress(request.user):
@@ -256,12 +256,12 @@ class CongressEvaluationAdmin(HistoryAdmin):
         submitting = step == "enviar"
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Enviar al CGAI") if submitting else _("Registrar una corrección"),
+            "title": _("Enviar a la CGAI") if submitting else _("Registrar una corrección"),
             "subtitle": str(evaluation),
             "opts": self.opts,
             "original": evaluation,
             "form": form,
-            "submit_label": _("Enviar al CGAI") if submitting else _("Registrar una corrección"),
+            "submit_label": _("Enviar a la CGAI") if submitting else _("Registrar una corrección"),
             "cancel_url": self._change_url(evaluation),
             "intro": _(
                 "Una vez enviada, la evaluación no cambia: se publica con el informe y la CGAI recibe un aviso."

@@ -35,7 +35,7 @@ class CongressEvaluationForm(VersionedModelForm):
 
 
 class CongressSubmitForm(forms.Form):
-    """«Enviar al CGAI»: the act of the Congress that approved the evaluation."""
+    """«Enviar a la CGAI»: the act of the Congress that approved the evaluation."""
 
     act_number = forms.CharField(
         label=_("Número del acuerdo del Congreso"),

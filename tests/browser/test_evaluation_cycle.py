@@ -163,7 +163,7 @@ def test_the_whole_evaluation_cycle(page, sign_in, cycle, assert_accessible):
     congress.locator("input[name='_continue']").click()
     congress.get_by_label("Número del acuerdo del Congreso").fill("CCDMX/CAI/021/2018")
     congress.get_by_label("Fecha del acuerdo del Congreso").fill(today.strftime("%d/%m/%Y"))
-    congress.get_by_role("button", name="Enviar al CGAI").click()
+    congress.get_by_role("button", name="Enviar a la CGAI").click()
     expect(congress.locator("#congress-cycle")).to_contain_text("Enviada con el acuerdo CCDMX/CAI/021/2018")
 
     # 6. The public sees both evaluations: the agreement's page, the report's page, the API.

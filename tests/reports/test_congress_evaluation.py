@@ -187,7 +187,7 @@ def test_the_congress_records_and_submits_its_evaluation_and_cgai_is_told(client
     assert evaluation.entries.get(agreement=lyon).pk == lyon_pk  # updated in place, its history goes on
 
     page = client.get(change(evaluation))
-    assert f'action="{step(evaluation, "enviar")}"' in page.text and "Enviar al CGAI" in page.text
+    assert f'action="{step(evaluation, "enviar")}"' in page.text and "Enviar a la CGAI" in page.text
     response = client.post(
         step(evaluation, "enviar"), {"act_number": " CCDMX/CAI/007/2018 ", "act_date": "20/03/2018", "seen_version": "2"}
     )
@@ -372,7 +372,7 @@ def test_a_submitted_evaluation_is_never_edited_in_the_admin_nor_through_the_ser
 
     assert page.status_code == 200
     for absent in (
-        'name="assessment"', 'name="score"', 'name="entries-0-assessment"', 'name="entries-0-DELETE"', "Enviar al CGAI",
+        'name="assessment"', 'name="score"', 'name="entries-0-assessment"', 'name="entries-0-DELETE"', "Enviar a la CGAI",
         'class="deletelink"',
     ):
         assert absent not in page.text, absent
@@ -477,7 +477,7 @@ def test_cgai_reads_the_congress_evaluations_read_only(client, world):
     assert list(listed.context["cl"].result_list) == [evaluation]
     assert page.status_code == 200
     assert "El informe cumple con el artículo 20." in page.text
-    for absent in ('name="assessment"', "Enviar al CGAI", 'name="entries-0-assessment"'):
+    for absent in ('name="assessment"', "Enviar a la CGAI", 'name="entries-0-assessment"'):
         assert absent not in page.text, absent
 
 
