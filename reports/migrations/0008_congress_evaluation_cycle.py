@@ -6,6 +6,7 @@ import django.utils.timezone
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import F
 
 
 
@@ -18,7 +19,8 @@ def split_congress_evaluations(apps, schema_editor):
     CongressEvaluation = apps.get_model("reports", "CongressEvaluation")
     Entry = apps.get_model("reports", "CongressAgreementEvaluation")
     headers = {}
-    rows = CongressEvaluation.objects.order_by("agreement_id", "pk")  # the reports as a whole first
+    # The letters on the report as a whole first (PostgreSQL puts NULLs last unless told).
+    rows = CongressEvaluation.objects.order_by(F("agreement_id").asc(nulls_first=True), "pk")
     for row in rows:
         row.status = "submitted"
         row.submitted_at, row.submitted_by_id = row.created_at, row.created_by_id
