@@ -13,12 +13,16 @@ from dataclasses import dataclass
 import django_filters
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
+from django.http import HttpResponseBadRequest
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.views import FilterView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from .feeds import FEED_FORMAT, FORMAT_PARAMETER, ListFeed, feed_query_string, record_summary, record_updated
 from .models import GovernmentBody, SustainableDevelopmentGoal, Theme
 from .published import published_condition, published_relation
 from .regions import Region
@@ -207,6 +211,44 @@ class RecordListView(FilterView):
     paginate_by = 25
     strict = True
 
+    def get(self, request, *args, **kwargs):
+        if request.GET.get(FORMAT_PARAMETER) == FEED_FORMAT:
+            return self.feed_response()
+        return super().get(request, *args, **kwargs)
+
+    def feed_response(self):
+        """The Atom feed of the list's first page, or 400 with the list's own
+        messages when a filter is not valid."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_valid():
+            errors = " ".join(error for errors in self.filterset.form.errors.values() for error in errors)
+            return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+        first_page = self.filterset.qs[: self.get_paginate_by(self.filterset.qs)]
+        return ListFeed(self, first_page)(self.request)
+
+    def feed_title(self) -> str:
+        records = capfirst(self.filterset.queryset.model._meta.verbose_name_plural)
+        if any(self.filterset.form.data.get(name) for name in self.filterset.filters):
+            return gettext("CDMX Global: %(records)s (con filtros)") % {"records": records}
+        return gettext("CDMX Global: %(records)s") % {"records": records}
+
+    def feed_link(self) -> str:
+        query = self.request.GET.copy()
+        query.pop(FORMAT_PARAMETER, None)
+        return f"{self.request.path}?{query.urlencode()}" if query else self.request.path
+
+    def feed_item_title(self, item) -> str:
+        return str(item)
+
+    def feed_item_link(self, item) -> str:
+        return item.get_absolute_url()
+
+    def feed_item_summary(self, item) -> str:
+        return record_summary(item)
+
+    def feed_item_updated(self, item):
+        return record_updated(item)
+
     def get_filterset_kwargs(self, filterset_class):
         # Bound even without a query string, so a list's first page shows its
         # facets (django-filter leaves an empty query unbound, hence invalid).
@@ -217,4 +259,6 @@ class RecordListView(FilterView):
         context["facets"] = self.filterset.facets()
         context["result_count"] = context["paginator"].count if context.get("paginator") else len(self.object_list)
         context["is_filtered"] = any(self.filterset.form.data.get(name) for name in self.filterset.filters)
+        context["feed_url"] = f"{self.request.path}?{feed_query_string(self.request.GET)}"
+        context["feed_title"] = self.feed_title()
         return context

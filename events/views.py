@@ -1,9 +1,11 @@
 """The public pages of events, visits and awards."""
 
+from django.urls import reverse
 from django.views.generic import DetailView
 
 from cdmx_global.listing import RecordListView
 
+from .calendar import calendar_context
 from .filters import AwardFilterSet, EventFilterSet, VisitFilterSet
 from .selectors import (
     published_awards,
@@ -14,7 +16,14 @@ from .selectors import (
 )
 
 
-class EventListView(RecordListView):
+class CalendarLinkMixin:
+    """The events' and visits' lists link the calendar and say what it leaves out."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(calendar_url=reverse("events:calendar"), **calendar_context(), **kwargs)
+
+
+class EventListView(CalendarLinkMixin, RecordListView):
     filterset_class = EventFilterSet
     template_name = "events/event_list.html"
 
@@ -30,7 +39,7 @@ class EventDetailView(DetailView):
         return published_event_details()
 
 
-class VisitListView(RecordListView):
+class VisitListView(CalendarLinkMixin, RecordListView):
     filterset_class = VisitFilterSet
     template_name = "events/visit_list.html"
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cdmx_global.listing import RecordListView
@@ -31,13 +31,28 @@ class SearchView(RecordListView):
         context["total_count"] = sum(option.count for facet in context["facets"] for option in facet.options)
         if not context["total_count"]:
             context["facets"] = []
-        language = translation.get_language()
+        for entry in context["entries"]:
+            entry.link = self.feed_item_link(entry)
+        return context
+
+    def feed_title(self) -> str:
+        query = " ".join(self.request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        return _("CDMX Global: búsqueda «%(query)s»") % {"query": query}
+
+    def feed_item_title(self, entry) -> str:
+        return entry.title
+
+    def feed_item_updated(self, entry):
+        # An index entry keeps no date of its own (its record's would cost a
+        # query per entry): the feed says when it was read.
+        return timezone.now()
+
+    def feed_item_link(self, entry) -> str:
         # Entries store the address in the site's language (no prefix), which
         # resolves only while that language is active; the English page links to /en/….
+        language = translation.get_language()
         with translation.override(settings.LANGUAGE_CODE):
-            for entry in context["entries"]:
-                entry.link = translate_url(entry.url, language)
-        return context
+            return translate_url(entry.url, language)
 
     def message(self, query: str, result_count: int) -> str:
         """What to tell the person when there is nothing to list."""
