@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "search",
     "portal",
     "opendata",
+    "following",
 ]
 # The benchmarks' synthetic-data generator (bench/synthetic/) is installed only
 # where it is asked for: never in a production installation. The test suite
@@ -304,6 +305,17 @@ else:
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cdmx-global@localhost")
+
+# Following by email (following/, docs/seguimiento.md): how long a request
+# waits for its confirmation, how long a link to one's subscriptions lasts,
+# the requests an hour from one client and to one address, the most things
+# one address may follow, and the subscriptions per digest task.
+FOLLOW_CONFIRM_HOURS = int(os.environ.get("FOLLOW_CONFIRM_HOURS", "48"))
+FOLLOW_MANAGE_DAYS = int(os.environ.get("FOLLOW_MANAGE_DAYS", "30"))
+FOLLOW_REQUESTS_PER_CLIENT = int(os.environ.get("FOLLOW_REQUESTS_PER_CLIENT", "10"))
+FOLLOW_REQUESTS_PER_ADDRESS = int(os.environ.get("FOLLOW_REQUESTS_PER_ADDRESS", "3"))
+FOLLOW_MAX_PER_ADDRESS = int(os.environ.get("FOLLOW_MAX_PER_ADDRESS", "50"))
+FOLLOW_BATCH_SIZE = int(os.environ.get("FOLLOW_BATCH_SIZE", "500"))
 
 # Reverse proxies in front of the portal that append the client's address to
 # X-Forwarded-For. 0 (the default) trusts no header: the client is REMOTE_ADDR.

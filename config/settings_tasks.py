@@ -21,6 +21,8 @@ TASK_SCHEDULES = {
     # The kept downloads age out after DOWNLOAD_CACHE_SECONDS even without changes: made again each night.
     "descargas": {"task": "opendata.warming.warm_downloads_daily", "at": "03:30"},
     "limpieza": {"task": "background.housekeeping.prune_queue", "at": "04:00"},
+    # Following by email: the daily alerts (and the weekly ones on Mondays).
+    "seguimiento": {"task": "following.digest.send_digests", "at": os.environ.get("FOLLOW_DIGEST_TIME", "07:30")},
 }
 # How long the queue keeps a task finished well, and an email sent (it holds addresses).
 TASK_KEEP_DAYS = int(os.environ.get("TASK_KEEP_DAYS", "30"))

@@ -43,5 +43,6 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("informes/", include("reports.urls")),
     path("datos/", include("opendata.urls")),
+    path("seguir/", include("following.urls")),
     prefix_default_language=False,
 )

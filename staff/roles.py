@@ -119,6 +119,8 @@ ADMINISTRATOR = Role(
         "background.retry_queuedtask",
         "background.view_email",
         "background.view_scheduledrun",
+        # Following by email: how many subscriptions there are, never who (following/admin.py).
+        "following.view_subscription",
     ),
 )
 CONGRESS = Role(
