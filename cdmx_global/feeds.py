@@ -3,7 +3,9 @@
 A list's feed (``<list>?formato=atom&<its filters>``) has exactly the entries of
 the list's first page: the same FilterSet, the same published-only selector,
 the same ordering and page size. The view tells the feed how to title, link,
-summarise and date an entry (``RecordListView.feed_item_*``).
+summarise and date an entry (``RecordListView.feed_item_*``). A country's or a
+counterpart's page gives the same feed of the records it shows, of several
+kinds (``RecordFeedItems``, ``newest_published_first``).
 """
 
 from django.contrib.syndication.views import Feed
@@ -32,10 +34,39 @@ def record_updated(record):
     return getattr(record, "published_at", None) or record.updated_at
 
 
+def newest_published_first(records) -> list:
+    """``records`` of any kinds, the most recently published first (by
+    ``record_updated``), those published at the same moment by title."""
+    return sorted(sorted(records, key=str), key=record_updated, reverse=True)
+
+
+class RecordFeedItems:
+    """How a feed of records titles, links, summarises and dates each one: a
+    mixin for the views that are a ``ListFeed``'s ``source``."""
+
+    def feed_item_title(self, item) -> str:
+        return str(item)
+
+    def feed_item_link(self, item) -> str:
+        return item.get_absolute_url()
+
+    def feed_item_summary(self, item) -> str:
+        return record_summary(item)
+
+    def feed_item_updated(self, item):
+        return record_updated(item)
+
+    def feed_item_published(self, item):
+        return record_updated(item)
+
+
 class ListFeed(Feed):
     """The Atom feed of ``entries`` (already selected), described by ``source``:
-    an object with ``feed_title()``, ``feed_link()`` and ``feed_item_title``,
-    ``feed_item_link``, ``feed_item_summary`` and ``feed_item_updated``."""
+    an object with ``request``, ``feed_title()``, ``feed_link()`` and
+    ``feed_item_title``, ``feed_item_link``, ``feed_item_summary``,
+    ``feed_item_published`` and ``feed_item_updated`` (``RecordFeedItems``
+    gives a record's); ``feed_subtitle()``, if it has one, says what the
+    feed holds."""
 
     feed_type = Atom1Feed
     # Atom wants an author for the feed when its entries give none.
@@ -59,6 +90,10 @@ class ListFeed(Feed):
     def link(self):
         return self.source.feed_link()
 
+    def subtitle(self):
+        subtitle = getattr(self.source, "feed_subtitle", None)
+        return subtitle() if subtitle else None
+
     def feed_url(self):
         return self.source.request.get_full_path()
 
@@ -76,7 +111,7 @@ class ListFeed(Feed):
         return escape(self.source.feed_item_summary(item))
 
     def item_pubdate(self, item):
-        return self.source.feed_item_updated(item)
+        return self.source.feed_item_published(item)
 
     def item_updateddate(self, item):
         return self.source.feed_item_updated(item)

@@ -22,7 +22,7 @@ from django_filters.views import FilterView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .feeds import FEED_FORMAT, FORMAT_PARAMETER, ListFeed, feed_query_string, record_summary, record_updated
+from .feeds import FEED_FORMAT, FORMAT_PARAMETER, ListFeed, RecordFeedItems, feed_query_string
 from .models import GovernmentBody, SustainableDevelopmentGoal, Theme
 from .published import published_condition, published_relation
 from .regions import Region
@@ -200,7 +200,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         return Facet(name=name, label=str(field.label), options=options)
 
 
-class RecordListView(FilterView):
+class RecordListView(RecordFeedItems, FilterView):
     """A public list: published records, filtered by the model's FilterSet,
     paginated, with the facets' counts.
 
@@ -236,18 +236,6 @@ class RecordListView(FilterView):
         query = self.request.GET.copy()
         query.pop(FORMAT_PARAMETER, None)
         return f"{self.request.path}?{query.urlencode()}" if query else self.request.path
-
-    def feed_item_title(self, item) -> str:
-        return str(item)
-
-    def feed_item_link(self, item) -> str:
-        return item.get_absolute_url()
-
-    def feed_item_summary(self, item) -> str:
-        return record_summary(item)
-
-    def feed_item_updated(self, item):
-        return record_updated(item)
 
     def get_filterset_kwargs(self, filterset_class):
         # Bound even without a query string, so a list's first page shows its

@@ -1,6 +1,7 @@
 """Reads for the country pages: everything linked to a country, published
 only, composed from the record apps' selectors (a counterpart's own page
-reads ``cdmx_global.selectors``).
+reads ``cdmx_global.selectors``); and the records a country's or a
+counterpart's page shows, as its Atom feed's entries.
 
 Each function returns querysets with what the page shows already fetched,
 so a page costs the same number of queries whatever its number of rows. A
@@ -9,12 +10,14 @@ does not grow with the data either.
 """
 
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django_countries import countries
 from django_countries.fields import Country
 
 from agreements.selectors import published_actions_alone, published_agreements_alone
+from cdmx_global.feeds import newest_published_first
 from cdmx_global.published import Link, published_condition
 from cdmx_global.regions import Region, region_for_country
 from cdmx_global.selectors import published_counterparts_alone
@@ -114,11 +117,12 @@ class CountryRecords:
         return dict(Region.choices).get(region_for_country(self.country.code), "")
 
     @property
+    def sections(self) -> tuple[CountrySection, ...]:
+        return (self.counterparts, self.agreements, self.actions, self.visits, self.awards, self.events)
+
+    @property
     def is_empty(self) -> bool:
-        return not any(
-            section.total
-            for section in (self.counterparts, self.agreements, self.actions, self.visits, self.awards, self.events)
-        )
+        return not any(section.total for section in self.sections)
 
 
 def _linked_to_country(records: QuerySet, relation: str, code: str) -> QuerySet:
@@ -179,4 +183,35 @@ def country_records(code: str) -> CountryRecords:
             _linked_to_country(published_awards_alone(), "granted_by", code), _newest_first("awarded_on")
         ),
         events=_first_with_total(published_events_alone().filter(country=code), _newest_first("start_on", "name")),
+    )
+
+
+# --- The pages' feeds -------------------------------------------------------
+
+
+def country_feed_records(records: CountryRecords) -> list:
+    """The records a country's page shows, in all its sections (the first
+    ``COUNTRY_SECTION_SIZE`` of each), the most recently published first."""
+    return newest_published_first(chain.from_iterable(section.records for section in records.sections))
+
+
+def counterpart_feed_records(counterpart) -> list:
+    """The records a counterpart's page shows, once each, the most recently
+    published first: its agreements, actions, visits (those its people made
+    to the City too), events, awards and the networks it convenes.
+
+    ``counterpart`` comes from ``published_counterpart_details()``, with all
+    of them fetched and published only."""
+    visits = {visit.pk: visit for visit in counterpart.visits.all()}
+    for guest in counterpart.visit_guests.all():
+        visits.setdefault(guest.visit.pk, guest.visit)
+    return newest_published_first(
+        [
+            *counterpart.agreements.all(),
+            *counterpart.actions.all(),
+            *visits.values(),
+            *counterpart.events.all(),
+            *counterpart.awards_granted.all(),
+            *counterpart.convened_networks.all(),
+        ]
     )

@@ -38,6 +38,10 @@ class SearchEntry(models.Model):
         _("dirección"), max_length=300, help_text=_("La dirección del registro en español, sin prefijo de idioma.")
     )
     year = models.PositiveSmallIntegerField(_("año"), null=True, blank=True)
+    # The record's own dates, copied when it is indexed: the search's feed
+    # dates its entries without reading the records.
+    published_at = models.DateTimeField(_("publicado"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("última actualización"))
     title_terms = models.TextField(blank=True)
     terms = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, editable=False)

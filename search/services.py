@@ -14,7 +14,7 @@ from .indexed import INDEXED, Document, dependents
 from .models import SearchEntry
 from .text import search_terms
 
-ENTRY_FIELDS = ["kind", "title", "summary", "url", "year", "title_terms", "terms"]
+ENTRY_FIELDS = ["kind", "title", "summary", "url", "year", "published_at", "updated_at", "title_terms", "terms"]
 
 
 def _spaced(terms: list[str]) -> str:
@@ -22,16 +22,18 @@ def _spaced(terms: list[str]) -> str:
     return f" {' '.join(terms)} " if terms else ""
 
 
-def _entry(content_type: ContentType, pk: int, document: Document) -> SearchEntry:
+def _entry(content_type: ContentType, record: Model, document: Document) -> SearchEntry:
     title_terms = search_terms(document.title_text)
     return SearchEntry(
         content_type=content_type,
-        object_id=pk,
+        object_id=record.pk,
         kind=document.kind,
         title=document.title[:500],
         summary=document.summary,
         url=document.url,
         year=document.year,
+        published_at=record.published_at,
+        updated_at=record.updated_at,
         title_terms=_spaced(title_terms),
         terms=_spaced(title_terms + search_terms(document.body_text)),
     )
@@ -54,7 +56,7 @@ def _describe(spec, queryset: Iterable[Model], content_type: ContentType) -> lis
     # Titles, labels and addresses are stored in the site's language: the
     # address carries no language prefix, and the English page adds its own.
     with translation.override(settings.LANGUAGE_CODE):
-        return [_entry(content_type, obj.pk, spec.describe(obj)) for obj in queryset]
+        return [_entry(content_type, obj, spec.describe(obj)) for obj in queryset]
 
 
 def records_reindex(*, model: type[Model], pks: Iterable[int]) -> None:

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cdmx_global.listing import RecordListView
@@ -43,9 +43,11 @@ class SearchView(RecordListView):
         return entry.title
 
     def feed_item_updated(self, entry):
-        # An index entry keeps no date of its own (its record's would cost a
-        # query per entry): the feed says when it was read.
-        return timezone.now()
+        # The entry keeps its record's dates, so the feed reads no record.
+        return entry.updated_at
+
+    def feed_item_published(self, entry):
+        return entry.published_at
 
     def feed_item_link(self, entry) -> str:
         # Entries store the address in the site's language (no prefix), which

@@ -1,7 +1,6 @@
 """The Atom feed of every list (``?formato=atom``) and the iCalendar of events and visits."""
 
 import datetime
-import xml.etree.ElementTree as ET
 
 import pytest
 from django.db import connection
@@ -10,23 +9,9 @@ from icalendar import Calendar
 
 from events.models import Event
 from tests.support.factories import LEAK_MARK, EventFactory, VisitFactory, leak_bait, partial_date
+from tests.support.feeds import atom_entries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
-
-ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def atom_entries(response) -> list[tuple[str, str]]:
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{ATOM}feed"
-    entries = root.findall(f"{ATOM}entry")
-    for entry in entries:
-        assert entry.find(f"{ATOM}updated") is not None
-        assert entry.find(f"{ATOM}summary") is not None or entry.find(f"{ATOM}title") is not None
-    return [(e.findtext(f"{ATOM}title"), e.find(f"{ATOM}link").get("href")) for e in entries]
-
 
 def page_entries(response, link=lambda record: record.get_absolute_url()) -> list[tuple[str, str]]:
     return [(str(record), link(record)) for record in response.context["object_list"]]
