@@ -55,6 +55,10 @@ class Change:
     #: An evaluation's agreement.
     agreement_id: int | None = None
 
+    def display_title(self) -> str:
+        """The title in the active language."""
+        return self.title
+
     def field_labels(self) -> list[str]:
         return [str(self.model._meta.get_field(name).verbose_name) for name in self.fields]
 
@@ -143,8 +147,9 @@ def collect(starts_at: datetime.datetime, ends_at: datetime.datetime) -> WindowC
         evaluation_type = evaluation_type or ContentType.objects.get_for_model(type(evaluation)).pk
         window.evaluations.append(_EvaluationChange(
             EVALUATION, type(evaluation), evaluation.pk, evaluation_type, evaluation.reviewed_at,
-            str(evaluation), evaluation_url(evaluation.agreement, evaluation.semester),
+            evaluation.agreement.title, evaluation_url(evaluation.agreement, evaluation.semester),
             agreement_id=evaluation.agreement_id, agreement_code=evaluation.agreement.code,
+            semester=evaluation.semester,
         ))
     report_type = ContentType.objects.get_for_model(Report).pk
     for report in Report.objects.published().filter(published_at__gt=starts_at, published_at__lte=ends_at):
@@ -157,6 +162,11 @@ def collect(starts_at: datetime.datetime, ends_at: datetime.datetime) -> WindowC
 @dataclass(frozen=True)
 class _EvaluationChange(Change):
     agreement_code: str = ""
+    semester: object = None
+
+    def display_title(self) -> str:
+        # «Acuerdo … — julio–diciembre de 2017», the semester said in the reader's language.
+        return f"{self.title} — {self.semester}"
 
 
 def changed_fields(record: Model, since: datetime.datetime) -> tuple[str, ...]:

@@ -141,7 +141,7 @@ def _sections(changes, language: str) -> list[dict]:
     for kind in KINDS:
         items = [
             {
-                "title": change.title,
+                "title": change.display_title(),
                 "url": links.absolute(_translated(change.path, language)) if change.path else "",
                 "fields": ", ".join(change.field_labels()),
             }

@@ -109,18 +109,19 @@ class Target:
     # --- What a person reads -------------------------------------------------
 
     def label(self) -> str:
-        """What is followed, in the active language."""
+        """What is followed, in the active language, as a title: «Lista de
+        acuerdos (País: Francia)», «Acuerdo «…»», «País: Japón»."""
         if self.kind == TargetKind.LIST:
             return _list_label(self.key, self.query)
         if self.kind == TargetKind.AGREEMENT:
-            return gettext("el acuerdo «%(title)s»") % {"title": _record(Agreement, code=self.key)}
+            return gettext("Acuerdo «%(title)s»") % {"title": _record(Agreement, code=self.key)}
         if self.kind == TargetKind.COUNTERPART:
-            return gettext("la contraparte «%(name)s»") % {"name": _record(Counterpart, slug=self.key).name}
+            return gettext("Contraparte «%(name)s»") % {"name": _record(Counterpart, slug=self.key).name}
         if self.kind == TargetKind.COUNTRY:
-            return gettext("todo lo relacionado con %(country)s") % {"country": countries.name(self.key)}
+            return gettext("País: %(country)s") % {"country": countries.name(self.key)}
         if self.kind == TargetKind.NETWORK:
-            return gettext("la red «%(name)s»") % {"name": _record(Network, slug=self.key).name}
-        return gettext("los informes semestrales al Congreso")
+            return gettext("Red «%(name)s»") % {"name": _record(Network, slug=self.key).name}
+        return gettext("Informes semestrales al Congreso")
 
     def path(self) -> str:
         """The page of what is followed (in the active language)."""
@@ -198,9 +199,9 @@ def _list_label(name: str, query: dict) -> str:
     filterset = list_filterset(name, query)
     model = filterset._meta.model
     if name == SEARCH_LIST:
-        title = gettext("la búsqueda «%(query)s»") % {"query": query.get("q", "")}
+        title = gettext("Búsqueda: %(query)s") % {"query": query.get("q", "")}
     else:
-        title = gettext("la lista de %(records)s") % {"records": model._meta.verbose_name_plural}
+        title = gettext("Lista de %(records)s") % {"records": model._meta.verbose_name_plural}
     if not filterset.is_valid():
         return title
     chosen = []

@@ -96,7 +96,7 @@ def test_follow_a_filtered_list_confirm_get_one_digest_and_leave(
     # A citizen follows the agreements of one country from the list itself.
     page.goto(f"/acuerdos/?country={country}")
     page.get_by_role("link", name="Seguir esta lista por correo").click()
-    expect(page.locator("main")).to_contain_text("la lista de acuerdos (País:")
+    expect(page.locator("main")).to_contain_text("Va a seguir: Lista de acuerdos (País:")
     assert_accessible(page)
     page.get_by_label("Su correo electrónico").fill(ADDRESS)
     page.get_by_label("Diaria").check()
@@ -106,7 +106,7 @@ def test_follow_a_filtered_list_confirm_get_one_digest_and_leave(
     # The confirmation arrives through SMTP; nothing else is sent before it is confirmed.
     confirmation = wait_for(mailbox, 1)[0]
     assert confirmation["X-Envelope-To"] == ADDRESS
-    assert subject(confirmation).startswith("CDMX Global: confirme que quiere seguir la lista de acuerdos (País:")
+    assert subject(confirmation).startswith("CDMX Global: confirme que quiere seguir «Lista de acuerdos (País:")
     assert confirmation["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     confirm_url = re.search(r"(http\S+/seguir/confirmar/\S+)", text_of(confirmation)).group(1)
     page.goto(confirm_url)
@@ -122,7 +122,7 @@ def test_follow_a_filtered_list_confirm_get_one_digest_and_leave(
     assert len(mailbox.messages) == 2
     alert = messages[1]
     assert alert["X-Envelope-To"] == ADDRESS
-    assert subject(alert).startswith("CDMX Global: 1 novedad en la lista de acuerdos (País:")
+    assert subject(alert).startswith("CDMX Global: 1 novedad en «Lista de acuerdos (País:")
     body = text_of(alert)
     assert MATCHING in body and OTHER not in body
     html = alert.get_body(preferencelist=("html",)).get_content()

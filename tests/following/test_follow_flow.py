@@ -46,7 +46,7 @@ def test_a_filtered_list_is_followed_confirmed_alerted_and_left(client, settings
     tokyo = CounterpartFactory(name="Tokio", country="JP", published=True, published_at=timezone.now() - datetime.timedelta(days=30))
 
     form = client.get(LIST_URL).content.decode()
-    assert "la lista de acuerdos (País: Francia)" in form
+    assert "Va a seguir: <strong>Lista de acuerdos (País: Francia)</strong>" in form
 
     answer = subscribe(client)
     assert answer.status_code == 200
@@ -54,7 +54,7 @@ def test_a_filtered_list_is_followed_confirmed_alerted_and_left(client, settings
     assert len(mail.outbox) == 1
     confirmation = mail.outbox[0]
     assert confirmation.to == ["ana@example.mx"]
-    assert confirmation.subject == "CDMX Global: confirme que quiere seguir la lista de acuerdos (País: Francia)"
+    assert confirmation.subject == "CDMX Global: confirme que quiere seguir «Lista de acuerdos (País: Francia)»"
     assert confirmation.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert confirmation.extra_headers["List-Unsubscribe"].startswith("<http://testserver/seguir/baja/")
     assert Subscription.objects.get().confirmed_at is None
@@ -73,7 +73,7 @@ def test_a_filtered_list_is_followed_confirmed_alerted_and_left(client, settings
     run_digests(later.date(), now=later)
     assert len(mail.outbox) == 2
     digest = mail.outbox[1]
-    assert digest.subject == "CDMX Global: 1 novedad en la lista de acuerdos (País: Francia)"
+    assert digest.subject == "CDMX Global: 1 novedad en «Lista de acuerdos (País: Francia)»"
     assert "Hermanamiento con París" in digest.body
     assert "Tokio" not in digest.body and "Borrador" not in digest.body
     html = digest.alternatives[0][0]
