@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -50,25 +50,35 @@ def follow_request(*, target: Target, email: str, frequency: str, language: str,
         raise TooManyRequests(gettext(
             "Recibimos demasiadas solicitudes en poco tiempo. Espere una hora e inténtelo de nuevo."
         ))
-    with transaction.atomic():
-        existing = (
-            Subscription.objects.select_for_update()
-            .filter(email=email, target=target.kind, key=target.key, query=target.query)
-            .first()
-        )
-        if existing is not None and existing.is_confirmed:
-            emails.queue_already_following(existing)
-            return
-        if existing is None:
-            if Subscription.objects.filter(email=email).count() >= settings.FOLLOW_MAX_PER_ADDRESS:
-                raise TooManyRequests(gettext(
-                    "Esta dirección ya sigue el máximo de %(limit)s cosas: deje de seguir alguna antes."
-                ) % {"limit": settings.FOLLOW_MAX_PER_ADDRESS})
-            existing = Subscription(email=email, target=target.kind, key=target.key, query=target.query)
-        existing.frequency, existing.language = frequency, language
-        existing.created_at = timezone.now()
-        existing.save()
-        emails.queue_confirmation(existing)
+    try:
+        _save_request(target, email, frequency, language)
+    except IntegrityError:
+        # The same request, at the same moment, from elsewhere: that one sent the confirmation.
+        pass
+
+
+@transaction.atomic
+def _save_request(target: Target, email: str, frequency: str, language: str) -> None:
+    """A new request, or the same one again: its confirmation is sent anew; a
+    confirmed one gets the «ya sigue» email, and nothing of it changes."""
+    existing = (
+        Subscription.objects.select_for_update()
+        .filter(email=email, target=target.kind, key=target.key, query=target.query)
+        .first()
+    )
+    if existing is not None and existing.is_confirmed:
+        emails.queue_already_following(existing)
+        return
+    if existing is None:
+        if Subscription.objects.filter(email=email).count() >= settings.FOLLOW_MAX_PER_ADDRESS:
+            raise TooManyRequests(gettext(
+                "Esta dirección ya sigue el máximo de %(limit)s cosas: deje de seguir alguna antes."
+            ) % {"limit": settings.FOLLOW_MAX_PER_ADDRESS})
+        existing = Subscription(email=email, target=target.kind, key=target.key, query=target.query)
+    existing.frequency, existing.language = frequency, language
+    existing.created_at = timezone.now()
+    existing.save()
+    emails.queue_confirmation(existing)
 
 
 @transaction.atomic

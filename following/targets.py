@@ -23,6 +23,7 @@ from django_countries import countries
 from agreements.models import Agreement
 from cdmx_global.listing import RecordListView
 from cdmx_global.models import Counterpart
+from cdmx_global.published import PublicationStatus
 from networks.models import HostedOffice, Membership, Network, Position
 from search.indexed import INDEXED
 from search.models import SearchEntry
@@ -187,9 +188,16 @@ def _list_scope(name: str, query: dict) -> Scope:
     return Scope(model, select, list_name=name)
 
 
+RECORD_MODELS = {TargetKind.AGREEMENT: (Agreement, "code"), TargetKind.COUNTERPART: (Counterpart, "slug"),
+                 TargetKind.NETWORK: (Network, "slug")}
+
+
 def _record(model: type[Model], **lookup) -> Model:
-    """The published record followed; ``ValidationError`` if it is not public."""
-    record = model._default_manager.filter(status="published", **lookup).first()
+    """The followed record, published or withdrawn after it was (its
+    withdrawal is news for those who follow it, and its title was public);
+    ``ValidationError`` otherwise."""
+    once_public = Q(status=PublicationStatus.PUBLISHED) | Q(status=PublicationStatus.WITHDRAWN, published_at__isnull=False)
+    record = model._default_manager.filter(once_public, **lookup).first()
     if record is None:
         raise ValidationError(gettext("Ese registro no está publicado."))
     return record
@@ -251,10 +259,12 @@ def target_from(kind: str, key: str = "", data=None) -> Target:
         if code not in countries:
             raise ValidationError(gettext("Ese país no existe."))
         return Target(kind, code)
-    if kind in (TargetKind.AGREEMENT, TargetKind.COUNTERPART, TargetKind.NETWORK):
-        target = Target(kind, key)
-        target.label()  # the record must be published
-        return target
+    if kind in RECORD_MODELS:
+        model, field_name = RECORD_MODELS[kind]
+        # Only a published record can be followed from now on.
+        if not model._default_manager.filter(status=PublicationStatus.PUBLISHED, **{field_name: key}).exists():
+            raise ValidationError(gettext("Ese registro no está publicado."))
+        return Target(kind, key)
     if kind == TargetKind.REPORTS:
         return Target(kind)
     raise ValidationError(gettext("Eso no se puede seguir."))

@@ -185,7 +185,7 @@ def test_an_english_subscriber_reads_english_with_links_to_the_english_pages(pla
 
     message = run()[("lector@ejemplo.mx",)]
 
-    assert message.subject == "CDMX Global: 1 update on «List of agreements (Country: France)»"
+    assert message.subject == "CDMX Global: 1 update on “List of agreements (Country: France)”"
     assert "New records\n- Hermanamiento con París\n" in message.body
     assert f"/en/acuerdos/{agreement.code}/" in message.body
     assert '<html lang="en">' in message.alternatives[0][0]
@@ -263,3 +263,18 @@ def test_the_queries_per_subscription_do_not_grow(places):
 
     ten, twenty, thirty = queries_for(10), queries_for(20), queries_for(30)
     assert twenty - ten == thirty - twenty
+
+
+def test_a_followed_agreement_withdrawn_is_announced_and_then_nothing_more(places):
+    reviewer = factories.reviewer()
+    agreement = published(factories.AgreementFactory, at=START - datetime.timedelta(days=3), title="Acuerdo seguido")
+    follow(TargetKind.AGREEMENT, agreement.code)
+    record_transition(record=agreement, user=reviewer, transition=WITHDRAW, note="Motivo interno.")
+    now = timezone.now() + datetime.timedelta(minutes=1)
+
+    message = run(now)[("lector@ejemplo.mx",)]
+
+    assert message.subject == "CDMX Global: 1 novedad en «Acuerdo «Acuerdo seguido»»"
+    assert "Registros retirados del registro público\n- Acuerdo seguido\n" in message.body
+    assert "Motivo interno" not in message.body
+    assert run(now + datetime.timedelta(days=1)) == {}
