@@ -125,15 +125,13 @@ def collect(starts_at: datetime.datetime, ends_at: datetime.datetime) -> WindowC
             window.records[model].append(
                 Change(NEW, model, record.pk, content_type_id, record.published_at, document.title, document.url)
             )
-        for record in published.filter(
-            published_at__lte=starts_at, updated_at__gt=starts_at, updated_at__lte=ends_at
-        ):
-            fields = changed_fields(record, starts_at)
-            if fields:
+        for record in published.filter(published_at__lte=starts_at, pk__in=_saved_between(model, starts_at, ends_at)):
+            found = changed_fields(record, starts_at, ends_at)
+            if found:
+                names, saved_at = found
                 document = spec.describe(record)
                 window.records[model].append(Change(
-                    CHANGED, model, record.pk, content_type_id, record.updated_at, document.title, document.url,
-                    fields=fields,
+                    CHANGED, model, record.pk, content_type_id, saved_at, document.title, document.url, fields=names,
                 ))
         for record in model._default_manager.filter(
             status=PublicationStatus.WITHDRAWN,
@@ -169,19 +167,32 @@ class _EvaluationChange(Change):
         return f"{self.title} — {self.semester}"
 
 
-def changed_fields(record: Model, since: datetime.datetime) -> tuple[str, ...]:
-    """The public fields of ``record`` that differ from its history as it
-    stood at ``since``; none when the history does not reach back so far."""
-    history = getattr(type(record), "history", None)
+def _saved_between(model: type[Model], starts_at, ends_at):
+    """The primary keys of the records of ``model`` saved in the window, by their history."""
+    history = getattr(model, "history", None)
     if history is None:
-        return ()
-    before = history.filter(id=record.pk, history_date__lte=since).order_by("-history_date", "-history_id").first()
-    if before is None:
-        return ()
-    names = []
-    for model_field in type(record)._meta.concrete_fields:
-        if model_field.name in INTERNAL_FIELDS:
-            continue
-        if getattr(before, model_field.attname, None) != getattr(record, model_field.attname):
-            names.append(model_field.name)
-    return tuple(names)
+        return []
+    return history.filter(history_date__gt=starts_at, history_date__lte=ends_at).values("id")
+
+
+def changed_fields(record: Model, starts_at, ends_at) -> tuple[tuple[str, ...], object] | None:
+    """The public fields of ``record`` that differ between its history as it
+    stood when the window opened and as it stood when it closed, and when the
+    last of those saves was; ``None`` when nothing public changed or the
+    history does not reach back so far.
+
+    Read from the history, not from the record: a batch tried again later
+    says what changed in the window, whatever was saved after it.
+    """
+    rows = type(record).history.filter(id=record.pk).order_by("-history_date", "-history_id")
+    before = rows.filter(history_date__lte=starts_at).first()
+    after = rows.filter(history_date__lte=ends_at).first()
+    if before is None or after is None:
+        return None
+    names = tuple(
+        model_field.name
+        for model_field in type(record)._meta.concrete_fields
+        if model_field.name not in INTERNAL_FIELDS
+        and getattr(before, model_field.attname, None) != getattr(after, model_field.attname, None)
+    )
+    return (names, after.history_date) if names else None

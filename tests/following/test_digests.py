@@ -278,3 +278,28 @@ def test_a_followed_agreement_withdrawn_is_announced_and_then_nothing_more(place
     assert "Registros retirados del registro público\n- Acuerdo seguido\n" in message.body
     assert "Motivo interno" not in message.body
     assert run(now + datetime.timedelta(days=1)) == {}
+
+
+def test_a_batch_made_late_says_what_changed_in_its_window_not_after(places):
+    before = START - datetime.timedelta(days=3)
+    agreement = published(factories.AgreementFactory, at=before, title="Acuerdo con París", counterparts=[places["paris"]])
+    agreement.history.update(history_date=before)
+    follow(TargetKind.AGREEMENT, agreement.code)
+    record_update(record=agreement, user=None, reason="Corrección", expected_version=None,
+                  changes={"purpose": "Objeto corregido."})
+    window_end = timezone.now() + datetime.timedelta(minutes=1)
+    digest_run = digest.start_run(Frequency.DAILY, timezone.localtime(window_end).date(), now=window_end)
+    # Saved again after the window closed, before the batch runs (a retry, a queue that was behind).
+    agreement.refresh_from_db()
+    agreement.history.filter(history_date__gt=before).update(history_date=window_end - datetime.timedelta(seconds=30))
+    record_update(record=agreement, user=None, reason="Otra corrección", expected_version=None,
+                  changes={"title": "Acuerdo con París (título corregido)"})
+    agreement.history.filter(history_date__gt=window_end - datetime.timedelta(seconds=30)).update(
+        history_date=window_end + datetime.timedelta(minutes=5)
+    )
+
+    mail.outbox.clear()
+    pk = Subscription.objects.get().pk
+    digest.send_batch(digest_run, pk, pk)
+
+    assert "(cambió: objeto)\n" in mail.outbox[0].body
