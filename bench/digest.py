@@ -1,0 +1,571 @@
+"""Benchmark: one daily run of the following-by-email digests (issue 22), at
+10× and 100× the book's data, with 1,000 and 10,000 confirmed subscriptions.
+
+    .venv/bin/python bench/digest.py                                   # 10× and 100×; 1,000 and 10,000
+    .venv/bin/python bench/digest.py --scales 10 --subscriptions 1000  # quicker
+    BENCH_DATABASE_URL=postgres://… .venv/bin/python bench/digest.py
+
+It uses its own PostgreSQL database (``cdmx_bench_digest`` by default), which
+it drops and creates: the schema, the book's records, then synthetic records
+up to each scale with ``generate_synthetic``. Everything it adds is
+synthetic and exists only here:
+
+- **Subscriptions** (``--subscriptions``, the largest made once): daily,
+  confirmed, one per address ``sintetico-00001@example.invalid`` (a domain
+  that cannot exist), four in five in Spanish. What they follow is drawn from
+  the data, popular things more often: every followable list, unfiltered or
+  with one or two filters whose values are the list's own facets (countries,
+  themes, kinds, years… that have records); searches with words of the
+  book's titles; agreements, counterparts, countries, networks; the reports.
+- **A day of changes**, in a window that opens once the data is in place:
+  synthetic drafts published (``--published``), published synthetic records
+  edited in what the public sees (``--edited``: an agreement's validity, a
+  description; simple_history keeps what they were) and some withdrawn
+  (``--withdrawn``), through the publication services. No report or
+  evaluation is published in the window.
+
+For each scale and each number of subscriptions (the first N by key confirmed,
+the others not), it times ONE daily run over the same window:
+``following.digest.run_digests`` in a fresh process (``bench/digest.py
+--child``), with ``TASKS`` set to Django's ``ImmediateBackend`` and the
+email backend to ``locmem`` in that process: the batches run inline one after
+another, each alert is made, kept in the outbox (``background.Email``) and
+handed to the locmem backend. It measures making the digests and the outbox
+rows, not an SMTP server. Peak memory is the child's peak resident set
+(``VmHWM`` in /proc/self/status) minus its resident set just before the run (after Django, the
+imports and a warm-up); the locmem outbox, which keeps every message it is
+given, is part of it. Queries are counted with a wrapper on the connection
+(as ``CaptureQueriesContext`` counts them, without keeping their SQL) and
+divided by the subscriptions served.
+
+The verdict: ✓ when the queries per subscription stay the same (within
+±10 %) from 1,000 to 10,000 subscriptions and from 10× to 100×.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import common  # noqa: E402
+
+DEFAULT_NAME = "cdmx_bench_digest"
+#: Queries per subscription are «the same» within this fraction.
+TOLERANCE = 0.10
+ADDRESS = "sintetico-{:05d}@example.invalid"
+#: What people follow, in what share.
+SHARES = {
+    "list": 40, "search": 15, "agreement": 12, "country": 12, "counterpart": 10, "network": 6, "reports": 5,
+}
+ENGLISH_SHARE = 0.2
+#: Two-filter lists drawn per list.
+COMBINATIONS = 40
+SEARCH_WORDS = 150
+CHANGE_REASON = "Cambio sintético para medir los resúmenes de seguimiento"
+EDIT_MARK = " [Actualización sintética para medir los resúmenes]"
+
+
+# --- What the subscriptions follow --------------------------------------------
+
+
+def _list_pool(rng: random.Random) -> list[tuple[float, str, dict]]:
+    """(popularity, list, filters): each list unfiltered, with each of its
+    facets' options, and with two filters at once."""
+    from following.targets import FOLLOWABLE_LISTS, SEARCH_LIST, list_filterset
+
+    pool = []
+    for name in FOLLOWABLE_LISTS:
+        if name == SEARCH_LIST:
+            continue
+        facets = [facet for facet in list_filterset(name, {}).facets() if facet.options]
+        total = sum(option.count for option in facets[0].options) if facets else 1
+        pool.append((total, name, {}))
+        for facet in facets:
+            pool += [(option.count, name, {facet.name: option.value}) for option in facet.options]
+        for _ in range(COMBINATIONS if len(facets) > 1 else 0):
+            first, second = rng.sample(facets, 2)
+            chosen = {
+                facet.name: rng.choices(facet.options, weights=[o.count for o in facet.options])[0]
+                for facet in (first, second)
+            }
+            popularity = min(option.count for option in chosen.values()) / 4
+            pool.append((popularity, name, {key: option.value for key, option in chosen.items()}))
+    return pool
+
+
+def _search_words() -> list[str]:
+    """The book's commonest words in its titles (not the synthetic ones), longest first on a tie."""
+    from agreements.models import Action, Agreement
+    from bench.synthetic.generator import synthetic_citation
+    from events.models import Event, Visit
+
+    stop = set((ROOT / "search" / "spanish_stop.txt").read_text(encoding="utf-8").split())
+    words: Counter = Counter()
+    for model, title in ((Agreement, "title"), (Action, "title"), (Visit, "title"), (Event, "name")):
+        for text in model.objects.published().exclude(source_citation=synthetic_citation(common.SEED)).values_list(
+            title, flat=True
+        ):
+            words.update(w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) >= 6 and w not in stop)
+    return [word for word, _count in words.most_common(SEARCH_WORDS)]
+
+
+def target_pools(rng: random.Random) -> dict[str, list]:
+    """The things to follow, by kind, the most popular first; each checked as a «Seguir» link is."""
+    from django.core.exceptions import ValidationError
+    from django.db.models import Count
+
+    from agreements.models import Agreement
+    from cdmx_global.models import Counterpart
+    from following.models import Subscription
+    from following.targets import target_from
+    from networks.models import Network
+    from search.models import EntryKind
+
+    def checked(kind, key="", data=None):
+        try:
+            return target_from(kind, key, data)
+        except ValidationError:
+            return None
+
+    lists = [checked("list", name, query) for _pop, name, query in sorted(_list_pool(rng), key=lambda t: -t[0])]
+    searches = []
+    for rank, word in enumerate(_search_words()):
+        searches.append(checked("list", "search:results", {"q": word}))
+        if rank % 5 == 0:
+            searches.append(checked("list", "search:results", {"q": word, "kind": rng.choice(EntryKind.values)}))
+    countries = [
+        row["country"] for row in Counterpart.objects.published().exclude(country="").values("country")
+        .annotate(n=Count("pk")).order_by("-n", "country")
+    ]
+    pools = {
+        "list": lists,
+        "search": searches,
+        "agreement": [checked("agreement", code) for code in _popular_first(rng, Agreement, "code")],
+        "country": [checked("country", code) for code in countries],
+        "counterpart": [checked("counterpart", slug) for slug in _popular_first(rng, Counterpart, "slug")],
+        "network": [checked("network", slug) for slug in _popular_first(rng, Network, "slug")],
+        "reports": [checked("reports")],
+    }
+    # A slug may be longer (120) than a subscription's key holds (100): such a
+    # counterpart or network cannot be followed today; it is left out and counted.
+    longest = Subscription._meta.get_field("key").max_length
+    too_long = [t.key for targets in pools.values() for t in targets if t is not None and len(t.key) > longest]
+    if too_long:
+        print(f"   {len(too_long)} claves de más de {longest} caracteres no caben en una suscripción "
+              f"(p. ej. {too_long[0]}): se omiten", file=sys.stderr)
+    return {
+        kind: [target for target in targets if target is not None and len(target.key) <= longest]
+        for kind, targets in pools.items()
+    }
+
+
+def _popular_first(rng: random.Random, model, key: str, limit: int = 400) -> list[str]:
+    """Keys of published records: the book's first (real ones are followed more), then synthetic ones, shuffled."""
+    from bench.synthetic.generator import synthetic_citation
+
+    published = model.objects.published().order_by("pk")
+    book = list(published.exclude(source_citation=synthetic_citation(common.SEED)).values_list(key, flat=True))
+    synthetic = list(published.filter(source_citation=synthetic_citation(common.SEED)).values_list(key, flat=True))
+    rng.shuffle(book)
+    rng.shuffle(synthetic)
+    return (book + synthetic)[:limit]
+
+
+def add_subscriptions(count: int, confirmed_at: datetime.datetime, seed: int = common.SEED) -> int:
+    """Confirmed daily subscriptions up to ``count`` (synthetic addresses); returns how many it made.
+
+    A subscription follows a kind drawn by ``SHARES`` and, within it, a
+    target drawn with Zipf's weights (1/rank) over the popular-first pool."""
+    from following.models import Frequency, Language, Subscription
+
+    rng = random.Random(f"{seed}:following")
+    pools = target_pools(rng)
+    kinds = [kind for kind in SHARES if pools[kind]]
+    weights = {kind: [1 / (rank + 1) for rank in range(len(pools[kind]))] for kind in kinds}
+    present = Subscription.objects.filter(email__endswith="@example.invalid").count()
+    rows = []
+    for number in range(1, count + 1):
+        # The same draws whatever was made before: subscription n is always the same.
+        kind = rng.choices(kinds, weights=[SHARES[k] for k in kinds])[0]
+        target = rng.choices(pools[kind], weights=weights[kind])[0]
+        english = rng.random() < ENGLISH_SHARE
+        if number <= present:
+            continue
+        rows.append(Subscription(
+            email=ADDRESS.format(number), target=target.kind, key=target.key, query=target.query,
+            frequency=Frequency.DAILY, language=Language.ENGLISH if english else Language.SPANISH,
+            confirmed_at=confirmed_at,
+        ))
+    Subscription.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def serve_only(count: int, confirmed_at: datetime.datetime) -> int:
+    """The first ``count`` subscriptions confirmed, the others not (a run serves only confirmed ones)."""
+    from following.models import Subscription
+
+    pks = list(Subscription.objects.order_by("pk").values_list("pk", flat=True)[:count])
+    Subscription.objects.filter(pk__in=pks).update(confirmed_at=confirmed_at)
+    Subscription.objects.exclude(pk__in=pks).update(confirmed_at=None)
+    return len(pks)
+
+
+def targets_followed() -> dict[str, int]:
+    from django.db.models import Count
+
+    from following.models import Subscription
+
+    rows = Subscription.objects.exclude(confirmed_at=None).values("target").annotate(n=Count("pk"))
+    return {row["target"]: row["n"] for row in rows}
+
+
+# --- A day of changes ----------------------------------------------------------
+
+
+def open_window(now: datetime.datetime) -> None:
+    """Yesterday's daily run ended ``now``: today's covers what changes after it."""
+    from background.models import Email
+    from following.models import DigestRun, Frequency
+
+    Email.objects.filter(key__startswith="following:", key__contains=":digest:").delete()
+    DigestRun.objects.all().delete()
+    DigestRun.objects.create(
+        frequency=Frequency.DAILY, day=now.date() - datetime.timedelta(days=1),
+        starts_at=now - datetime.timedelta(days=1), ends_at=now,
+    )
+
+
+def _sample(rng: random.Random, total: int, queryset_of) -> list:
+    """``total`` synthetic records drawn over the indexed models, each model
+    in proportion to its candidates (``queryset_of(model)``)."""
+    from search.indexed import INDEXED
+
+    candidates = {model: list(queryset_of(model).order_by("pk").values_list("pk", flat=True)) for model in INDEXED}
+    pool = [(model, pk) for model, pks in candidates.items() for pk in pks]
+    return rng.sample(pool, min(total, len(pool)))
+
+
+def make_changes(*, published: int, edited: int, withdrawn: int, day: int = 0, seed: int = common.SEED) -> dict[str, int]:
+    """Publish, edit and withdraw synthetic records now, through the
+    publication services and ``save()`` (history, search index); returns how
+    many of each. ``day`` draws another day's records (one per scale)."""
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from agreements.models import Agreement, Validity
+    from bench.synthetic.generator import synthetic_records
+    from cdmx_global.models import PublicationStatus
+    from cdmx_global.services.transitions import record_publish_by_system, record_withdraw_by_system
+
+    rng = random.Random(f"{seed}:changes:{day}")
+    done = Counter()
+
+    def drafts(model):
+        return synthetic_records(model, seed).filter(status__in=[PublicationStatus.DRAFT, PublicationStatus.REVIEW])
+
+    def public(model):
+        return synthetic_records(model, seed).filter(status=PublicationStatus.PUBLISHED)
+
+    for model, pk in _sample(rng, published * 2, drafts):
+        if done["publicados"] >= published:
+            break
+        try:
+            record_publish_by_system(record=model._default_manager.get(pk=pk), reason=CHANGE_REASON)
+            done["publicados"] += 1
+        except ValidationError:  # an incomplete draft: another one
+            continue
+    chosen = _sample(rng, edited + withdrawn, public)
+    for model, pk in chosen[:edited]:
+        with transaction.atomic():
+            record = model._default_manager.select_for_update().get(pk=pk)
+            if model is Agreement and rng.random() < 0.5:
+                record.validity = rng.choice([v for v in Validity.values if v != record.validity])
+            else:
+                text = next(name for name in ("description", "notes", "purpose") if hasattr(record, name))
+                setattr(record, text, getattr(record, text) + EDIT_MARK)
+            record._change_reason = CHANGE_REASON
+            record.save()
+        done["editados"] += 1
+    for model, pk in chosen[edited:]:
+        record_withdraw_by_system(record=model._default_manager.get(pk=pk), reason=CHANGE_REASON, note=CHANGE_REASON)
+        done["retirados"] += 1
+    return dict(done)
+
+
+# --- One run, measured -----------------------------------------------------------
+
+
+@dataclass
+class Measurement:
+    subscriptions: int
+    emails: int
+    seconds: float
+    queries: int
+    #: The child's peak RSS over its RSS before the run, in bytes (None in process).
+    peak_memory: int | None = None
+    peak_rss: int | None = None
+    outbox_bytes: int = 0
+    #: Of ``seconds``, waiting for the database.
+    database_seconds: float = 0.0
+    #: The queries that took longest altogether, by shape: (shape, how many, seconds).
+    shapes: list = field(default_factory=list)
+
+    @property
+    def per_subscription(self) -> float:
+        return self.queries / max(self.subscriptions, 1)
+
+
+def _shape(sql: str) -> str:
+    sql = re.sub(r"'[^']*'|\b\d+\b", "?", sql)
+    return re.sub(r"\(\?(, \?)+\)", "(…)", sql)[:160]
+
+
+def measure_run(day: datetime.date, now: datetime.datetime) -> Measurement:
+    """ONE daily run of ``day`` ending ``now``: ``run_digests`` with the
+    tasks run inline and the locmem email backend (the caller's settings must
+    say so: ``inline_tasks``); its time, its queries, the alerts it made."""
+    from django.core import mail
+    from django.db import connection
+    from django.tasks.base import TaskResultStatus
+    from django.tasks.signals import task_finished
+
+    from background.models import Email
+    from following.digest import due_subscriptions, run_digests, start_run
+    from following.models import Frequency
+
+    failed = []
+
+    def finished(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failed.append(task_result)
+
+    shapes: Counter = Counter()
+    spent: Counter = Counter()
+
+    def counting(execute, sql, params, many, context):
+        shape = _shape(sql)
+        shapes[shape] += 1
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent[shape] += time.perf_counter() - start
+
+    mail.outbox = []
+    task_finished.connect(finished)
+    try:
+        with connection.execute_wrapper(counting):
+            start = time.perf_counter()
+            runs = run_digests(day, now=now)
+            seconds = time.perf_counter() - start
+    finally:
+        task_finished.disconnect(finished)
+    if failed:
+        raise RuntimeError(f"{len(failed)} tareas fallaron:\n{failed[0].errors[-1].traceback}")
+    run = start_run(Frequency.DAILY, day, now)
+    served = due_subscriptions(run).count()
+    emails = Email.objects.filter(key__endswith=f":digest:{run.pk}").count()
+    if len(mail.outbox) != emails or any(r.frequency != Frequency.DAILY for r in runs):
+        raise RuntimeError(f"{len(mail.outbox)} mensajes entregados para {emails} correos en la bandeja")
+    outbox = sum(len(message.message().as_bytes()) for message in mail.outbox)
+    mail.outbox = []
+    slowest = [(shape, shapes[shape], round(seconds, 2)) for shape, seconds in spent.most_common(12)]
+    return Measurement(served, emails, seconds, sum(shapes.values()), outbox_bytes=outbox,
+                       database_seconds=sum(spent.values()), shapes=slowest)
+
+
+def inline_tasks():
+    """Tasks run at once, in the process (the email backend is locmem
+    already: ``EMAIL_BACKEND`` in the child's environment, or the tests')."""
+    from django.test.utils import override_settings
+
+    return override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}})
+
+
+def _status(name: str) -> int:
+    """A size from /proc/self/status, in bytes: ``VmRSS`` (resident now), ``VmHWM`` (its peak)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{name}:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError(f"/proc/self/status no dice {name}")
+
+
+def _warm_up() -> None:
+    """What a worker that has run before already holds: the templates, the lists' views."""
+    from django.template.loader import get_template
+
+    from following.targets import FOLLOWABLE_LISTS, list_filterset
+
+    for part in ("digest_subject.txt", "digest.txt", "digest.html"):
+        get_template(f"following/email/{part}")
+    for name in FOLLOWABLE_LISTS:
+        list_filterset(name, {}).is_valid()
+
+
+def child(day: str, now: str) -> None:
+    """Run in a fresh process (``--child``): prints the measurement as JSON."""
+    import django
+
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    django.setup()
+    with inline_tasks():
+        _warm_up()
+        before = _status("VmRSS")
+        measurement = measure_run(datetime.date.fromisoformat(day), datetime.datetime.fromisoformat(now))
+        # Not ru_maxrss: on Linux a child's starts from its parent's at the
+        # fork, and the parent holds the data it generated.
+        peak = _status("VmHWM")
+    measurement.peak_rss = peak
+    measurement.peak_memory = max(peak - before, 0)
+    print(json.dumps(asdict(measurement)))
+
+
+def measure_in_child(day: datetime.date, now: datetime.datetime) -> Measurement:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", day.isoformat(), now.isoformat()],
+        env=os.environ.copy(), capture_output=True, text=True, check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"La medición falló:\n{done.stderr}")
+    return Measurement(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def discard_run(day: datetime.date) -> None:
+    """Forget the measured run and its alerts: the next measurement runs the same window again."""
+    from background.models import Email
+    from following.models import DigestRun, Frequency
+
+    run = DigestRun.objects.get(frequency=Frequency.DAILY, day=day)
+    Email.objects.filter(key__endswith=f":digest:{run.pk}").delete()
+    run.delete()
+
+
+# --- The verdict and the table ---------------------------------------------------
+
+
+def verdicts(rows: list[tuple[int, Measurement]]) -> list[tuple[bool, str]]:
+    """Queries per subscription the same (±TOLERANCE) between each pair of
+    sizes: subscriptions at each scale, scales at each number of subscriptions."""
+    checks = []
+
+    def same(a: Measurement, b: Measurement) -> bool:
+        return abs(b.per_subscription - a.per_subscription) <= TOLERANCE * a.per_subscription
+
+    scales = sorted({scale for scale, _m in rows})
+    sizes = sorted({m.subscriptions for _s, m in rows})
+    by = {(scale, m.subscriptions): m for scale, m in rows}
+    for scale in scales:
+        for small, large in zip(sizes, sizes[1:]):
+            if (scale, small) in by and (scale, large) in by:
+                a, b = by[scale, small], by[scale, large]
+                checks.append((same(a, b), (
+                    f"a {scale}×, de {small:,} a {large:,} suscripciones: "
+                    f"{a.per_subscription:.2f} → {b.per_subscription:.2f} consultas por suscripción"
+                )))
+    for size in sizes:
+        for small, large in zip(scales, scales[1:]):
+            if (small, size) in by and (large, size) in by:
+                a, b = by[small, size], by[large, size]
+                checks.append((same(a, b), (
+                    f"con {size:,} suscripciones, de {small}× a {large}×: "
+                    f"{a.per_subscription:.2f} → {b.per_subscription:.2f} consultas por suscripción"
+                )))
+    return checks
+
+
+def _mb(size: int | None) -> str:
+    return "—" if size is None else f"{size / 2**20:.0f} MB"
+
+
+def table(rows: list[tuple[int, int, dict, Measurement]]) -> str:
+    lines = [
+        "| escala | registros publicados | cambios en la ventana | suscripciones | correos | tiempo (en la base) | "
+        "pico de memoria (RSS) | consultas | consultas por suscripción |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for scale, records, changes, m in rows:
+        changed = ", ".join(f"{n} {what}" for what, n in changes.items())
+        lines.append(
+            f"| {scale}× | {records:,} | {changed} | {m.subscriptions:,} | {m.emails:,} | "
+            f"{m.seconds:.1f} s ({m.database_seconds:.1f} s) | "
+            f"+{_mb(m.peak_memory)} (total {_mb(m.peak_rss)}) | {m.queries:,} | {m.per_subscription:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--subscriptions", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--published", type=int, default=60, help="borradores sintéticos publicados en la ventana")
+    parser.add_argument("--edited", type=int, default=30, help="registros sintéticos publicados editados en la ventana")
+    parser.add_argument("--withdrawn", type=int, default=6, help="registros sintéticos retirados en la ventana")
+    parser.add_argument("--json", type=Path, help="guarda los resultados en este archivo")
+    parser.add_argument("--child", nargs=2, metavar=("DÍA", "AHORA"), help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        child(*arguments.child)
+        return 0
+
+    url = common.database_url(DEFAULT_NAME)
+    common.recreate_database(url)
+    common.setup_django(url)
+    common.load_base()
+
+    from django.utils import timezone
+
+    rows, made = [], False
+    for scale in sorted(arguments.scales):
+        grown = common.grow_to(scale)
+        records = common.published_record_count()
+        print(f"== {scale}×: {records} registros publicados (generados en {grown:.1f} s)", file=sys.stderr)
+        if not made:
+            confirmed_at = timezone.now() - datetime.timedelta(days=2)
+            start = time.perf_counter()
+            add_subscriptions(max(arguments.subscriptions), confirmed_at)
+            made = True
+            print(f"   {max(arguments.subscriptions):,} suscripciones en {time.perf_counter() - start:.1f} s",
+                  file=sys.stderr)
+        opened = timezone.now()
+        open_window(opened)
+        changes = make_changes(
+            published=arguments.published, edited=arguments.edited, withdrawn=arguments.withdrawn, day=scale,
+        )
+        now = timezone.now()
+        print(f"   cambios en la ventana: {changes}", file=sys.stderr)
+        for count in sorted(arguments.subscriptions):
+            serve_only(count, confirmed_at)
+            measurement = measure_in_child(now.date(), now)
+            discard_run(now.date())
+            rows.append((scale, records, changes, measurement))
+            print(f"   {count:,} suscripciones ({targets_followed()}): {measurement.seconds:.1f} s, "
+                  f"{measurement.emails} correos, {measurement.queries} consultas", file=sys.stderr)
+            for shape, n, spent in measurement.shapes[:8]:
+                print(f"      {spent:>6.1f} s {n:>7}× {shape}", file=sys.stderr)
+
+    print("\nUn envío diario de resúmenes de seguimiento (tareas en el proceso, correo locmem)\n")
+    print(table(rows))
+    checks = verdicts([(scale, m) for scale, _r, _c, m in rows])
+    print(f"\nConsultas por suscripción constantes (±{TOLERANCE:.0%}):")
+    for ok, text in checks:
+        print(f"{'✓' if ok else '✗'} {text}")
+    if arguments.json:
+        arguments.json.write_text(json.dumps([
+            {"scale": scale, "records": records, "changes": changes, **asdict(m)} for scale, records, changes, m in rows
+        ], indent=2, ensure_ascii=False))
+    return 0 if all(ok for ok, _ in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
