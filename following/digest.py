@@ -68,6 +68,7 @@ def send_batch(run: DigestRun, first: int, last: int, window=None) -> int:
         return 0
     made = 0
     matches: dict[tuple, list] = {}
+    shared: dict = {}
     for subscription in due_subscriptions(run).filter(pk__gte=first, pk__lte=last).iterator(chunk_size=500):
         target = subscription_target(subscription)
         if target.identity not in matches:
@@ -79,7 +80,7 @@ def send_batch(run: DigestRun, first: int, last: int, window=None) -> int:
         since = max(run.starts_at, subscription.confirmed_at)
         found = [change for change in matches[target.identity] if change.at > since]
         if found:
-            queue_digest(subscription, run, found)
+            queue_digest(subscription, run, found, shared)
             made += 1
     return made
 

@@ -97,16 +97,27 @@ def queue_manage_link(email: str, language: str):
     )
 
 
-def queue_digest(subscription, run, changes):
+def queue_digest(subscription, run, changes, shared: dict | None = None):
     """The alert of ``run`` for ``subscription``: ``changes`` are what
-    concern it; kept under the run's key, so the same alert is made once."""
+    concern it; kept under the run's key, so the same alert is made once.
+
+    ``shared`` keeps, for a batch, what every subscriber of the same target
+    and language reads alike (the title, the page, the sections), made once.
+    """
     context = subscription_links(subscription)
     language = subscription.language
+    target = subscription_target(subscription)
+    shared = {} if shared is None else shared
+    common_key = (target.identity, language, tuple((change.kind, change.content_type_id, change.pk) for change in changes))
     with translation.override(language):
+        if common_key not in shared:
+            shared[common_key] = {
+                "target": target.label(),
+                "target_url": links.absolute(target.path()),
+                "sections": _sections(changes, language),
+            }
         context.update(
-            target=subscription_target(subscription).label(),
-            target_url=links.absolute(_translated(subscription_target(subscription).path(), language, already=True)),
-            sections=_sections(changes, language),
+            **shared[common_key],
             subscription=subscription,
             frequency=subscription.get_frequency_display(),
             count=len(changes),
@@ -121,9 +132,9 @@ def subscription_target(subscription) -> Target:
     return Target(subscription.target, subscription.key, subscription.query)
 
 
-def _translated(path: str, language: str, already: bool = False) -> str:
+def _translated(path: str, language: str) -> str:
     """A Spanish path (no prefix) as the page in ``language``."""
-    if already or not path:
+    if not path:
         return path
     with translation.override(settings.LANGUAGE_CODE):
         return translate_url(path, language)

@@ -41,7 +41,7 @@ class Subscription(models.Model):
 
     email = models.EmailField(_("correo"), max_length=254)
     target = models.CharField(_("qué sigue"), max_length=12, choices=TargetKind.choices)
-    key = models.CharField(_("clave"), max_length=100, blank=True)
+    key = models.CharField(_("clave"), max_length=200, blank=True)
     query = models.JSONField(_("filtros"), default=dict, blank=True)
     frequency = models.CharField(_("frecuencia"), max_length=6, choices=Frequency.choices, default=Frequency.WEEKLY)
     language = models.CharField(_("idioma"), max_length=5, choices=Language.choices, default=Language.SPANISH)

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, verbose_name='correo')),
                 ('target', models.CharField(choices=[('list', 'Una lista o búsqueda'), ('agreement', 'Un acuerdo'), ('counterpart', 'Una contraparte'), ('country', 'Un país'), ('network', 'Una red de ciudades'), ('reports', 'Los informes semestrales')], max_length=12, verbose_name='qué sigue')),
-                ('key', models.CharField(blank=True, max_length=100, verbose_name='clave')),
+                ('key', models.CharField(blank=True, max_length=200, verbose_name='clave')),
                 ('query', models.JSONField(blank=True, default=dict, verbose_name='filtros')),
                 ('frequency', models.CharField(choices=[('daily', 'Diaria'), ('weekly', 'Semanal')], default='weekly', max_length=6, verbose_name='frecuencia')),
                 ('language', models.CharField(choices=[('es-mx', 'Español'), ('en', 'Inglés')], default='es-mx', max_length=5, verbose_name='idioma')),

@@ -41,7 +41,7 @@ SUBSCRIBERS = 60
 #: The digests the SMTP server answers before it stalls, holding the next one unanswered.
 BEFORE_KILL = 20
 FRANCE = {"country": "FR"}
-SUBJECT = "CDMX Global: 1 novedad en la lista de acuerdos (País: Francia)"
+SUBJECT = "CDMX Global: 1 novedad en «Lista de acuerdos (País: Francia)»"
 
 TASKS = DBTaskResult._meta.db_table
 EMAILS = Email._meta.db_table
