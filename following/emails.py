@@ -7,8 +7,6 @@ Each is kept under a key that starts with its subscription's
 (``key_prefix``), so ending a subscription deletes what was kept for it.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
@@ -28,8 +26,9 @@ def key_prefix(subscription_pk: int) -> str:
     return f"following:{subscription_pk}:"
 
 
-def address_prefix(email: str) -> str:
-    return f"following-address:{hashlib.sha256(email.encode()).hexdigest()[:32]}:"
+def address_prefix(address: str) -> str:
+    """The keys of the emails kept for an address (a fingerprint), not for one subscription."""
+    return f"following-address:{address[:32]}:"
 
 
 def _headers(unsubscribe_url: str) -> dict:
@@ -40,7 +39,7 @@ def subscription_links(subscription) -> dict:
     language = subscription.language
     return {
         "unsubscribe_url": links.link("following:unsubscribe", language, token=links.unsubscribe_token(subscription)),
-        "manage_url": links.link("following:manage", language, token=links.manage_token(subscription.email)),
+        "manage_url": links.link("following:manage", language, token=links.manage_token(subscription.address)),
         "privacy_url": links.link("following:privacy", language),
     }
 
@@ -84,16 +83,16 @@ def queue_already_following(subscription):
     )
 
 
-def queue_manage_link(email: str, language: str):
+def queue_manage_link(email: str, address: str, language: str):
     context = {
-        "manage_url": links.link("following:manage", language, token=links.manage_token(email)),
+        "manage_url": links.link("following:manage", language, token=links.manage_token(address)),
         "privacy_url": links.link("following:privacy", language),
     }
-    unsubscribe_url = links.link("following:unsubscribe_all", language, token=links.unsubscribe_all_token(email))
+    unsubscribe_url = links.link("following:unsubscribe_all", language, token=links.unsubscribe_all_token(address))
     context["unsubscribe_url"] = unsubscribe_url
     return _send(
         to=email, template="manage", context=context, language=language,
-        unsubscribe_url=unsubscribe_url, key=f"{address_prefix(email)}manage:{_stamp()}",
+        unsubscribe_url=unsubscribe_url, key=f"{address_prefix(address)}manage:{_stamp()}",
     )
 
 

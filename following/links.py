@@ -23,15 +23,16 @@ class BadLink(Exception):
 
 
 def confirm_token(subscription) -> str:
-    return signing.dumps([subscription.pk, subscription.email], salt=CONFIRM_SALT, compress=True)
+    return signing.dumps([subscription.pk, subscription.secret], salt=CONFIRM_SALT)
 
 
 def unsubscribe_token(subscription) -> str:
-    return signing.dumps([subscription.pk, subscription.email], salt=UNSUBSCRIBE_SALT, compress=True)
+    return signing.dumps([subscription.pk, subscription.secret], salt=UNSUBSCRIBE_SALT)
 
 
-def manage_token(email: str) -> str:
-    return signing.dumps(email, salt=MANAGE_SALT, compress=True)
+def manage_token(address: str) -> str:
+    """The link to the subscriptions of ``address`` (a fingerprint, ``models.address_fingerprint``)."""
+    return signing.dumps(address, salt=MANAGE_SALT)
 
 
 def _read(token: str, salt: str, max_age=None):
@@ -44,13 +45,14 @@ def _read(token: str, salt: str, max_age=None):
 
 
 def read_confirm(token: str) -> tuple[int, str]:
-    pk, email = _read(token, CONFIRM_SALT, max_age=settings.FOLLOW_CONFIRM_HOURS * 3600)
-    return pk, email
+    """The subscription's primary key and secret."""
+    pk, secret = _read(token, CONFIRM_SALT, max_age=settings.FOLLOW_CONFIRM_HOURS * 3600)
+    return pk, secret
 
 
 def read_unsubscribe(token: str) -> tuple[int, str]:
-    pk, email = _read(token, UNSUBSCRIBE_SALT)
-    return pk, email
+    pk, secret = _read(token, UNSUBSCRIBE_SALT)
+    return pk, secret
 
 
 def read_manage(token: str) -> str:
@@ -70,8 +72,8 @@ def link(name: str, language: str, **kwargs) -> str:
 UNSUBSCRIBE_ALL_SALT = "following.unsubscribe-all"
 
 
-def unsubscribe_all_token(email: str) -> str:
-    return signing.dumps(email, salt=UNSUBSCRIBE_ALL_SALT, compress=True)
+def unsubscribe_all_token(address: str) -> str:
+    return signing.dumps(address, salt=UNSUBSCRIBE_ALL_SALT)
 
 
 def read_unsubscribe_all(token: str) -> str:

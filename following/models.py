@@ -6,8 +6,21 @@ subscription deletes its row (and the emails kept for it). No account, no
 password: every link that acts on a subscription is signed (``following.links``).
 """
 
+import secrets
+
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+
+def address_fingerprint(email: str) -> str:
+    """What links carry instead of an address: a keyed hash of it, which
+    reveals nothing in a URL, a log or a browser's history."""
+    return salted_hmac("following.address", email, algorithm="sha256").hexdigest()
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(16)
 
 
 class Frequency(models.TextChoices):
@@ -40,6 +53,11 @@ class Subscription(models.Model):
     """
 
     email = models.EmailField(_("correo"), max_length=254)
+    #: The address's fingerprint (``address_fingerprint``), which the links to
+    #: one's subscriptions name; and a secret of this subscription, which its
+    #: confirmation and unsubscribe links name: no link carries the address.
+    address = models.CharField(max_length=64, db_index=True, editable=False)
+    secret = models.CharField(max_length=32, default=new_secret, editable=False)
     target = models.CharField(_("qué sigue"), max_length=12, choices=TargetKind.choices)
     key = models.CharField(_("clave"), max_length=200, blank=True)
     query = models.JSONField(_("filtros"), default=dict, blank=True)
@@ -58,6 +76,11 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_target_display()} {self.key}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self.address:
+            self.address = address_fingerprint(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def is_confirmed(self) -> bool:

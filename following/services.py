@@ -82,9 +82,9 @@ def _save_request(target: Target, email: str, frequency: str, language: str) -> 
 
 
 @transaction.atomic
-def confirm(pk: int, email: str) -> Subscription:
+def confirm(pk: int, secret: str) -> Subscription:
     """Confirm the subscription a link names; ``ValidationError`` if it is gone."""
-    subscription = Subscription.objects.select_for_update().filter(pk=pk, email=email).first()
+    subscription = Subscription.objects.select_for_update().filter(pk=pk, secret=secret).first()
     if subscription is None:
         raise ValidationError(gettext(
             "Esa solicitud ya no existe: caducó o se canceló. Vuelva a pedir el seguimiento desde la página."
@@ -104,16 +104,16 @@ def _forget(subscriptions) -> int:
 
 
 @transaction.atomic
-def unsubscribe(pk: int, email: str) -> bool:
+def unsubscribe(pk: int, secret: str) -> bool:
     """End one subscription; ``False`` if it had ended already."""
-    return bool(_forget(Subscription.objects.filter(pk=pk, email=email)))
+    return bool(_forget(Subscription.objects.filter(pk=pk, secret=secret)))
 
 
 @transaction.atomic
-def unsubscribe_all(email: str) -> int:
-    """End every subscription of ``email`` and delete every email kept for it."""
-    Email.objects.filter(key__startswith=emails.address_prefix(email)).delete()
-    return _forget(Subscription.objects.filter(email=email))
+def unsubscribe_all(address: str) -> int:
+    """End every subscription of ``address`` (a fingerprint) and delete every email kept for it."""
+    Email.objects.filter(key__startswith=emails.address_prefix(address)).delete()
+    return _forget(Subscription.objects.filter(address=address))
 
 
 def send_manage_link(*, email: str, language: str, client: str | None) -> None:
@@ -124,8 +124,9 @@ def send_manage_link(*, email: str, language: str, client: str | None) -> None:
         raise TooManyRequests(gettext(
             "Recibimos demasiadas solicitudes en poco tiempo. Espere una hora e inténtelo de nuevo."
         ))
-    if Subscription.objects.filter(email=email).exists():
-        emails.queue_manage_link(email, language)
+    address = Subscription.objects.filter(email=email).values_list("address", flat=True).first()
+    if address:
+        emails.queue_manage_link(email, address, language)
 
 
 def prune_unconfirmed(now=None) -> int:

@@ -84,8 +84,8 @@ class ConfirmView(View):
     opens links to check them does not confirm anything."""
 
     def _subscription(self, token):
-        pk, email = read_confirm(token)
-        subscription = Subscription.objects.filter(pk=pk, email=email).first()
+        pk, secret = read_confirm(token)
+        subscription = Subscription.objects.filter(pk=pk, secret=secret).first()
         if subscription is None:
             raise BadLink(_("Esa solicitud ya no existe: caducó o se canceló. Vuelva a pedir el seguimiento desde la página."))
         return subscription
@@ -102,18 +102,18 @@ class ConfirmView(View):
     def post(self, request, token):
         try:
             subscription = self._subscription(token)
-            subscription = services.confirm(subscription.pk, subscription.email)
+            subscription = services.confirm(subscription.pk, subscription.secret)
         except (BadLink, ValidationError) as error:
             message = str(error) if isinstance(error, BadLink) else " ".join(error.messages)
             return _page(request, "link_error", {"message": message}, status=400)
         target = subscription_target(subscription)
         return _page(request, "confirm", {"subscription": subscription, "target": target.label(), "confirmed": True,
                                           "target_url": target.path(),
-                                          "manage_url": _manage_url(subscription.email)})
+                                          "manage_url": _manage_url(subscription.address)})
 
 
-def _manage_url(email: str) -> str:
-    return reverse("following:manage", kwargs={"token": manage_token(email)})
+def _manage_url(address: str) -> str:
+    return reverse("following:manage", kwargs={"token": manage_token(address)})
 
 
 @method_decorator([never_cache, csrf_exempt], name="dispatch")
@@ -124,19 +124,19 @@ class UnsubscribeView(View):
 
     def get(self, request, token):
         try:
-            pk, email = read_unsubscribe(token)
+            pk, secret = read_unsubscribe(token)
         except BadLink as error:
             return _page(request, "link_error", {"message": str(error)}, status=400)
-        subscription = Subscription.objects.filter(pk=pk, email=email).first()
+        subscription = Subscription.objects.filter(pk=pk, secret=secret).first()
         target = subscription_target(subscription).label() if subscription else ""
         return _page(request, "unsubscribe", {"target": target, "ended": subscription is None})
 
     def post(self, request, token):
         try:
-            pk, email = read_unsubscribe(token)
+            pk, secret = read_unsubscribe(token)
         except BadLink as error:
             return _page(request, "link_error", {"message": str(error)}, status=400)
-        services.unsubscribe(pk, email)
+        services.unsubscribe(pk, secret)
         return _page(request, "unsubscribe", {"ended": True, "just_ended": True})
 
 
@@ -151,10 +151,10 @@ class UnsubscribeAllView(View):
 
     def post(self, request, token):
         try:
-            email = read_unsubscribe_all(token)
+            address = read_unsubscribe_all(token)
         except BadLink as error:
             return _page(request, "link_error", {"message": str(error)}, status=400)
-        services.unsubscribe_all(email)
+        services.unsubscribe_all(address)
         return _page(request, "unsubscribe", {"all": True, "ended": True, "just_ended": True})
 
 
@@ -162,9 +162,9 @@ class UnsubscribeAllView(View):
 class ManageView(View):
     """One's subscriptions, through a signed link: each can be ended, or all."""
 
-    def _rows(self, email):
+    def _rows(self, address):
         rows = []
-        for subscription in Subscription.objects.filter(email=email).order_by("created_at", "pk"):
+        for subscription in Subscription.objects.filter(address=address).order_by("created_at", "pk"):
             target = subscription_target(subscription)
             try:
                 label, url = target.label(), target.path()
@@ -176,25 +176,28 @@ class ManageView(View):
 
     def get(self, request, token):
         try:
-            email = read_manage(token)
+            address = read_manage(token)
         except BadLink as error:
             return _page(request, "link_error", {"message": str(error)}, status=400)
-        return _page(request, "manage", {"email": email, "rows": self._rows(email)})
+        rows = self._rows(address)
+        email = rows[0]["subscription"].email if rows else ""
+        return _page(request, "manage", {"email": email, "rows": rows})
 
     def post(self, request, token):
         try:
-            email = read_manage(token)
+            address = read_manage(token)
         except BadLink as error:
             return _page(request, "link_error", {"message": str(error)}, status=400)
         if request.POST.get("all"):
-            services.unsubscribe_all(email)
+            services.unsubscribe_all(address)
         else:
             try:
-                pk, owner = read_unsubscribe(request.POST.get("subscription", ""))
+                pk, secret = read_unsubscribe(request.POST.get("subscription", ""))
             except BadLink as error:
                 return _page(request, "link_error", {"message": str(error)}, status=400)
-            if owner == email:
-                services.unsubscribe(pk, email)
+            # Only one of this address's own subscriptions.
+            if Subscription.objects.filter(pk=pk, secret=secret, address=address).exists():
+                services.unsubscribe(pk, secret)
         return HttpResponseRedirect(request.path)
 
 

@@ -1,6 +1,7 @@
 """Following a filtered list end to end (request, confirmation, digest, one
 click unsubscribe), with the email read as its recipient reads it."""
 
+import base64
 import datetime
 import re
 
@@ -57,6 +58,11 @@ def test_a_filtered_list_is_followed_confirmed_alerted_and_left(client, settings
     assert confirmation.subject == "CDMX Global: confirme que quiere seguir «Lista de acuerdos (País: Francia)»"
     assert confirmation.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert confirmation.extra_headers["List-Unsubscribe"].startswith("<http://testserver/seguir/baja/")
+    # No link carries the address, not even encoded: URLs end up in logs and histories.
+    for url in _links(confirmation) + [confirmation.extra_headers["List-Unsubscribe"]]:
+        assert "ana" not in base64.urlsafe_b64decode(url.rstrip("/>").split("/")[-1].split(":")[0] + "==").decode(
+            "latin-1"
+        ) and "ana" not in url
     assert Subscription.objects.get().confirmed_at is None
 
     done = confirm(client, confirmation)
