@@ -157,8 +157,8 @@ def target_pools(rng: random.Random) -> dict[str, list]:
         "network": [checked("network", slug) for slug in _popular_first(rng, Network, "slug")],
         "reports": [checked("reports")],
     }
-    # A slug may be longer (120) than a subscription's key holds (100): such a
-    # counterpart or network cannot be followed today; it is left out and counted.
+    # A key longer than a subscription holds (200; slugs hold 120) would be a
+    # target no one can follow: left out and counted, should it ever happen.
     longest = Subscription._meta.get_field("key").max_length
     too_long = [t.key for targets in pools.values() for t in targets if t is not None and len(t.key) > longest]
     if too_long:

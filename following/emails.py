@@ -44,7 +44,17 @@ def subscription_links(subscription) -> dict:
     }
 
 
+def durations() -> dict:
+    """How long the links last and the emails are kept, as the texts say them."""
+    return {
+        "confirm_hours": settings.FOLLOW_CONFIRM_HOURS,
+        "manage_days": settings.FOLLOW_MANAGE_DAYS,
+        "email_keep_days": settings.EMAIL_KEEP_DAYS,
+    }
+
+
 def _send(*, to: str, template: str, context: dict, language: str, unsubscribe_url: str, key: str):
+    context = {**durations(), **context}
     with translation.override(language):
         subject = render_to_string(f"following/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"following/email/{template}.txt", context)

@@ -19,7 +19,7 @@ from django.views.generic import TemplateView, View
 from staff.lockout import client_ip
 
 from . import services
-from .emails import subscription_target
+from .emails import durations, subscription_target
 from .forms import FollowForm, ManageRequestForm
 from .links import (
     BadLink, manage_token, read_confirm, read_manage, read_unsubscribe, read_unsubscribe_all, unsubscribe_token,
@@ -36,7 +36,7 @@ def _current_language() -> str:
 
 
 def _page(request, template: str, context: dict, status: int = 200):
-    return render(request, f"following/{template}.html", context, status=status)
+    return render(request, f"following/{template}.html", {**durations(), **context}, status=status)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -223,3 +223,6 @@ class ManageRequestView(View):
 
 class PrivacyView(TemplateView):
     template_name = "following/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**durations(), **kwargs)
