@@ -8,18 +8,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from bench.digest import (
-    Measurement,
-    add_subscriptions,
-    discard_run,
-    inline_tasks,
-    make_changes,
-    measure_run,
-    open_window,
-    serve_only,
-    table,
-    verdicts,
-)
+from bench.digest import Measurement, discard_run, inline_tasks, measure_run, table, verdicts
+from bench.digest_data import add_subscriptions, make_changes, open_window, serve_only
 from bench.synthetic.generator import generate
 from following.models import Subscription
 

@@ -142,28 +142,33 @@ def test_follow_a_filtered_list_confirm_get_one_digest_and_leave(
     assert len(mailbox.messages) == 2
 
 
-def test_the_privacy_notice_and_the_subscriptions_pages_are_accessible(page, live_site, django_db_blocker, assert_accessible):
-    from following.links import manage_token, unsubscribe_token
-
+@pytest.fixture(scope="module")
+def reader(live_site, django_db_blocker):
+    """A confirmed subscription, committed for the live server (outside any test's transaction)."""
     with django_db_blocker.unblock():
         subscription = Subscription.objects.create(
             email="accesible@ejemplo.mx", target="reports", frequency="weekly", confirmed_at=timezone.now()
         )
-    try:
-        for path, heading in (
-            ("/seguir/aviso-de-privacidad/", "Aviso de privacidad: seguimiento por correo"),
-            ("/en/seguir/aviso-de-privacidad/", "Privacy notice: following by email"),
-            ("/seguir/mis-suscripciones/", "Mis suscripciones"),
-            (f"/seguir/mis-suscripciones/{manage_token(subscription.address)}/", "Mis suscripciones"),
-            (f"/seguir/baja/{unsubscribe_token(subscription)}/", "Dejar de seguir"),
-        ):
-            page.goto(path)
-            expect(page.locator("h1")).to_have_text(heading)
-            assert_accessible(page)
-        page.goto(f"/seguir/mis-suscripciones/{manage_token(subscription.address)}/")
-        expect(page.locator("main table")).to_contain_text("Informes semestrales al Congreso")
-        page.get_by_role("button", name="Dejar de seguir todo y borrar mi dirección").click()
-        expect(page.locator("main")).to_contain_text("Esta dirección no sigue nada: no guardamos ningún dato suyo.")
-    finally:
-        with django_db_blocker.unblock():
-            Subscription.objects.filter(email="accesible@ejemplo.mx").delete()
+    yield subscription
+    with django_db_blocker.unblock():
+        Subscription.objects.filter(email="accesible@ejemplo.mx").delete()
+
+
+def test_the_privacy_notice_and_the_subscriptions_pages_are_accessible(page, reader, assert_accessible):
+    from following.links import manage_token, unsubscribe_token
+
+    manage = f"/seguir/mis-suscripciones/{manage_token(reader.address)}/"
+    for path, heading in (
+        ("/seguir/aviso-de-privacidad/", "Aviso de privacidad: seguimiento por correo"),
+        ("/en/seguir/aviso-de-privacidad/", "Privacy notice: following by email"),
+        ("/seguir/mis-suscripciones/", "Mis suscripciones"),
+        (manage, "Mis suscripciones"),
+        (f"/seguir/baja/{unsubscribe_token(reader)}/", "Dejar de seguir"),
+    ):
+        page.goto(path)
+        expect(page.locator("h1")).to_have_text(heading)
+        assert_accessible(page)
+    page.goto(manage)
+    expect(page.locator("main table")).to_contain_text("Informes semestrales al Congreso")
+    page.get_by_role("button", name="Dejar de seguir todo y borrar mi dirección").click()
+    expect(page.locator("main")).to_contain_text("Esta dirección no sigue nada: no guardamos ningún dato suyo.")
