@@ -30,3 +30,15 @@ def test_api_docs_list_the_resources_and_try_a_request(page):
     expect(operation.locator(".live-responses-table .response-col_description .microlight").first).to_contain_text("hermanamiento-")
     # Everything came from the portal: no CDN, no remote font.
     assert requested_hosts == {page.url.split("/")[2]}
+
+
+def test_the_api_docs_page_says_its_language(page):
+    """axe's language rules (WCAG 3.1.1) pass: the page names its language, a valid one."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto("/api/docs/")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("CDMX Global API")
+    assert page.locator("html").get_attribute("lang") == "es-mx"
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["html-has-lang", "html-lang-valid", "valid-lang"]}})
+    assert results.response["violations"] == []
+    assert sorted(rule["id"] for rule in results.response["passes"]) == ["html-has-lang", "html-lang-valid"]
