@@ -115,6 +115,11 @@ def kill(process: subprocess.Popen) -> None:
 # Stopping a build at a chosen point --------------------------------------------------------------
 
 
+def whole_files(names) -> set[str]:
+    """``names`` without the files still being written (their temporary names)."""
+    return {name for name in names if not name.rsplit("/", 1)[-1].startswith(TEMPORARY_PREFIX)}
+
+
 @contextmanager
 def stopped_before_its_rows(db: Database, media: Path):
     """Start ``build_report 2017-2`` and stop it once it has written every file
@@ -140,7 +145,9 @@ def stopped_before_its_rows(db: Database, media: Path):
                 if db.vendor == "postgresql":
                     waiting = wait_until(process, lambda: blocked_by(other), "the lock")
                 else:
-                    wait_until(process, lambda: len(set(on_disk(media)) - before) == 5, "its fifth file")
+                    # Five whole files: a file being written still has its temporary
+                    # name (``TEMPORARY_PREFIX``) and is not one of them yet.
+                    wait_until(process, lambda: len(whole_files(set(on_disk(media)) - before)) == 5, "its fifth file")
                 yield process
             finally:
                 if process.poll() is None:
