@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import transaction
 
 from sourcebook.loader import load_book
@@ -62,6 +63,30 @@ def browser():
         chromium.close()
 
 
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server over SQLite's in-memory test database, whose one
+    connection every request thread shares: requests run one at a time (each
+    response read whole under the lock), so two never use the connection at
+    once. Seen without it: the admin's ``jsi18n`` read a session row while
+    another request used the connection, and failed with an IndexError."""
+
+    lock = threading.Lock()
+
+    def get_app(self):
+        application = super().get_app()
+
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        return one_at_a_time
+
+
 @pytest.fixture(scope="module")
 def live_site(django_db_setup, django_db_blocker, kept_book):
     """A live server over the book's records and unpublished records that
@@ -80,7 +105,10 @@ def live_site(django_db_setup, django_db_blocker, kept_book):
             if not kept_book.write():
                 load_book()
         bait = factories.leak_bait()
-        server = LiveServer("localhost:0")
+        server = LiveServer("localhost:0", start=False)
+        if server.thread.connections_override:
+            server.thread.server_class = OneRequestAtATime
+        server.start()
         server.bait = bait
         yield server
         # Let requests still in flight (a favicon the last page dropped) finish
