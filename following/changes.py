@@ -52,8 +52,6 @@ class Change:
     path: str = ""
     #: The public fields that changed (names, read in the subscriber's language when written).
     fields: tuple[str, ...] = ()
-    #: An evaluation's agreement.
-    agreement_id: int | None = None
 
     def display_title(self) -> str:
         """The title in the active language."""
@@ -146,7 +144,7 @@ def collect(starts_at: datetime.datetime, ends_at: datetime.datetime) -> WindowC
         window.evaluations.append(_EvaluationChange(
             EVALUATION, type(evaluation), evaluation.pk, evaluation_type, evaluation.reviewed_at,
             evaluation.agreement.title, evaluation_url(evaluation.agreement, evaluation.semester),
-            agreement_id=evaluation.agreement_id, agreement_code=evaluation.agreement.code,
+            agreement_code=evaluation.agreement.code,
             semester=evaluation.semester,
         ))
     report_type = ContentType.objects.get_for_model(Report).pk

@@ -6,12 +6,23 @@ from .models import Frequency, Language
 from .services import clean_email
 
 
-class FollowForm(forms.Form):
+class EmailForm(forms.Form):
+    """An address, checked and normalised as following keeps it (``services.clean_email``)."""
+
     email = forms.CharField(
         label=_("Su correo electrónico"), max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"required": _("Escriba su correo electrónico.")},
     )
+
+    def clean_email(self):
+        try:
+            return clean_email(self.cleaned_data["email"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+
+
+class FollowForm(EmailForm):
     frequency = forms.ChoiceField(
         label=_("Con qué frecuencia"), choices=Frequency.choices, initial=Frequency.WEEKLY, widget=forms.RadioSelect,
         error_messages={"required": _("Elija una frecuencia: diaria o semanal."),
@@ -23,18 +34,6 @@ class FollowForm(forms.Form):
                         "invalid_choice": _("Elija el idioma de los correos: español o inglés.")},
     )
 
-    def clean_email(self):
-        try:
-            return clean_email(self.cleaned_data["email"])
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages) from None
 
-
-class ManageRequestForm(forms.Form):
-    email = FollowForm.base_fields["email"]
-
-    def clean_email(self):
-        try:
-            return clean_email(self.cleaned_data["email"])
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages) from None
+class ManageRequestForm(EmailForm):
+    """The address to send the link to its subscriptions to."""

@@ -62,9 +62,6 @@ COUNTERPART_RELATIONS = ("agreements", "actions", "visits", "events", "awards_gr
 #: A network's page shows its memberships, positions and offices.
 NETWORK_PARTS = (Membership, Position, HostedOffice)
 
-#: The query parameters a list reads that are not filters.
-NOT_FILTERS = frozenset({"page", "formato"})
-
 
 def list_view(name: str) -> type[RecordListView]:
     """The view class of the followable list ``name``."""
@@ -282,10 +279,6 @@ def restrict_to(scope: Scope, records: QuerySet, changes: Iterable) -> QuerySet:
             condition |= Q(content_type_id=content_type_id, object_id__in=ids)
         return records.filter(condition)
     return records.filter(pk__in=pks)
-
-
-def search_models() -> list[type[Model]]:
-    return list(INDEXED)
 
 
 def published_base(scope: Scope) -> QuerySet:
