@@ -24,6 +24,7 @@ from cdmx_global.partial_dates import (
     period_constraints,
 )
 from cdmx_global.signed_documents import PdfDocumentField
+from cdmx_global.translation import english
 
 
 class AgreementKind(models.TextChoices):
@@ -69,8 +70,10 @@ class Agreement(Record):
         help_text=_("Clave única del acuerdo, p. ej. «cce-2013-chicago»."),
     )
     title = models.CharField(_("título"), max_length=300)
+    title_en = english(title)
     kind = models.CharField(_("tipo de instrumento"), max_length=25, choices=AgreementKind.choices)
     purpose = models.TextField(_("objeto"), blank=True)
+    purpose_en = english(purpose)
 
     # Parties
     counterparts = models.ManyToManyField(
@@ -124,14 +127,17 @@ class Agreement(Record):
 
     # Content (Ley General de Transparencia, art. 65 fr. XXV)
     terms = models.TextField(_("términos y condiciones"), blank=True)
+    terms_en = english(terms)
     amount = models.DecimalField(_("monto"), max_digits=16, decimal_places=2, null=True, blank=True)
     currency = models.CharField(_("moneda"), max_length=3, blank=True, help_text=_("Código ISO 4217, p. ej. MXN."))
     modifications = models.TextField(_("modificaciones"), blank=True)
+    modifications_en = english(modifications)
     signed_document = PdfDocumentField(
         _("documento firmado"), folder="agreements", download_kind="acuerdos", blank=True,
         help_text=_("El instrumento firmado, en PDF."),
     )
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english(description)
 
     # Classification
     themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="agreements", blank=True)
@@ -245,10 +251,12 @@ class Commitment(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
     objective = models.CharField(_("objetivo"), max_length=300)
+    objective_en = english(objective)
     text = models.TextField(
         _("texto del compromiso"), blank=True,
         help_text=_("Lo que las partes acordaron hacer, como consta en el instrumento."),
     )
+    text_en = english(text)
     indicator = models.CharField(
         _("indicador"), max_length=300, blank=True,
         help_text=_("Cómo se mide el avance, p. ej. «personas capacitadas en movilidad ciclista»."),
@@ -367,8 +375,10 @@ class Action(Record):
         help_text=_("El acuerdo en cuyo marco se realiza, si lo hay."),
     )
     title = models.CharField(_("título"), max_length=300)
+    title_en = english(title)
     kind = models.CharField(_("tipo"), max_length=22, choices=Kind.choices)
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english(description)
     start_on, start_on_precision = partial_date_fields(_("inicio"))
     end_on, end_on_precision = partial_date_fields(_("fin"))
     place = models.CharField(_("lugar"), max_length=200, blank=True)
@@ -380,6 +390,7 @@ class Action(Record):
     amount = models.DecimalField(_("monto"), max_digits=16, decimal_places=2, null=True, blank=True)
     currency = models.CharField(_("moneda"), max_length=3, blank=True)
     results = models.TextField(_("resultados"), blank=True)
+    results_en = english(results)
     themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="actions", blank=True)
     sdgs = models.ManyToManyField(
         "cdmx_global.SustainableDevelopmentGoal", verbose_name=_("ODS"), related_name="actions", blank=True

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from .published import PublicationStatus, PublishableQuerySet
 from .regions import Region, region_for_country
+from .translation import Translatable, english, translated_name
 
 
 def unique_message(message) -> dict:
@@ -72,7 +73,7 @@ class Catalogue(Publishable):
         abstract = True
 
 
-class Record(Publishable):
+class Record(Translatable, Publishable):
     """A record of the city's international action.
 
     It states the area responsible for it (Ley General de Transparencia, art. 58)
@@ -137,6 +138,7 @@ class GovernmentBody(Catalogue):
         _("nombre"), max_length=200, unique=True,
         error_messages=unique_message(_("Ya existe una dependencia con ese nombre.")),
     )
+    name_en = english(name)
     acronym = models.CharField(_("siglas"), max_length=30, blank=True)
     slug = models.SlugField(
         _("clave"), max_length=80, unique=True,
@@ -152,7 +154,8 @@ class GovernmentBody(Catalogue):
         verbose_name_plural = _("dependencias")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        name = translated_name(self)
+        return f"{name} ({self.acronym})" if self.acronym else name
 
 
 
@@ -160,6 +163,7 @@ class Theme(Catalogue):
     name = models.CharField(
         _("nombre"), max_length=120, unique=True, error_messages=unique_message(_("Ya existe un tema con ese nombre."))
     )
+    name_en = english(name)
     slug = models.SlugField(
         _("clave"), max_length=80, unique=True, error_messages=unique_message(_("Ya existe un tema con esa clave."))
     )
@@ -172,7 +176,7 @@ class Theme(Catalogue):
         verbose_name_plural = _("temas")
 
     def __str__(self) -> str:
-        return self.name
+        return translated_name(self)
 
 
 
@@ -181,6 +185,7 @@ class SustainableDevelopmentGoal(Catalogue):
         _("número"), unique=True, error_messages=unique_message(_("Ya existe el ODS con ese número."))
     )
     name = models.CharField(_("nombre"), max_length=200)
+    name_en = english(name)
 
     history = HistoricalRecords()
 
@@ -197,7 +202,7 @@ class SustainableDevelopmentGoal(Catalogue):
         ]
 
     def __str__(self) -> str:
-        return _("ODS %(number)s. %(name)s") % {"number": self.number, "name": self.name}
+        return _("ODS %(number)s. %(name)s") % {"number": self.number, "name": translated_name(self)}
 
 
 
@@ -210,8 +215,10 @@ class Framework(Catalogue):
     name = models.CharField(
         _("nombre"), max_length=200, unique=True, error_messages=unique_message(_("Ya existe un marco con ese nombre."))
     )
+    name_en = english(name)
     adopted_year = models.PositiveSmallIntegerField(_("año de adopción"), null=True, blank=True)
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english(description)
     source_citation = models.CharField(_("fuente"), max_length=300, blank=True)
 
     history = HistoricalRecords()
@@ -222,7 +229,7 @@ class Framework(Catalogue):
         verbose_name_plural = _("marcos de Naciones Unidas")
 
     def __str__(self) -> str:
-        return self.name
+        return translated_name(self)
 
 
 
@@ -244,6 +251,7 @@ class Counterpart(Record):
     PLACE_KINDS = (Kind.CITY, Kind.STATE, Kind.NATIONAL)
 
     name = models.CharField(_("nombre"), max_length=250)
+    name_en = english(name)
     acronym = models.CharField(_("siglas"), max_length=40, blank=True)
     slug = models.SlugField(
         _("clave"), max_length=120, unique=True,
@@ -262,6 +270,7 @@ class Counterpart(Record):
     latitude = models.DecimalField(_("latitud"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("longitud"), max_digits=8, decimal_places=5, null=True, blank=True)
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english(description)
 
     history = HistoricalRecords()
 
@@ -300,8 +309,8 @@ class Counterpart(Record):
 
     def __str__(self) -> str:
         if self.country and self.kind in self.PLACE_KINDS and self.kind != self.Kind.NATIONAL:
-            return f"{self.name}, {self.country.name}"
-        return self.name
+            return f"{translated_name(self)}, {self.country.name}"
+        return translated_name(self)
 
     def get_absolute_url(self) -> str:
         return reverse("portal:counterpart_detail", kwargs={"slug": self.slug})

@@ -20,6 +20,7 @@ from cdmx_global.partial_dates import (
     period_constraints,
 )
 from cdmx_global.signed_documents import PdfDocumentField
+from cdmx_global.translation import english
 
 #: Congress asks for the report of an official trip abroad within 15 calendar days of the return.
 TRIP_REPORT_DAYS = 15
@@ -38,6 +39,7 @@ class Event(Record):
         SPEAKER = "speaker", _("Ponente")
 
     name = models.CharField(_("nombre"), max_length=300)
+    name_en = english(name)
     mode = models.CharField(_("modalidad"), max_length=10, choices=Mode.choices, db_index=True)
     role = models.CharField(_("papel de la Ciudad"), max_length=15, choices=Role.choices)
     start_on, start_on_precision = partial_date_fields(_("inicio"))
@@ -58,7 +60,9 @@ class Event(Record):
     participants = models.TextField(_("participantes"), blank=True, help_text=_("Quién participó por la Ciudad y quién asistió."))
     participants_count = models.PositiveIntegerField(_("número de participantes"), null=True, blank=True)
     outcome = models.TextField(_("resultado"), blank=True, help_text=_("Por ejemplo, una declaración firmada."))
+    outcome_en = english(outcome)
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english(description)
     themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="events", blank=True)
     sdgs = models.ManyToManyField(
         "cdmx_global.SustainableDevelopmentGoal", verbose_name=_("ODS"), related_name="events", blank=True
@@ -104,6 +108,7 @@ class Visit(Record):
 
     direction = models.CharField(_("tipo de visita"), max_length=8, choices=Direction.choices, db_index=True)
     title = models.CharField(_("título"), max_length=300)
+    title_en = english(title)
     start_on, start_on_precision = partial_date_fields(_("inicio"))
     end_on, end_on_precision = partial_date_fields(_("regreso o fin"))
     counterparts = models.ManyToManyField(
@@ -120,7 +125,9 @@ class Visit(Record):
         Event, verbose_name=_("en el marco del evento"), on_delete=models.SET_NULL, null=True, blank=True, related_name="visits"
     )
     purpose = models.TextField(_("objetivo"), blank=True)
+    purpose_en = english(purpose)
     outcome = models.TextField(_("resultados"), blank=True)
+    outcome_en = english(outcome)
     # Ley General de Transparencia, art. 65 fr. VIII: travel expenses and the report of each trip.
     expenses = models.DecimalField(_("gastos de viaje (viáticos)"), max_digits=14, decimal_places=2, null=True, blank=True)
     expenses_currency = models.CharField(_("moneda de los gastos"), max_length=3, blank=True)
@@ -216,6 +223,7 @@ class Award(Record):
         CULTURE = "culture", _("Cultura")
 
     title = models.CharField(_("premio o reconocimiento"), max_length=500)
+    title_en = english(title)
     direction = models.CharField(_("sentido"), max_length=8, choices=Direction.choices, default=Direction.RECEIVED)
     category = models.CharField(_("categoría"), max_length=25, choices=Category.choices)
     awarded_on, awarded_on_precision = partial_date_fields(_("fecha"))
@@ -226,7 +234,9 @@ class Award(Record):
         _("otorgante según la fuente"), max_length=500, blank=True
     )
     recognised_for = models.TextField(_("programa o proyecto reconocido"), blank=True)
+    recognised_for_en = english(recognised_for)
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english(description)
     themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="awards", blank=True)
     sdgs = models.ManyToManyField(
         "cdmx_global.SustainableDevelopmentGoal", verbose_name=_("ODS"), related_name="awards", blank=True

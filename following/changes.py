@@ -22,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 
 from cdmx_global.published import PublicationStatus
+from cdmx_global.translation import SUFFIX as TRANSLATION_SUFFIX
 from reports.models import Report
 from reports.public_evaluations import evaluation_url, public_evaluations
 from search.indexed import INDEXED
@@ -37,6 +38,7 @@ KINDS = (NEW, CHANGED, WITHDRAWN, EVALUATION, REPORT)
 INTERNAL_FIELDS = frozenset({
     "id", "status", "version", "created_at", "updated_at", "review_note",
     "submitted_at", "submitted_by", "published_at", "published_by", "withdrawn_at", "withdrawn_by",
+    "translation_status", "translation_outdated", "translation_reviewed_at", "translation_reviewed_by",
 })
 
 
@@ -191,6 +193,9 @@ def changed_fields(record: Model, starts_at, ends_at) -> tuple[tuple[str, ...], 
         model_field.name
         for model_field in type(record)._meta.concrete_fields
         if model_field.name not in INTERNAL_FIELDS
+        # The English text is a translation of the Spanish one, which is what alerts follow;
+        # a draft translation is never public.
+        and not model_field.name.endswith(TRANSLATION_SUFFIX)
         and getattr(before, model_field.attname, None) != getattr(after, model_field.attname, None)
     )
     return (names, after.history_date) if names else None

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cdmx_global.models import Record, unique_message
+from cdmx_global.translation import english, translated_name
 from cdmx_global.partial_dates import (
     PartialDate,
     format_partial_period,
@@ -24,6 +25,7 @@ class Network(Record):
     name = models.CharField(
         _("nombre"), max_length=250, unique=True, error_messages=unique_message(_("Ya existe una red con ese nombre."))
     )
+    name_en = english(name)
     acronym = models.CharField(_("siglas"), max_length=40, blank=True)
     slug = models.SlugField(
         _("clave"), max_length=120, unique=True, error_messages=unique_message(_("Ya existe una red con esa clave."))
@@ -39,6 +41,7 @@ class Network(Record):
         help_text=_("Organismo que creó o convoca la red, p. ej. UNESCO."),
     )
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english(description)
     themes = models.ManyToManyField("cdmx_global.Theme", verbose_name=_("temas"), related_name="networks", blank=True)
     sdgs = models.ManyToManyField(
         "cdmx_global.SustainableDevelopmentGoal", verbose_name=_("ODS"), related_name="networks", blank=True
@@ -52,7 +55,8 @@ class Network(Record):
         verbose_name_plural = _("redes de ciudades")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        name = translated_name(self)
+        return f"{name} ({self.acronym})" if self.acronym else name
 
     def get_absolute_url(self) -> str:
         return reverse("networks:detail", kwargs={"slug": self.slug})
@@ -64,6 +68,7 @@ class NetworkPart(Record):
     start_on, start_on_precision = partial_date_fields(_("desde"))
     end_on, end_on_precision = partial_date_fields(_("hasta"))
     notes = models.TextField(_("notas"), blank=True)
+    notes_en = english(notes)
 
     #: The anchor of this part on its network's page.
     anchor_prefix = ""
@@ -115,7 +120,9 @@ class Position(NetworkPart):
     anchor_prefix = "cargo"
 
     title = models.CharField(_("cargo"), max_length=250)
+    title_en = english(title)
     organ = models.CharField(_("órgano"), max_length=250, blank=True, help_text=_("Órgano de dirección de la red."))
+    organ_en = english(organ)
     holder = models.CharField(
         _("titular"), max_length=250, blank=True, help_text=_("Quién ejerce el cargo por la Ciudad, si la fuente lo dice.")
     )
@@ -139,6 +146,7 @@ class HostedOffice(NetworkPart):
         Network, verbose_name=_("red"), on_delete=models.PROTECT, related_name="hosted_offices"
     )
     name = models.CharField(_("nombre de la oficina"), max_length=250)
+    name_en = english(name)
     host_body = models.ForeignKey(
         "cdmx_global.GovernmentBody",
         verbose_name=_("dependencia que la alberga"),

@@ -2,7 +2,7 @@
 through review and publication (``transitions``). Every app writes a record
 through these, never by saving it itself."""
 
-from .records import record_create, record_update
+from .records import record_create, record_update, translation_mark_reviewed
 from .transitions import (
     DRAFT,
     PUBLISH,
@@ -47,4 +47,5 @@ __all__ = [
     "record_withdraw_by_system",
     "records_transition",
     "transitions_for",
+    "translation_mark_reviewed",
 ]

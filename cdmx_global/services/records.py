@@ -21,13 +21,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ..access import user_handles_body
+from ..access import user_can_review, user_handles_body
 from ..models import Publishable, PublicationStatus, Record
+from ..translation import Translatable, TranslationStatus, apply_translation_rules
 from ..versioning import ensure_version
 from .transitions import publish_by_system
 
@@ -48,6 +49,7 @@ def record_create(
     m2m: Links | None = None,
     publish: bool = False,
     validate_constraints: bool = True,
+    review_translation: bool = False,
 ) -> M:
     """Create a record from ``model`` and ``data``, or save a new ``instance`` already filled in
     (a form's or a spreadsheet row's), with its links and one history row.
@@ -56,6 +58,9 @@ def record_create(
     system load only (``user=None``), as ``transitions.publish_by_system`` does.
     ``validate_constraints=False`` leaves the model's constraints to the database
     (an ``IntegrityError`` instead of a message): for a load of fixed data only.
+    ``review_translation=True`` marks the English text written with it reviewed
+    by ``user`` (a reviewer, or the system loading the book's translations);
+    otherwise English text is saved as a draft (``cdmx_global.translation``).
     """
     if (model is None) == (instance is None):
         raise TypeError("record_create takes either model (with data) or instance.")
@@ -71,6 +76,9 @@ def record_create(
     elif isinstance(instance, Record) and instance.status != PublicationStatus.DRAFT:
         raise ValueError("A record is created as a draft; its status moves through the review steps.")
     _ensure_handles_body(user, instance)
+    apply_translation_rules(instance, before=None)
+    if review_translation:
+        _review_translation(instance, user=user)
     instance.full_clean(validate_constraints=validate_constraints)
     _save(instance, user=user, reason=reason, m2m=m2m, created=True)
     return instance
@@ -86,12 +94,15 @@ def record_update(
     changes: Mapping[str, Any] | None = None,
     m2m: Links | None = None,
     validate_constraints: bool = True,
+    review_translation: bool = False,
 ) -> M:
     """Save ``record`` with ``changes`` applied (or as a form already changed it), and ``m2m``.
 
     ``expected_version`` is the version the editor saw; ``None`` skips the
     check, for a system write that holds no earlier copy; ``validate_constraints``
-    as for ``record_create``.
+    and ``review_translation`` as for ``record_create``. A change to the English
+    text makes its translation a draft again, and a change to the Spanish text
+    marks a reviewed translation outdated (``cdmx_global.translation``).
     """
     locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
     if expected_version is not None:
@@ -104,9 +115,41 @@ def record_update(
             raise ValueError("A record's status moves through the review steps (cdmx_global.services.transitions).")
         record.version = locked.version
     _ensure_handles_body(user, record)  # … and as it would be
+    apply_translation_rules(record, before=locked)
+    if review_translation:
+        _review_translation(record, user=user)
     record.full_clean(validate_constraints=validate_constraints)
     _save(record, user=user, reason=reason, m2m=m2m, created=False)
     return record
+
+
+@transaction.atomic
+def translation_mark_reviewed(
+    *, record: M, user: AbstractBaseUser | None, expected_version: int | None, reason: str | None = None
+) -> M:
+    """A reviewer approves ``record``'s English text as it stands: English pages show it from now on,
+    and a note that it was outdated goes away. One history row says who did it."""
+    locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if expected_version is not None:
+        ensure_version(locked, expected_version)
+    _ensure_handles_body(user, locked)
+    _review_translation(locked, user=user)
+    _save(locked, user=user, reason=reason or gettext("Traducción revisada"), m2m=None, created=False)
+    record.refresh_from_db()
+    return record
+
+
+def _review_translation(record: models.Model, *, user: AbstractBaseUser | None) -> None:
+    if not isinstance(record, Translatable):
+        raise ValueError(f"{type(record).__name__} has no translation to review.")
+    if user is not None and not user_can_review(user):
+        raise PermissionDenied(gettext("Sólo quien revisa puede aprobar una traducción."))
+    if not record.has_english:
+        raise ValidationError(gettext("No hay texto en inglés que revisar: escriba la traducción primero."))
+    record.translation_status = TranslationStatus.REVIEWED
+    record.translation_outdated = False
+    record.translation_reviewed_at = timezone.now()
+    record.translation_reviewed_by = user
 
 
 def _ensure_handles_body(user: AbstractBaseUser | None, instance: models.Model) -> None:
