@@ -25,8 +25,6 @@ Catalogues (themes, bodies, ODS, frameworks) have no status: administrators
 write their English names, which are shown as soon as they exist.
 """
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import models
 from django.utils.text import format_lazy
@@ -154,25 +152,23 @@ def page_language(language: str | None = None) -> str:
     return ENGLISH if language.startswith(ENGLISH) else SPANISH
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text as shown to a reader: its words and the language they are in.
+class Text(str):
+    """A text as shown to a reader: a ``str`` (so every template filter takes it)
+    that knows the language it is in.
 
-    ``fallback`` says the page asked for another language and none could be
-    given (the Spanish text on an English page); ``outdated`` that the English
-    text was reviewed before the latest change to the Spanish one.
+    ``fallback`` says the page asked for English and none could be given (the
+    Spanish text on an English page); ``outdated`` that the English text was
+    reviewed before the latest change to the Spanish one.
     """
 
-    text: str
     language: str
-    fallback: bool = False
-    outdated: bool = False
+    fallback: bool
+    outdated: bool
 
-    def __str__(self) -> str:
-        return self.text
-
-    def __bool__(self) -> bool:
-        return bool(self.text)
+    def __new__(cls, text: str, language: str, *, fallback: bool = False, outdated: bool = False):
+        value = super().__new__(cls, text)
+        value.language, value.fallback, value.outdated = language, fallback, outdated
+        return value
 
 
 def english_is_public(record: models.Model) -> bool:
