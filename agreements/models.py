@@ -323,6 +323,11 @@ class Commitment(models.Model):
             ),
         ]
 
+    @property
+    def translation_owner(self) -> "Agreement":
+        """Its text is translated and reviewed with its agreement's (``cdmx_global.translation``)."""
+        return self.agreement
+
     def __str__(self) -> str:
         return self.objective
 

@@ -115,32 +115,54 @@ class Translatable(models.Model):
         return self.translation_status == TranslationStatus.REVIEWED
 
 
-def apply_translation_rules(record: models.Model, before: models.Model | None) -> None:
-    """Set ``record``'s translation status after a write, from what the write changed.
+def apply_translation_rules(record: models.Model, before: models.Model | None) -> tuple[bool, bool]:
+    """Set ``record``'s translation status after a write, from what the write changed,
+    and say whether the write changed its English and its Spanish texts.
 
     ``before`` is the row as it was (``None`` for a new record). English text
     written or changed makes the translation a draft; no English text at all
     makes it ``none``; a change to the Spanish text of a reviewed translation
-    marks it outdated.
+    marks it outdated. A part with no status of its own (``translation_owner``)
+    is left to ``owner_translation_changes``.
     """
-    if not isinstance(record, Translatable):
-        return
     fields = translated_fields(record)
+    english_changed = any(
+        getattr(before, name + SUFFIX) != getattr(record, name + SUFFIX) if before else getattr(record, name + SUFFIX)
+        for name in fields
+    )
+    spanish_changed = before is not None and any(getattr(before, name) != getattr(record, name) for name in fields)
+    if not isinstance(record, Translatable):
+        return english_changed, spanish_changed
     if not record.has_english:
         record.translation_status = TranslationStatus.NONE
         record.translation_outdated = False
         record.translation_reviewed_at = record.translation_reviewed_by = None
-        return
-    english_changed = before is None or any(
-        getattr(before, name + SUFFIX) != getattr(record, name + SUFFIX) for name in fields
-    )
-    spanish_changed = before is not None and any(getattr(before, name) != getattr(record, name) for name in fields)
-    if english_changed:
+    elif english_changed:
         record.translation_status = TranslationStatus.DRAFT
         record.translation_outdated = False
         record.translation_reviewed_at = record.translation_reviewed_by = None
     elif spanish_changed and record.translation_status == TranslationStatus.REVIEWED:
         record.translation_outdated = True
+    return english_changed, spanish_changed
+
+
+def owner_translation_changes(owner: "Translatable", *, english_changed: bool, spanish_changed: bool) -> bool:
+    """What a change to one of its parts does to ``owner``'s translation (an agreement's, when one of
+    its commitments changed): English written or changed sends a reviewed translation back to draft;
+    a Spanish change marks it outdated. Says whether ``owner`` changed."""
+    if owner.translation_status != TranslationStatus.REVIEWED:
+        if english_changed and owner.translation_status == TranslationStatus.NONE:
+            owner.translation_status = TranslationStatus.DRAFT
+            return True
+        return False
+    if english_changed:
+        owner.translation_status, owner.translation_outdated = TranslationStatus.DRAFT, False
+        owner.translation_reviewed_at = owner.translation_reviewed_by = None
+        return True
+    if spanish_changed and not owner.translation_outdated:
+        owner.translation_outdated = True
+        return True
+    return False
 
 
 # --- Reading ------------------------------------------------------------------
@@ -172,7 +194,14 @@ class Text(str):
 
 
 def english_is_public(record: models.Model) -> bool:
-    """Whether ``record``'s English text may be shown: a catalogue's always, a record's once reviewed."""
+    """Whether ``record``'s English text may be shown: a catalogue's always, a record's once reviewed.
+
+    A part of a record with no status of its own (an agreement's commitment)
+    names the record whose translation it belongs to in ``translation_owner``.
+    """
+    owner = getattr(record, "translation_owner", None)
+    if owner is not None:
+        record = owner
     return getattr(record, "translation_status", TranslationStatus.REVIEWED) == TranslationStatus.REVIEWED
 
 
@@ -183,7 +212,8 @@ def translated(record: models.Model, field: str, language: str | None = None) ->
     if page_language(language) == ENGLISH:
         text = getattr(record, field + SUFFIX, "")
         if text and spanish and english_is_public(record):
-            return Text(text, ENGLISH, outdated=getattr(record, "translation_outdated", False))
+            owner = getattr(record, "translation_owner", None) or record
+            return Text(text, ENGLISH, outdated=getattr(owner, "translation_outdated", False))
         return Text(spanish, SPANISH, fallback=bool(spanish))
     return Text(spanish, SPANISH)
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from cdmx_global.translation import Translatable, english
 
 from .evidence import EvidenceField, evidence_path, validate_evidence
 from .semester_fields import SemesterFields, semester_constraints
@@ -29,7 +30,7 @@ class EvaluationStatus(models.TextChoices):
     APPROVED = "approved", _("Aprobada")
 
 
-class AgreementEvaluation(SemesterFields):
+class AgreementEvaluation(Translatable, SemesterFields):
     """The government's evaluation of one agreement for one semester.
 
     The number of actions carried out is not entered: the report counts the
@@ -50,9 +51,13 @@ class AgreementEvaluation(SemesterFields):
     projects = models.PositiveIntegerField(_("proyectos en curso o concluidos"), null=True, blank=True)
     # Qualitative
     advantages = models.TextField(_("ventajas obtenidas"))
+    advantages_en = english(advantages)
     benefits = models.TextField(_("beneficios para la Ciudad y sus habitantes"))
+    benefits_en = english(benefits)
     results = models.TextField(_("resultados"), blank=True)
+    results_en = english(results)
     difficulties = models.TextField(_("dificultades"), blank=True)
+    difficulties_en = english(difficulties)
     recommendation = models.CharField(_("recomendación"), max_length=10, choices=Recommendation.choices)
 
     evaluated_by = models.ForeignKey(

@@ -14,6 +14,9 @@ carries the agreement out and approved by CGAI (art. 20, numeral 8):
   save raises ``version``, and a save over a newer version is refused
   (``cdmx_global.versioning``): two people editing the same evaluation
   can't overwrite each other.
+- Its qualitative texts may carry an English translation, written with the
+  draft (a draft translation, ``cdmx_global.translation``); approving the
+  evaluation approves its translation too, since the reviewer reads both.
 - Each step tells the other side by email: reviewers when one is submitted,
   the liaison who submitted it when it is returned or approved.
 """
@@ -27,6 +30,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 
 from background.mail import queue_email
 from cdmx_global.access import reviewers, user_can_review, user_handles_body
+from cdmx_global.translation import TranslationStatus, apply_translation_rules
 from cdmx_global.versioning import ensure_version
 
 from .placing import place_agreement
@@ -94,6 +98,7 @@ def evaluation_save(*, evaluation: AgreementEvaluation, user=None, seen_version:
                 evaluation.evaluated_by = _user(user)
             evaluation.status = EvaluationStatus.DRAFT
             evaluation.version = 0
+            apply_translation_rules(evaluation, before=None)
             return _save(evaluation, user, gettext("Borrador creado"))
         locked = _locked(evaluation)
         if locked.status not in EDITABLE:
@@ -102,6 +107,7 @@ def evaluation_save(*, evaluation: AgreementEvaluation, user=None, seen_version:
             ensure_version(locked, seen_version)
         evaluation.version = locked.version
         evaluation.status = locked.status
+        apply_translation_rules(evaluation, before=locked)
         return _save(evaluation, user, gettext("Borrador modificado"))
 
 
@@ -186,6 +192,9 @@ def evaluation_approve(*, evaluation: AgreementEvaluation, user, seen_version: i
     with transaction.atomic():
         locked = _review(evaluation, user, seen_version)
         locked.status, locked.review_comment = EvaluationStatus.APPROVED, ""
+        if locked.has_english:
+            locked.translation_status, locked.translation_outdated = TranslationStatus.REVIEWED, False
+            locked.translation_reviewed_at, locked.translation_reviewed_by = locked.reviewed_at, locked.reviewed_by
         _save(locked, user, gettext("Aprobada"))
         with translation.override(settings.LANGUAGE_CODE):
             _tell(

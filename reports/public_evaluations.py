@@ -31,7 +31,7 @@ from .progress_chart import progress_chart
 def _progress() -> Prefetch:
     return Prefetch(
         "progress",
-        queryset=CommitmentProgress.objects.select_related("commitment").order_by("commitment__order", "commitment_id"),
+        queryset=CommitmentProgress.objects.select_related("commitment__agreement").order_by("commitment__order", "commitment_id"),
     )
 
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext
 
 from ..access import user_can_review, user_handles_body
 from ..models import Publishable, PublicationStatus, Record
-from ..translation import Translatable, TranslationStatus, apply_translation_rules
+from ..translation import Translatable, TranslationStatus, apply_translation_rules, owner_translation_changes
 from ..versioning import ensure_version
 from .transitions import publish_by_system
 
@@ -76,11 +76,12 @@ def record_create(
     elif isinstance(instance, Record) and instance.status != PublicationStatus.DRAFT:
         raise ValueError("A record is created as a draft; its status moves through the review steps.")
     _ensure_handles_body(user, instance)
-    apply_translation_rules(instance, before=None)
+    changed = apply_translation_rules(instance, before=None)
     if review_translation:
         _review_translation(instance, user=user)
     instance.full_clean(validate_constraints=validate_constraints)
     _save(instance, user=user, reason=reason, m2m=m2m, created=True)
+    _tell_owner(instance, changed, user=user, reviewed=review_translation)
     return instance
 
 
@@ -115,11 +116,12 @@ def record_update(
             raise ValueError("A record's status moves through the review steps (cdmx_global.services.transitions).")
         record.version = locked.version
     _ensure_handles_body(user, record)  # … and as it would be
-    apply_translation_rules(record, before=locked)
+    changed = apply_translation_rules(record, before=locked)
     if review_translation:
         _review_translation(record, user=user)
     record.full_clean(validate_constraints=validate_constraints)
     _save(record, user=user, reason=reason, m2m=m2m, created=False)
+    _tell_owner(record, changed, user=user, reviewed=review_translation)
     return record
 
 
@@ -137,6 +139,23 @@ def translation_mark_reviewed(
     _save(locked, user=user, reason=reason or gettext("Traducción revisada"), m2m=None, created=False)
     record.refresh_from_db()
     return record
+
+
+def _tell_owner(part: models.Model, changed: tuple[bool, bool], *, user, reviewed: bool) -> None:
+    """A part's text changed (an agreement's commitment): its owner's translation follows.
+
+    Written together with a reviewed owner (the book load), the part's English is reviewed with it.
+    """
+    owner = getattr(part, "translation_owner", None)
+    if owner is None or reviewed or not any(changed):
+        return
+    locked = type(owner)._default_manager.select_for_update().get(pk=owner.pk)
+    english_changed, spanish_changed = changed
+    if owner_translation_changes(locked, english_changed=english_changed, spanish_changed=spanish_changed):
+        _save(locked, user=user, reason=gettext("Cambió el texto de un compromiso"), m2m=None, created=False)
+        for name in ("translation_status", "translation_outdated", "translation_reviewed_at",
+                     "translation_reviewed_by_id", "version"):
+            setattr(owner, name, getattr(locked, name))
 
 
 def _review_translation(record: models.Model, *, user: AbstractBaseUser | None) -> None:

@@ -175,3 +175,31 @@ def test_the_template_filters_say_the_language_and_the_note(status, outdated, no
     assert html == f'<h1 lang="{language}">{title}</h1>{note}'
     with translation.override("es-mx"):
         assert template.render(Context({"a": agreement})) == '<h1 lang="es">Acuerdo de hermanamiento con Quito</h1>'
+
+
+def test_a_commitment_is_translated_and_reviewed_with_its_agreement(body, lucia, marta):
+    from agreements.models import Commitment
+    from agreements.services import commitment_save
+
+    agreement = make_agreement(body, lucia, title_en="Twinning agreement with Quito")
+    commitment = commitment_save(commitment=Commitment(agreement=agreement, objective="Capacitar a 60 personas"), user=lucia)
+    translation_mark_reviewed(record=agreement, user=marta, expected_version=agreement.version)
+
+    commitment = Commitment.objects.get(pk=commitment.pk)
+    commitment.objective_en = "Train 60 people"
+    commitment_save(commitment=commitment, user=lucia)
+    agreement.refresh_from_db()
+    assert agreement.translation_status == DRAFT
+    assert agreement.history.first().history_change_reason == "Cambió el texto de un compromiso"
+    with translation.override("en"):
+        shown = translated(Commitment.objects.select_related("agreement").get(pk=commitment.pk), "objective")
+    assert (shown, shown.language) == ("Capacitar a 60 personas", "es")
+
+    translation_mark_reviewed(record=agreement, user=marta, expected_version=agreement.version)
+    commitment = Commitment.objects.get(pk=commitment.pk)
+    with translation.override("en"):
+        assert translated(commitment, "objective") == "Train 60 people"
+    commitment.objective = "Capacitar a 80 personas"
+    commitment_save(commitment=commitment, user=lucia)
+    agreement.refresh_from_db()
+    assert (agreement.translation_status, agreement.translation_outdated) == (REVIEWED, True)
