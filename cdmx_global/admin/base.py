@@ -21,6 +21,7 @@ from ..services import record_create, record_update, transitions_for
 from ..versioning import VersionedInlineForm, VersionedModelForm
 from .filters import CheckedChangeListMixin
 from .transitions import ReviewStepsMixin
+from .translations import TranslatedFieldsMixin, TranslationStatusMixin
 
 EMPTY = "—"
 
@@ -53,8 +54,9 @@ class HistoryAdmin(CheckedChangeListMixin, SimpleHistoryAdmin):
         return ReadableHistory(self.model, historical_record)
 
 
-class PublishableAdmin(HistoryAdmin):
-    """Every model with a publication status: the status and the timestamps close the form.
+class PublishableAdmin(TranslatedFieldsMixin, HistoryAdmin):
+    """Every model with a publication status: the status and the timestamps close the form;
+    each Spanish text has its English twin beside it (``.translations``).
 
     Nothing is deleted: a record leaves the public by being withdrawn, so the
     delete permission, action and page do not exist. Forms carry the version
@@ -69,9 +71,10 @@ class PublishableAdmin(HistoryAdmin):
     list_prefetch_related = ()
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
         if not self.fieldsets:
-            return super().get_fieldsets(request, obj)
-        return [*self.fieldsets, (_("Publicación"), {"fields": self.publication_fields})]
+            return fieldsets
+        return [*fieldsets, (_("Publicación"), {"fields": self.publication_fields})]
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "created_at", "updated_at")
@@ -155,12 +158,13 @@ def linkable_records(model, user):
     return model._default_manager.filter(Q(status=PublicationStatus.PUBLISHED) | Q(pk__in=own.values("pk")))
 
 
-class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
+class RecordAdmin(TranslationStatusMixin, ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
     """A record of the city's action: it also names the responsible body and its source.
 
     A liaison lists, opens and edits only its own body's records (anything else
     is «not found»; saving another body's record is refused by the services)
-    and edits them only while they are drafts; the status moves only through the
+    and edits them only while they are drafts, but for the English texts of
+    the published ones (``.translations``); the status moves only through the
     review steps of ``cdmx_global.services``, offered as buttons on the record
     and as bulk actions on the list (``.transitions``).
     """
@@ -207,8 +211,14 @@ class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        # A liaison edits drafts; once submitted, the record is the reviewers'.
-        return obj is None or user_sees_every_body(request.user) or obj.status == PublicationStatus.DRAFT
+        # A liaison edits drafts; once submitted, the record is the reviewers', but
+        # for the translation of a published one.
+        return (
+            obj is None
+            or user_sees_every_body(request.user)
+            or obj.status == PublicationStatus.DRAFT
+            or self.translates_only(request, obj)
+        )
 
     # Another body's record is not found, whatever page of it is asked for.
 
@@ -220,7 +230,11 @@ class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.scoped_object_or_404(request, object_id)
-        extra_context = {**(extra_context or {}), "transitions": transitions_for(record=obj, user=request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "transitions": transitions_for(record=obj, user=request.user),
+            **self.translation_context(request, obj),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
@@ -232,7 +246,7 @@ class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class RecordInline(BodyScopeMixin, admin.TabularInline):
+class RecordInline(TranslatedFieldsMixin, BodyScopeMixin, admin.TabularInline):
     """A record edited inside its parent; the full form is one click away."""
 
     form = VersionedInlineForm
