@@ -9,6 +9,7 @@ model's validation, and writes the record, its links and one history row.
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,14 @@ class HistoryAdmin(CheckedChangeListMixin, SimpleHistoryAdmin):
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableHistory(self.model, historical_record)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A past version is shown, never saved back: with reverting off
+        # (SIMPLE_HISTORY_REVERT_DISABLED) simple_history still saves what its
+        # form posts, past the record's change rules (a liaison's published record).
+        if request.method == "POST" and self.revert_disabled(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class PublishableAdmin(TranslatedFieldsMixin, HistoryAdmin):
