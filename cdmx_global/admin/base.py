@@ -47,9 +47,10 @@ class ReadableHistory(HistoricalRecordContextHelper):
 # Base classes ------------------------------------------------------------------
 
 
-class HistoryAdmin(CheckedChangeListMixin, SimpleHistoryAdmin):
+class HistoryAdmin(TranslatedFieldsMixin, CheckedChangeListMixin, SimpleHistoryAdmin):
     """Every admin: its «Historial» lists who changed which fields, from what to what, and when;
-    its list refuses filter values the database cannot take."""
+    its list refuses filter values the database cannot take; each Spanish text has its
+    English twin beside it on the form (``.translations``)."""
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableHistory(self.model, historical_record)
@@ -63,9 +64,8 @@ class HistoryAdmin(CheckedChangeListMixin, SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class PublishableAdmin(TranslatedFieldsMixin, HistoryAdmin):
-    """Every model with a publication status: the status and the timestamps close the form;
-    each Spanish text has its English twin beside it (``.translations``).
+class PublishableAdmin(HistoryAdmin):
+    """Every model with a publication status: the status and the timestamps close the form.
 
     Nothing is deleted: a record leaves the public by being withdrawn, so the
     delete permission, action and page do not exist. Forms carry the version

@@ -173,6 +173,8 @@ def test_liaison_translates_its_bodys_commitments_but_adds_none(client, ana, bod
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert (commitment.objective, commitment.objective_en) == ("Capacitar personal", "Train staff")
+    agreement.refresh_from_db()
+    assert agreement.translation_status == TranslationStatus.DRAFT  # commitments are translated with their agreement
 
 
 def test_liaison_writes_english_on_its_own_draft(client, ana, body_a):
