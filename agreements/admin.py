@@ -5,6 +5,7 @@ from cdmx_global.access import records_for_user
 from cdmx_global.admin import (
     RecordAdmin,
     RecordInline,
+    TranslatedFieldsMixin,
     partial_date_column,
     period_column,
     related_names_column,
@@ -17,7 +18,7 @@ from .resources import ActionResource, AgreementResource
 from .services import commitment_save
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(TranslatedFieldsMixin, admin.StackedInline):
     """An agreement's commitments, edited on its page: whoever may change the
     agreement may change them, and they are saved with it (``AgreementAdmin.save_formset``),
     under its version check; they are published when it is. Nothing entered is

@@ -7,6 +7,8 @@ the counterparts.
 - ``columns``: list columns (partial dates, periods, related names);
 - ``filters``: list filters (year, country, choices across a relation);
 - ``transitions``: the review steps as buttons and bulk actions;
+- ``translations``: the English twins beside the Spanish texts, the
+  translation's status, filter and review;
 - ``spreadsheets``: CSV/XLSX export and import.
 """
 
@@ -28,6 +30,7 @@ from .base import (
 from .columns import partial_date_column, period_column, related_names_column
 from .filters import country_filter
 from .transitions import ReviewStepsMixin, TransitionForm, transition_action
+from .translations import TranslatedFieldsMixin, TranslationStatusMixin
 
 __all__ = [
     "EMPTY",
@@ -44,6 +47,8 @@ __all__ = [
     "SustainableDevelopmentGoalAdmin",
     "ThemeAdmin",
     "TransitionForm",
+    "TranslatedFieldsMixin",
+    "TranslationStatusMixin",
     "linkable_records",
     "partial_date_column",
     "period_column",

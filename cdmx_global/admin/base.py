@@ -9,6 +9,7 @@ model's validation, and writes the record, its links and one history row.
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from ..services import record_create, record_update, transitions_for
 from ..versioning import VersionedInlineForm, VersionedModelForm
 from .filters import CheckedChangeListMixin
 from .transitions import ReviewStepsMixin
+from .translations import TranslatedFieldsMixin, TranslationStatusMixin
 
 EMPTY = "—"
 
@@ -45,12 +47,21 @@ class ReadableHistory(HistoricalRecordContextHelper):
 # Base classes ------------------------------------------------------------------
 
 
-class HistoryAdmin(CheckedChangeListMixin, SimpleHistoryAdmin):
+class HistoryAdmin(TranslatedFieldsMixin, CheckedChangeListMixin, SimpleHistoryAdmin):
     """Every admin: its «Historial» lists who changed which fields, from what to what, and when;
-    its list refuses filter values the database cannot take."""
+    its list refuses filter values the database cannot take; each Spanish text has its
+    English twin beside it on the form (``.translations``)."""
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableHistory(self.model, historical_record)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A past version is shown, never saved back: with reverting off
+        # (SIMPLE_HISTORY_REVERT_DISABLED) simple_history still saves what its
+        # form posts, past the record's change rules (a liaison's published record).
+        if request.method == "POST" and self.revert_disabled(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class PublishableAdmin(HistoryAdmin):
@@ -69,9 +80,10 @@ class PublishableAdmin(HistoryAdmin):
     list_prefetch_related = ()
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
         if not self.fieldsets:
-            return super().get_fieldsets(request, obj)
-        return [*self.fieldsets, (_("Publicación"), {"fields": self.publication_fields})]
+            return fieldsets
+        return [*fieldsets, (_("Publicación"), {"fields": self.publication_fields})]
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "created_at", "updated_at")
@@ -155,12 +167,13 @@ def linkable_records(model, user):
     return model._default_manager.filter(Q(status=PublicationStatus.PUBLISHED) | Q(pk__in=own.values("pk")))
 
 
-class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
+class RecordAdmin(TranslationStatusMixin, ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
     """A record of the city's action: it also names the responsible body and its source.
 
     A liaison lists, opens and edits only its own body's records (anything else
     is «not found»; saving another body's record is refused by the services)
-    and edits them only while they are drafts; the status moves only through the
+    and edits them only while they are drafts, but for the English texts of
+    the published ones (``.translations``); the status moves only through the
     review steps of ``cdmx_global.services``, offered as buttons on the record
     and as bulk actions on the list (``.transitions``).
     """
@@ -207,8 +220,14 @@ class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        # A liaison edits drafts; once submitted, the record is the reviewers'.
-        return obj is None or user_sees_every_body(request.user) or obj.status == PublicationStatus.DRAFT
+        # A liaison edits drafts; once submitted, the record is the reviewers', but
+        # for the translation of a published one.
+        return (
+            obj is None
+            or user_sees_every_body(request.user)
+            or obj.status == PublicationStatus.DRAFT
+            or self.translates_only(request, obj)
+        )
 
     # Another body's record is not found, whatever page of it is asked for.
 
@@ -220,7 +239,11 @@ class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.scoped_object_or_404(request, object_id)
-        extra_context = {**(extra_context or {}), "transitions": transitions_for(record=obj, user=request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "transitions": transitions_for(record=obj, user=request.user),
+            **self.translation_context(request, obj),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
@@ -232,7 +255,7 @@ class RecordAdmin(ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class RecordInline(BodyScopeMixin, admin.TabularInline):
+class RecordInline(TranslatedFieldsMixin, BodyScopeMixin, admin.TabularInline):
     """A record edited inside its parent; the full form is one click away."""
 
     form = VersionedInlineForm
