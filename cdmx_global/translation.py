@@ -115,6 +115,24 @@ class Translatable(models.Model):
         return self.translation_status == TranslationStatus.REVIEWED
 
 
+def has_any_english(record: "Translatable") -> bool:
+    """Whether ``record`` or one of its parts (models with a ``translation_owner``, e.g. an
+    agreement's commitments) has English text: what a reviewer approves."""
+    if record.has_english:
+        return True
+    if record.pk is None:
+        return False
+    for relation in record._meta.related_objects:
+        part = relation.related_model
+        if relation.one_to_many and isinstance(getattr(part, "translation_owner", None), property):
+            written = models.Q()
+            for name in translated_fields(part):
+                written |= ~models.Q(**{name + SUFFIX: ""})
+            if getattr(record, relation.get_accessor_name()).filter(written).exists():
+                return True
+    return False
+
+
 def apply_translation_rules(record: models.Model, before: models.Model | None) -> tuple[bool, bool]:
     """Set ``record``'s translation status after a write, from what the write changed,
     and say whether the write changed its English and its Spanish texts.
@@ -133,7 +151,7 @@ def apply_translation_rules(record: models.Model, before: models.Model | None) -
     spanish_changed = before is not None and any(getattr(before, name) != getattr(record, name) for name in fields)
     if not isinstance(record, Translatable):
         return english_changed, spanish_changed
-    if not record.has_english:
+    if not has_any_english(record):
         record.translation_status = TranslationStatus.NONE
         record.translation_outdated = False
         record.translation_reviewed_at = record.translation_reviewed_by = None

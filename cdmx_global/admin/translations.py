@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _, ngettext
 from ..access import user_can_review, user_handles_body, user_sees_every_body
 from ..models import PublicationStatus
 from ..services import translation_mark_reviewed
-from ..translation import SUFFIX, TranslationStatus, translated_fields
+from ..translation import SUFFIX, TranslationStatus, has_any_english, translated_fields
 
 #: The list filter's parameter and its values (``?traduccion=outdated``).
 FILTER_PARAMETER = "traduccion"
@@ -151,7 +151,7 @@ def waiting_translations_url(model, which: str) -> str:
 
 def translation_reviewable(record) -> bool:
     """Whether ``record``'s English text waits for a reviewer: a draft, or reviewed but outdated."""
-    return record.has_english and (
+    return has_any_english(record) and (
         record.translation_status == TranslationStatus.DRAFT or record.translation_outdated
     )
 
@@ -258,7 +258,7 @@ class TranslationStatusMixin:
         if not translation_reviewable(obj):
             refusal = (
                 _("No hay texto en inglés que revisar: escriba la traducción primero.")
-                if not obj.has_english
+                if not has_any_english(obj)
                 else _("La traducción ya está revisada y al día.")
             )
             self.message_user(request, refusal, messages.WARNING)

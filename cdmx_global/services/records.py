@@ -28,7 +28,13 @@ from django.utils.translation import gettext
 
 from ..access import user_can_review, user_handles_body
 from ..models import Publishable, PublicationStatus, Record
-from ..translation import Translatable, TranslationStatus, apply_translation_rules, owner_translation_changes
+from ..translation import (
+    Translatable,
+    TranslationStatus,
+    apply_translation_rules,
+    has_any_english,
+    owner_translation_changes,
+)
 from ..versioning import ensure_version
 from .transitions import publish_by_system
 
@@ -163,7 +169,7 @@ def _review_translation(record: models.Model, *, user: AbstractBaseUser | None) 
         raise ValueError(f"{type(record).__name__} has no translation to review.")
     if user is not None and not user_can_review(user):
         raise PermissionDenied(gettext("Sólo quien revisa puede aprobar una traducción."))
-    if not record.has_english:
+    if not has_any_english(record):
         raise ValidationError(gettext("No hay texto en inglés que revisar: escriba la traducción primero."))
     record.translation_status = TranslationStatus.REVIEWED
     record.translation_outdated = False

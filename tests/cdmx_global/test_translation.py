@@ -203,3 +203,22 @@ def test_a_commitment_is_translated_and_reviewed_with_its_agreement(body, lucia,
     commitment_save(commitment=commitment, user=lucia)
     agreement.refresh_from_db()
     assert (agreement.translation_status, agreement.translation_outdated) == (REVIEWED, True)
+
+
+def test_an_agreement_translated_only_in_its_commitments_can_be_reviewed(body, lucia, marta):
+    from agreements.models import Commitment
+    from agreements.services import commitment_save
+
+    agreement = make_agreement(body, lucia)
+    commitment_save(commitment=Commitment(agreement=agreement, objective="Capacitar", objective_en="Train"), user=lucia)
+    agreement.refresh_from_db()
+    assert agreement.translation_status == DRAFT
+    update(agreement, lucia, purpose="Cooperación técnica")  # a save of the agreement keeps the draft
+    agreement.refresh_from_db()
+    assert agreement.translation_status == DRAFT
+
+    translation_mark_reviewed(record=agreement, user=marta, expected_version=agreement.version)
+    agreement.refresh_from_db()
+    assert agreement.translation_status == REVIEWED
+    with translation.override("en"):
+        assert translated(agreement.commitments.get(), "objective") == "Train"
