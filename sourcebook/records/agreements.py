@@ -503,12 +503,16 @@ ANNEX_2_BODIES_EN = {
     "Contraloría General de la CDMX": "Office of the Comptroller General of CDMX",
     "Secretaría de Educación": "Ministry of Education",
     "Autoridad del Centro Histórico": "Historic Centre Authority",
-    "Coordinación General de la Autoridad de la Zona de Patrimonio": "General Coordination of the Heritage Zone Authority",
+    "Coordinación General de la Autoridad de la Zona de Patrimonio": (
+        "General Coordination of the Heritage Zone Authority"
+    ),
     "Jefatura de Gobierno": "Office of the Head of Government",
     "Instituto de la Juventud": "Youth Institute",
     "Inmujeres": "Inmujeres",
     "DIF": "DIF",
-    "Secretaría de Desarrollo Rural y Equidad de las Comunidades": "Ministry of Rural Development and Equity for Communities",
+    "Secretaría de Desarrollo Rural y Equidad de las Comunidades": (
+        "Ministry of Rural Development and Equity for Communities"
+    ),
     "Secretaría del Trabajo y Fomento al Empleo": "Ministry of Labour and Employment Promotion",
     "Secretaría de Desarrollo Agrario, Territorial y Urbano": "Ministry of Agrarian, Territorial and Urban Development",
     "SEDECO/ SEFIN": "SEDECO/ SEFIN",

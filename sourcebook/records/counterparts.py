@@ -156,7 +156,10 @@ CITIES = [
             "No lo da el libro: que sea un estado; el libro la lista, bajo «Estados Unidos:», entre los convenios "
             "de cooperación específica con ciudades. " + STATE_COORDINATES
         ),
-        description_en="Not given by the book: that it is a state; the book lists it, under «Estados Unidos:», among the specific cooperation agreements with cities. " + STATE_COORDINATES_EN,
+        description_en=(
+            "Not given by the book: that it is a state; the book lists it, under «Estados Unidos:», among the "
+            "specific cooperation agreements with cities. " + STATE_COORDINATES_EN
+        ),
     ),
     place(
         "quebec", "Quebec", "CA", "46.8139", "-71.2080", where=CCE,
@@ -269,33 +272,44 @@ CITIES = [
             "El libro la llama «la ciudad de Valonia». No lo da el libro: que sea una región (se registra como "
             "«Estado, provincia o región»). " + STATE_COORDINATES
         ),
-        description_en="The book calls it «la ciudad de Valonia» (the city of Wallonia). Not given by the book: that it is a region (it is recorded as a «state, province or region»). " + STATE_COORDINATES_EN,
+        description_en=(
+            "The book calls it «la ciudad de Valonia» (the city of Wallonia). Not given by the book: that it is a "
+            "region (it is recorded as a «state, province or region»). " + STATE_COORDINATES_EN
+        ),
         name_en="Wallonia",
     ),
     place(
         "seul", "Seúl", "KR", "37.5665", "126.9780", where=HISTORY, text="Seúl (2010)",
         description="No lo da el libro: el país (Corea del Sur); el libro dice sólo «Seúl (2010)». " + CITY_COORDINATES,
-        description_en="Not given by the book: the country (South Korea); the book only says «Seúl (2010)». " + CITY_COORDINATES_EN,
+        description_en=(
+            "Not given by the book: the country (South Korea); the book only says «Seúl (2010)». " + CITY_COORDINATES_EN
+        ),
         name_en="Seoul",
     ),
     place(
         "beijing", "Beijing", "CN", "39.9042", "116.4074", where=HISTORY, text="Beijing (2009)",
         description="No lo da el libro: el país (China); el libro dice sólo «Beijing (2009)». " + CITY_COORDINATES,
-        description_en="Not given by the book: the country (China); the book only says «Beijing (2009)». " + CITY_COORDINATES_EN,
+        description_en=(
+            "Not given by the book: the country (China); the book only says «Beijing (2009)». " + CITY_COORDINATES_EN
+        ),
     ),
     place(
         "estambul", "Estambul", "TR", "41.0082", "28.9784", where=HISTORY, text="Estambul (2010)",
         description=(
             "No lo da el libro: el país (Turquía); el libro dice sólo «Estambul (2010)». " + CITY_COORDINATES
         ),
-        description_en="Not given by the book: the country (Turkey); the book only says «Estambul (2010)». " + CITY_COORDINATES_EN,
+        description_en=(
+            "Not given by the book: the country (Turkey); the book only says «Estambul (2010)». " + CITY_COORDINATES_EN
+        ),
         name_en="Istanbul",
     ),
     place(
         "guangzhou", "Guangzhou", "CN", "23.1291", "113.2644", where=cite("cap. I §2 y anexo 3"),
         text=excerpt("Guangzhou (2010)", "Premio Internacional de Guangzhou en China"),
         description="El país lo da el anexo 3 («Premio Internacional de Guangzhou en China»). " + CITY_COORDINATES,
-        description_en="The country is given by annex 3 («Premio Internacional de Guangzhou en China»). " + CITY_COORDINATES_EN,
+        description_en=(
+            "The country is given by annex 3 («Premio Internacional de Guangzhou en China»). " + CITY_COORDINATES_EN
+        ),
     ),
     place(
         "kuwait", "Kuwait", "KW", "29.3759", "47.9774", where=HISTORY, text="Kuwait (2011)",
@@ -303,7 +317,10 @@ CITIES = [
             "El libro dice «Kuwait» en la lista de hermanamientos entre ciudades. No lo da el libro: el país "
             "(Kuwait). " + CITY_COORDINATES
         ),
-        description_en="The book says «Kuwait» in the list of twinnings between cities. Not given by the book: the country (Kuwait). " + CITY_COORDINATES_EN,
+        description_en=(
+            "The book says «Kuwait» in the list of twinnings between cities. Not given by the book: the country "
+            "(Kuwait). " + CITY_COORDINATES_EN
+        ),
     ),
     # Official trips of the head of government, cap. I §4.4: the country is the heading «ESTADOS UNIDOS» or
     # follows the city.
@@ -330,7 +347,10 @@ CITIES = [
             "No lo da el libro: que sea un estado; el libro lo lista, bajo «ESTADOS UNIDOS», entre las giras del "
             "Jefe de Gobierno. " + STATE_COORDINATES
         ),
-        description_en="Not given by the book: that it is a state; the book lists it, under «ESTADOS UNIDOS», among the Head of Government's trips. " + STATE_COORDINATES_EN,
+        description_en=(
+            "Not given by the book: that it is a state; the book lists it, under «ESTADOS UNIDOS», among the Head "
+            "of Government's trips. " + STATE_COORDINATES_EN
+        ),
     ),
     place(
         "washington-dc", "Washington DC", "US", "38.9072", "-77.0369", where=TRIPS,
@@ -387,7 +407,11 @@ CITIES = [
             "«Provincia de Quebec» ni que sea una provincia; se nombra así para distinguirlo de la ciudad de "
             "Quebec, otra contraparte. " + STATE_COORDINATES
         ),
-        description_en="The government whose «Primer Ministro de Quebec, Canadá» (Premier of Quebec, Canada) the book names. Not given by the book: the name «Provincia de Quebec» nor that it is a province; it is so named to tell it from Quebec City, another counterpart. " + STATE_COORDINATES_EN,
+        description_en=(
+            "The government whose «Primer Ministro de Quebec, Canadá» (Premier of Quebec, Canada) the book names. "
+            "Not given by the book: the name «Provincia de Quebec» nor that it is a province; it is so named to "
+            "tell it from Quebec City, another counterpart. " + STATE_COORDINATES_EN
+        ),
         name_en="Province of Quebec",
     ),
     place(
@@ -539,7 +563,9 @@ ORGANISATIONS = [
         text="Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura (UNESCO)",
         name_en="United Nations Educational, Scientific and Cultural Organization",
     ),
-    organisation("onu-mujeres", "ONU Mujeres", "", un_system=True, where=ANNEX_2, text="ONU MUJERES", name_en="UN Women"),
+    organisation(
+        "onu-mujeres", "ONU Mujeres", "", un_system=True, where=ANNEX_2, text="ONU MUJERES", name_en="UN Women"
+    ),
     organisation(
         "unicef", "Fondo de las Naciones Unidas para la Infancia", "UNICEF", un_system=True,
         where=ANNEX_2, text="Fondo de las Naciones Unidas para la Infancia (UNICEF)",
@@ -612,7 +638,10 @@ ORGANISATIONS = [
         description=(
             "El libro la presenta como «la rama del sector privado del Banco Mundial». " + UN_SYSTEM_NOT_IN_BOOK
         ),
-        description_en="The book presents it as «la rama del sector privado del Banco Mundial» (the private-sector arm of the World Bank). " + UN_SYSTEM_NOT_IN_BOOK_EN,
+        description_en=(
+            "The book presents it as «la rama del sector privado del Banco Mundial» (the private-sector arm of "
+            "the World Bank). " + UN_SYSTEM_NOT_IN_BOOK_EN
+        ),
     ),
     # Outside the UN system.
     organisation(

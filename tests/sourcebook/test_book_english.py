@@ -95,7 +95,9 @@ def test_the_frameworks_have_their_official_english_names():
     assert not Framework.objects.filter(description_en="").exists()
 
 
-@pytest.mark.parametrize("model", [GovernmentBody, Theme, SustainableDevelopmentGoal, Framework], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model", [GovernmentBody, Theme, SustainableDevelopmentGoal, Framework], ids=lambda m: m.__name__
+)
 def test_every_catalogue_entry_of_the_book_has_an_english_name(model):
     assert model.objects.count() > 0
     assert list(model.objects.filter(name_en="").values_list("name", flat=True)) == []
@@ -115,7 +117,11 @@ def test_catalogue_names_are_plain_translations(model, key, value, english):
 
 def test_a_bodys_acronym_stays_the_spanish_one():
     body = GovernmentBody.objects.get(slug="sedema")
-    assert (body.acronym, body.name, body.name_en) == ("SEDEMA", "Secretaría del Medio Ambiente", "Ministry of the Environment")
+    assert (body.acronym, body.name, body.name_en) == (
+        "SEDEMA",
+        "Secretaría del Medio Ambiente",
+        "Ministry of the Environment",
+    )
     with translation.override("en"):
         assert str(body) == "Ministry of the Environment (SEDEMA)"
     with translation.override("es"):
@@ -233,7 +239,12 @@ def test_agreement_titles_and_purposes_in_english(code, title, purpose):
             "name",
             "United Nations Climate Change Conference (COP 21)",
         ),
-        (Visit, {"title": "Gira oficial del Jefe de Gobierno a Moscú"}, "title", "Official trip by the Head of Government to Moscow"),
+        (
+            Visit,
+            {"title": "Gira oficial del Jefe de Gobierno a Moscú"},
+            "title",
+            "Official trip by the Head of Government to Moscow",
+        ),
         (Action, {"title": "Alas de la Ciudad de México en Berlín"}, "title", "Wings of Mexico City in Berlin"),
         (Award, {"title": "Premio Audi Urban Future Award"}, "title", "Audi Urban Future Award"),
         (Network, {"slug": "100-ciudades-resilientes"}, "name", "100 Resilient Cities"),
@@ -276,19 +287,23 @@ def test_the_excerpts_are_the_books_data_unchanged():
 # --- Loading again ----------------------------------------------------------
 
 
-def test_a_second_load_leaves_every_translation_as_it_was():
-    before = {
-        model: list(model.objects.order_by("pk").values_list(f"{field}_en", "translation_status", "translation_reviewed_at"))
+def translations() -> dict:
+    """Per record kind, each record's English title with its translation's status and review time."""
+    return {
+        model: list(
+            model.objects.order_by("pk").values_list(f"{field}_en", "translation_status", "translation_reviewed_at")
+        )
         for model, field in TITLED
     }
+
+
+def test_a_second_load_leaves_every_translation_as_it_was():
+    before = translations()
 
     summary = load_book()
 
     assert not summary.changed
-    assert {
-        model: list(model.objects.order_by("pk").values_list(f"{field}_en", "translation_status", "translation_reviewed_at"))
-        for model, field in TITLED
-    } == before
+    assert translations() == before
 
 
 def test_a_record_loaded_before_its_english_existed_gets_it_reviewed():
