@@ -23,6 +23,12 @@ It writes through the kernel's services, as no person (``user=None``): a new
 record is created published (the book made it public), a changed one is
 updated with its version checked, and one it finds unpublished (changed
 without history) is published again by ``record_publish_by_system``.
+
+Beside each Spanish text it writes, it writes the English the data gives
+(``<field>_en``, see ``english``): the project's unofficial translation of the
+book's titles and names, loaded reviewed (``upsert.write_record``), so the
+English pages show it at once with their «Traducción no oficial» note. A
+record staff edited keeps its translation as they left it, like the rest.
 """
 
 from django.db import transaction
@@ -57,26 +63,34 @@ from .upsert import (
 __all__ = ["LOAD_REASON", "BookDataError", "LoadSummary", "load_book"]
 
 
+def english(row: dict, *fields: str) -> dict[str, str]:
+    """The English twins of ``fields`` the row gives (``title_en``…), blank where it gives none.
+
+    Only the twins of the Spanish texts the loader itself writes: an English
+    text staff add to another field (an agreement's terms) is theirs."""
+    return {f"{name}_en": row.get(f"{name}_en", "") for name in fields}
+
+
 # --- Catalogues -------------------------------------------------------------
 
 
 def load_catalogues(*, refs: References, summary: LoadSummary) -> None:
     """Bodies by slug, themes by slug, ODS by number, frameworks by code."""
-    for slug, name, acronym, kind in catalogues.BODIES:
+    for slug, name, name_en, acronym, kind in catalogues.BODIES:
         body, outcome = upsert(
             model=GovernmentBody,
             lookup={"slug": slug},
-            values={"name": name, "acronym": acronym, "kind": kind},
+            values={"name": name, "name_en": name_en, "acronym": acronym, "kind": kind},
         )
         refs.bodies[slug] = body
         summary.note(GovernmentBody, outcome)
-    for slug, name in catalogues.THEMES:
-        theme, outcome = upsert(model=Theme, lookup={"slug": slug}, values={"name": name})
+    for slug, name, name_en in catalogues.THEMES:
+        theme, outcome = upsert(model=Theme, lookup={"slug": slug}, values={"name": name, "name_en": name_en})
         refs.themes[slug] = theme
         summary.note(Theme, outcome)
-    for number, name in catalogues.SDGS:
+    for number, name, name_en in catalogues.SDGS:
         _, outcome = upsert(
-            model=SustainableDevelopmentGoal, lookup={"number": number}, values={"name": name}
+            model=SustainableDevelopmentGoal, lookup={"number": number}, values={"name": name, "name_en": name_en}
         )
         summary.note(SustainableDevelopmentGoal, outcome)
     for row in catalogues.FRAMEWORKS:
@@ -88,6 +102,7 @@ def load_catalogues(*, refs: References, summary: LoadSummary) -> None:
                 "adopted_year": row["adopted_year"],
                 "description": row["description"],
                 "source_citation": row["source_citation"],
+                **english(row, "name", "description"),
             },
         )
         refs.frameworks[row["code"]] = framework
@@ -111,6 +126,7 @@ def load_counterparts(*, refs: References, summary: LoadSummary) -> None:
                 "latitude": row.get("latitude"),
                 "longitude": row.get("longitude"),
                 "description": row.get("description", ""),
+                **english(row, "name", "description"),
             },
         )
         refs.counterparts[row["slug"]] = written.record
@@ -140,6 +156,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
                 "scope": row["scope"],
                 "convened_by": refs.one("counterparts", row.get("convened_by")),
                 "description": row.get("description", ""),
+                **english(row, "name", "description"),
             },
             m2m={"themes": refs.many("themes", row.get("themes", []))},
         )
@@ -151,7 +168,12 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
             model=Membership,
             lookup={"network": network, "role": row["role"]},
             formerly=_formerly(row, "role", network=network),
-            values={**book_record_values(row, refs=refs), **_period(row), "notes": row.get("notes", "")},
+            values={
+                **book_record_values(row, refs=refs),
+                **_period(row),
+                "notes": row.get("notes", ""),
+                **english(row, "notes"),
+            },
         )
         summary.note(Membership, written)
     for row in networks_data.POSITIONS:
@@ -165,6 +187,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
                 **_period(row),
                 "organ": row.get("organ", ""),
                 "notes": row.get("notes", ""),
+                **english(row, "title", "organ", "notes"),
             },
         )
         summary.note(Position, written)
@@ -179,6 +202,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
                 **_period(row),
                 "host_body": refs.one("bodies", row.get("host_body")),
                 "notes": row.get("notes", ""),
+                **english(row, "name", "notes"),
             },
         )
         summary.note(HostedOffice, written)
@@ -206,6 +230,7 @@ def load_events(*, refs: References, summary: LoadSummary) -> None:
                 "participants_count": row.get("participants_count"),
                 "outcome": row.get("outcome", ""),
                 "description": row.get("description", ""),
+                **english(row, "name", "outcome", "description"),
             },
             m2m={
                 "organisers": refs.many("counterparts", row.get("organisers", [])),
@@ -237,6 +262,7 @@ def load_agreements(*, refs: References, summary: LoadSummary) -> None:
                 "renews": refs.one("agreements", row.get("renews")),
                 "signed_at_event": refs.one("events", row.get("signed_at_event")),
                 "description": row.get("description", ""),
+                **english(row, "title", "purpose", "description"),
             },
             m2m={
                 "counterparts": refs.many("counterparts", row.get("counterparts", [])),
@@ -267,6 +293,7 @@ def load_actions(*, refs: References, summary: LoadSummary) -> None:
                 "resources": row.get("resources", ""),
                 "results": row.get("results", ""),
                 "description": row.get("description", ""),
+                **english(row, "title", "results", "description"),
             },
             m2m={
                 "counterparts": refs.many("counterparts", row.get("counterparts", [])),
@@ -296,6 +323,7 @@ def load_visits(*, refs: References, summary: LoadSummary) -> None:
                 "honour": row.get("honour", ""),
                 "event": refs.one("events", row.get("event")),
                 "purpose": row.get("purpose", ""),
+                **english(row, "title", "purpose"),
             },
             m2m={
                 "counterparts": refs.many("counterparts", row.get("counterparts", [])),
@@ -339,6 +367,7 @@ def load_awards(*, refs: References, summary: LoadSummary) -> None:
                 "granted_by_text": row["granted_by_text"],
                 "recognised_for": row["recognised_for"],
                 "description": row["description"],
+                **english(row, "title", "recognised_for", "description"),
             },
             m2m={"granted_by": refs.many("counterparts", row["granted_by"])},
         )

@@ -20,6 +20,7 @@ from cdmx_global.services import (
     record_update,
     record_withdraw_by_system,
 )
+from cdmx_global.translation import SUFFIX, Translatable, translated_fields
 from events.models import Event
 from networks.models import Network
 
@@ -162,6 +163,10 @@ def write_record(
     data): found so, it is renamed to ``lookup`` with the rest of its changes.
     The database enforces the check constraints on both backends, so only the
     fields are validated here (lengths, choices: what SQLite would let through).
+
+    A record written with English text (``<field>_en``) has its translation
+    marked reviewed by no person: the book's translations are the project's
+    own, loaded as reviewed; one without English keeps ``none``.
     """
     values = _flatten(values)
     m2m = m2m or {}
@@ -176,6 +181,7 @@ def write_record(
             m2m=m2m,
             publish=publishable,
             validate_constraints=False,
+            review_translation=_has_english(model, values),
         )
         return Written(obj, Outcome.CREATED)
     if edited_by_staff(obj):
@@ -197,6 +203,7 @@ def write_record(
             changes=changes,
             m2m=links,
             validate_constraints=False,
+            review_translation=_has_english(model, {**_english_of(obj), **changes}),
         )
     if unpublished:
         obj = record_publish_by_system(record=obj, reason=LOAD_REASON)
@@ -204,6 +211,17 @@ def write_record(
         return Written(obj, Outcome.UNCHANGED)
     fields = _field_names([*changes, *links]) + (("status",) if unpublished else ())
     return Written(obj, Outcome.UPDATED, fields, found_under)
+
+
+def _has_english(model: type[models.Model], values: dict[str, Any]) -> bool:
+    """Whether a record of ``model`` with ``values`` has a translation to mark reviewed."""
+    return issubclass(model, Translatable) and any(
+        values.get(name + SUFFIX) for name in translated_fields(model)
+    )
+
+
+def _english_of(obj: models.Model) -> dict[str, Any]:
+    return {name + SUFFIX: getattr(obj, name + SUFFIX) for name in translated_fields(obj)}
 
 
 def _find(model: type[M], lookup: dict[str, Any], formerly: Iterable[dict[str, Any]]) -> tuple[M | None, str]:

@@ -9,6 +9,12 @@ comes from and a verbatim passage that supports it; passages joined by
 ``EXCERPT_GAP`` are separate verbatim pieces of the same place.
 
 Dates are held at the precision the book gives them (see ``When``).
+
+Beside a Spanish text a row may give its English (``title_en``, ``name_en``…):
+the project's unofficial translation, with the official English name where one
+exists (the SDGs, the UN's frameworks and bodies, the networks). A counterpart
+whose name English writes the same has no ``name_en``. Excerpts are the book's
+words and are never translated.
 """
 
 import datetime

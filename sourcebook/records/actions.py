@@ -24,6 +24,7 @@ from agreements.models import Action
 from . import UNDATED, cite, day, excerpt, month, year
 from .agreements import NAGOYA_1977
 from .catalogues import AGENDA_2030, NEW_URBAN_AGENDA, PARIS_AGREEMENT, SENDAI_FRAMEWORK
+from .counterparts import english_name
 
 Kind = Action.Kind
 
@@ -63,6 +64,7 @@ UNESCO_OFFICE = (
 def wings(slug: str, city: str, installed: int, line: str, *, description: str = "") -> dict:
     return {
         "title": f"Alas de la Ciudad de México en {city}",
+        "title_en": f"Wings of Mexico City in {english_name(slug)}",
         "kind": Kind.CULTURAL_DIPLOMACY,
         "start_on": year(installed),
         "place": city,
@@ -77,9 +79,12 @@ def wings(slug: str, city: str, installed: int, line: str, *, description: str =
     }
 
 
-def declaratoria(title: str, issued, *, themes: list[str], description: str = "", text: str = DECLARATORIAS) -> dict:
+def declaratoria(
+    title: str, issued, *, title_en: str, themes: list[str], description: str = "", text: str = DECLARATORIAS
+) -> dict:
     return {
         "title": title,
+        "title_en": title_en,
         "kind": Kind.DECLARATORIA,
         "start_on": issued,
         "themes": themes,
@@ -93,6 +98,7 @@ ACTIONS = [
     # Under the Nagoya, Montevideo and Paris relations, cap. I §4.2
     {
         "title": "Proyecto de Mejoramiento del Sistema de Drenaje de la Ciudad de México",
+        "title_en": "Mexico City Drainage System Improvement Project",
         "kind": Kind.PROJECT,
         "agreement": NAGOYA_1977,
         "start_on": year(2011),
@@ -120,6 +126,7 @@ ACTIONS = [
     },
     {
         "title": "Intercambios de especies entre los Zoológicos de Higashiyama y de Chapultepec",
+        "title_en": "Species exchanges between the Higashiyama and Chapultepec Zoos",
         "kind": Kind.EXCHANGE,
         "agreement": NAGOYA_1977,
         "counterparts": ["nagoya"],
@@ -142,6 +149,10 @@ ACTIONS = [
         "title": (
             "Cooperación para la innovación, la inclusión y la internacionalización Ciudad de México-Montevideo "
             "(Fondo conjunto México-Uruguay 2017-2018)"
+        ),
+        "title_en": (
+            "Cooperation for innovation, inclusion and internationalisation Mexico City-Montevideo "
+            "(Mexico-Uruguay Joint Fund 2017-2018)"
         ),
         "kind": Kind.PROJECT,
         "start_on": year(2017),
@@ -170,6 +181,9 @@ ACTIONS = [
     },
     {
         "title": "Proyectos de cooperación urbana del Fondo franco-mexicano de cooperación descentralizada",
+        "title_en": (
+            "Urban cooperation projects of the French-Mexican Fund for Decentralised Cooperation"
+        ),
         "kind": Kind.PROJECT,
         "start_on": year(2014),
         "end_on": year(2016),
@@ -192,6 +206,7 @@ ACTIONS = [
     # EU-funded projects, cap. I §4.5 (and §4.8)
     {
         "title": "Alianza Euro Latinoamericana de Cooperación entre Ciudades, proyecto AL-LAs",
+        "title_en": "Euro-Latin American Alliance for Cooperation between Cities, AL-LAs project",
         "kind": Kind.PROJECT,
         "start_on": year(2013),
         "end_on": year(2015),
@@ -213,6 +228,9 @@ ACTIONS = [
         "title": (
             "Un lugar en la mesa global: los gobiernos locales como actores protagónicos del sistema de "
             "gobernanza mundial"
+        ),
+        "title_en": (
+            "A Seat at the Global Table: local governments as leading actors in the global governance system"
         ),
         "kind": Kind.PROJECT,
         "start_on": year(2016),
@@ -241,6 +259,7 @@ ACTIONS = [
     },
     {
         "title": "Diálogos y capacidades para una CDMX global",
+        "title_en": "Dialogues and capacities for a global CDMX",
         "kind": Kind.PROJECT,
         "start_on": year(2017),
         "end_on": year(2019),
@@ -258,6 +277,7 @@ ACTIONS = [
     # Technical missions and the FICA visitor survey, cap. I §3.4 and annex 1
     {
         "title": "Misiones de intercambio técnico con entidades europeas",
+        "title_en": "Technical exchange missions with European entities",
         "kind": Kind.MISSION,
         "start_on": year(2017),
         "end_on": year(2018),
@@ -281,6 +301,7 @@ ACTIONS = [
     },
     {
         "title": "Ejercicio exploratorio con los asistentes a la FICA: ¿Es la CDMX una ciudad global?",
+        "title_en": "Exploratory exercise with visitors to the FICA: Is CDMX a global city?",
         "kind": Kind.CONSULTATION,
         "start_on": day(2018, 4, 27),
         "end_on": day(2018, 4, 29),
@@ -322,11 +343,16 @@ ACTIONS = [
     declaratoria(
         "Declaratoria CDMX “Ciudad Amigable LGBTTTI”", day(2015, 11, 23),
         themes=["derechos-humanos", "inclusion-social"],
+        title_en="CDMX Declaration “LGBTTTI-Friendly City”",
     ),
-    declaratoria("Declaratoria CDMX “Ciudad Santuario”", day(2017, 4, 7), themes=["migracion", "derechos-humanos"]),
+    declaratoria(
+        "Declaratoria CDMX “Ciudad Santuario”", day(2017, 4, 7), themes=["migracion", "derechos-humanos"],
+        title_en="CDMX Declaration “Sanctuary City”",
+    ),
     declaratoria(
         "Declaratoria de Emergencia", day(2017, 9, 20), themes=["resiliencia"],
         description="Ante los perjuicios ocurridos por el sismo del 19 de septiembre de 2017.",
+        title_en="Emergency Declaration",
     ),
     declaratoria(
         "Declaratoria “CDMX Global”", UNDATED, themes=["internacionalizacion-de-ciudades"],
@@ -340,10 +366,12 @@ ACTIONS = [
             "asume su compromiso como un actor global corresponsable en la solución de los retos urbanos a nivel "
             "mundial, retomando los principios del Artículo 20 de la Constitución."
         ),
+        title_en="“CDMX Global” Declaration",
     ),
     # Campaign, cap. I §3.6
     {
         "title": "Campaña de comunicación social “CDMX, tu lugar en el mundo”",
+        "title_en": "Public communication campaign “CDMX, your place in the world”",
         "kind": Kind.CAMPAIGN,
         "start_on": month(2016, 11),
         "end_on": month(2017, 5),
@@ -366,6 +394,7 @@ ACTIONS = [
     # Diálogos para una CDMX Global, cap. II §1 (and cap. I §3.4, cap. II §3, cap. III)
     {
         "title": "Diálogos para una CDMX Global",
+        "title_en": "Dialogues for a Global CDMX",
         "kind": Kind.CONSULTATION,
         "start_on": year(2014),
         "end_on": year(2016),
@@ -407,6 +436,7 @@ ACTIONS = [
     # Casas México and its two annual initiatives, cap. I §4.12
     {
         "title": "Casas México, Ciudad de México (proyecto Iniciativa Ciudad de México)",
+        "title_en": "Casas México, Mexico City (Mexico City Initiative project)",
         "kind": Kind.PROGRAMME,
         "start_on": year(2007),
         "place": "Los Ángeles y Chicago",
@@ -429,6 +459,7 @@ ACTIONS = [
     },
     {
         "title": "Diálogo estratégico: Chicago-Ciudad de México-Los Ángeles",
+        "title_en": "Strategic dialogue: Chicago-Mexico City-Los Angeles",
         "kind": Kind.PROGRAMME,
         "counterparts": ["chicago", "los-angeles"],
         "themes": ["desarrollo-economico", "migracion"],
@@ -458,6 +489,7 @@ ACTIONS = [
     },
     {
         "title": "Feria de Servicios Gratuitos",
+        "title_en": "Free Services Fair",
         "kind": Kind.PROGRAMME,
         "place": "Los Ángeles y Chicago",
         "people_reached": 5366,
@@ -475,6 +507,7 @@ ACTIONS = [
     # The CDMX brand, cap. I §4.11
     {
         "title": "Marca CDMX Ciudad de México y CDMX Mexico City",
+        "title_en": "CDMX Ciudad de México and CDMX Mexico City brand",
         "kind": Kind.CAMPAIGN,
         "start_on": year(2014),
         "themes": ["turismo", "desarrollo-economico"],
@@ -499,6 +532,9 @@ ACTIONS = [
     # Alignment with the UN frameworks, cap. I §3.5, and reports to the UN, §3.5 and §4.7
     {
         "title": "Consejo para el Seguimiento de la Agenda 2030 para el Desarrollo Sostenible en la Ciudad de México",
+        "title_en": (
+            "Council for the Follow-up of the 2030 Agenda for Sustainable Development in Mexico City"
+        ),
         "kind": Kind.ALIGNMENT,
         "start_on": day(2017, 7, 7),
         "frameworks": [AGENDA_2030],
@@ -515,6 +551,7 @@ ACTIONS = [
     },
     {
         "title": "Monitoreo CDMX: indicadores asociados a las metas de los ODS",
+        "title_en": "Monitoreo CDMX: indicators linked to the SDG targets",
         "kind": Kind.ALIGNMENT,
         "frameworks": [AGENDA_2030],
         "themes": ["desarrollo-sostenible", "gobernanza"],
@@ -532,6 +569,7 @@ ACTIONS = [
     },
     {
         "title": "Talleres “CDMX 2030”",
+        "title_en": "“CDMX 2030” workshops",
         "kind": Kind.ALIGNMENT,
         "frameworks": [AGENDA_2030],
         "themes": ["desarrollo-sostenible"],
@@ -557,6 +595,7 @@ ACTIONS = [
     },
     {
         "title": "Segundo informe global sobre la localización de los ODS",
+        "title_en": "Second global report on the localisation of the SDGs",
         "kind": Kind.ALIGNMENT,
         "start_on": month(2018, 7),
         "counterparts": ["cglu"],
@@ -578,6 +617,7 @@ ACTIONS = [
     },
     {
         "title": "100 Ciudades Resilientes y Agencia de Resiliencia de la Ciudad de México",
+        "title_en": "100 Resilient Cities and the Mexico City Resilience Agency",
         "kind": Kind.ALIGNMENT,
         "start_on": month(2017, 9),
         "counterparts": ["fundacion-rockefeller"],
@@ -606,6 +646,7 @@ ACTIONS = [
     },
     {
         "title": "Visión de la Ciudad de México en materia de cambio climático hacia 2025",
+        "title_en": "Mexico City’s vision on climate change towards 2025",
         "kind": Kind.ALIGNMENT,
         "frameworks": [PARIS_AGREEMENT],
         "themes": ["cambio-climatico"],
@@ -624,6 +665,7 @@ ACTIONS = [
     },
     {
         "title": "Comité Nacional Preparatorio para Hábitat III y Reporte Nacional",
+        "title_en": "National Preparatory Committee for Habitat III and National Report",
         "kind": Kind.CONSULTATION,
         "frameworks": [NEW_URBAN_AGENDA],
         "themes": ["desarrollo-urbano"],
@@ -648,6 +690,7 @@ ACTIONS = [
     # Towards an institutional model, cap. II §3–§5
     {
         "title": "Análisis de cuatro escenarios institucionales para la acción internacional de la Ciudad",
+        "title_en": "Analysis of four institutional scenarios for the City’s international action",
         "kind": Kind.TECHNICAL_ASSISTANCE,
         "counterparts": ["cgcid", "union-europea"],
         "themes": ["gobernanza", "internacionalizacion-de-ciudades"],
@@ -679,6 +722,10 @@ ACTIONS = [
             "Primera propuesta de Ley para la conducción y coordinación de política pública de la Ciudad de "
             "México en materia internacional"
         ),
+        "title_en": (
+            "First proposal for a Law on the conduct and coordination of Mexico City’s public policy on "
+            "international affairs"
+        ),
         "kind": Kind.TECHNICAL_ASSISTANCE,
         "counterparts": ["cgcid"],
         "themes": ["gobernanza", "internacionalizacion-de-ciudades"],
@@ -697,6 +744,7 @@ ACTIONS = [
     },
     {
         "title": "Taller “Retos y oportunidades de la acción internacional de la CDMX”",
+        "title_en": "Workshop “Challenges and opportunities of CDMX’s international action”",
         "kind": Kind.CONSULTATION,
         "start_on": day(2018, 4, 13),
         "themes": ["internacionalizacion-de-ciudades", "gobernanza"],
@@ -721,6 +769,9 @@ ACTIONS = [
     # The UNESCO office's contributions, cap. III (Nuria Sanz)
     {
         "title": "Aportación de la Oficina de la UNESCO en México a la redacción del proyecto de Constitución",
+        "title_en": (
+            "Contribution of the UNESCO Office in Mexico to the drafting of the draft Constitution"
+        ),
         "kind": Kind.TECHNICAL_ASSISTANCE,
         "counterparts": ["unesco"],
         "themes": ["cultura", "derechos-humanos"],
@@ -740,6 +791,7 @@ ACTIONS = [
     },
     {
         "title": "Acompañamiento de la Oficina de la UNESCO en México sobre el paisaje chinampero de Xochimilco",
+        "title_en": "Support from the UNESCO Office in Mexico on the chinampa landscape of Xochimilco",
         "kind": Kind.TECHNICAL_ASSISTANCE,
         "counterparts": ["unesco"],
         "themes": ["patrimonio-cultural", "medio-ambiente", "agua"],

@@ -26,6 +26,7 @@ from agreements.models import AgreementKind
 
 from . import UNDATED, cite, day, excerpt, month, year
 from .catalogues import NEW_URBAN_AGENDA, PARIS_AGREEMENT
+from .counterparts import english_name
 from .events import (
     C_CLIMA,
     CGLU_SUMMIT_2010,
@@ -116,6 +117,7 @@ SPECIFIC_COOPERATION = [
     {
         "code": cce_code(slug, signed),
         "title": f"Convenio de cooperación específica con {name} ({signed})",
+        "title_en": f"Specific cooperation agreement with {english_name(slug)} ({signed})",
         "kind": AgreementKind.SPECIFIC_COOPERATION,
         "counterparts": [slug],
         "signatories": f"{HEAD_OF_GOVERNMENT} y Coordinador General de Asuntos Internacionales",
@@ -151,10 +153,14 @@ NAGOYA_1977_TEXT = (
 )
 
 
-def twinning(code: str, slug: str, name: str, *, text: str, where: str = "cap. I §2", **values) -> dict:
+def twinning(
+    code: str, slug: str, name: str, *, name_en: str, text: str, where: str = "cap. I §2", **values
+) -> dict:
+    """A twinning («hermanamiento»): ``name`` and ``name_en`` say with whom, in Spanish and in English."""
     return {
         "code": code,
         "title": f"Hermanamiento con {name}",
+        "title_en": f"Twinning with {name_en}",
         "kind": AgreementKind.TWINNING,
         "counterparts": [slug],
         "signed_on": UNDATED,
@@ -167,10 +173,14 @@ def twinning(code: str, slug: str, name: str, *, text: str, where: str = "cap. I
 NAGOYA_1977 = "hermanamiento-1977-nagoya"
 
 TWINNING_AND_FRIENDSHIP = [
-    twinning(NAGOYA_1977, "nagoya", "Nagoya (1977)", where="cap. I §4.2", signed_on=year(1977), text=NAGOYA_1977_TEXT),
+    twinning(
+        NAGOYA_1977, "nagoya", "Nagoya (1977)", name_en="Nagoya (1977)", where="cap. I §4.2", signed_on=year(1977),
+        text=NAGOYA_1977_TEXT,
+    ),
     *[
         twinning(
-            f"hermanamiento-{slug}", slug, name, text=excerpt(FIRST_ELECTED, FIRST_ADMINISTRATION),
+            f"hermanamiento-{slug}", slug, name, name_en=english_name(slug),
+            text=excerpt(FIRST_ELECTED, FIRST_ADMINISTRATION),
             signed_period_note="Administración 1997-1999",
             description=(
                 "El libro sitúa la firma en la primera administración electa de la Ciudad (elegida en 1997; le "
@@ -189,6 +199,7 @@ TWINNING_AND_FRIENDSHIP = [
     {
         "code": "amistad-1999-paris",
         "title": "Acuerdo de amistad y cooperación con París",
+        "title_en": "Friendship and cooperation agreement with Paris",
         "kind": AgreementKind.FRIENDSHIP,
         "counterparts": ["paris"],
         "signed_on": year(1999),
@@ -208,7 +219,7 @@ TWINNING_AND_FRIENDSHIP = [
     },
     *[
         twinning(
-            f"hermanamiento-{slug}", slug, name, text=INTERIM_ADMINISTRATION,
+            f"hermanamiento-{slug}", slug, name, name_en=english_name(slug), text=INTERIM_ADMINISTRATION,
             signed_period_note="Administración interina 1999-2000",
             description=(
                 "Gestionado durante la primera administración electa y formalizado «un par de meses después, "
@@ -218,7 +229,7 @@ TWINNING_AND_FRIENDSHIP = [
         for slug, name in [("cerro", "Cerro"), ("san-jose", "San José")]
     ],
     twinning(
-        "hermanamiento-valonia", "valonia", "Valonia",
+        "hermanamiento-valonia", "valonia", "Valonia", name_en="Wallonia",
         signed_period_note="Administración 2000-2006",
         description="El libro sitúa la firma «entre 2000-2006», sin fecha.",
         text=excerpt(
@@ -227,11 +238,13 @@ TWINNING_AND_FRIENDSHIP = [
         ),
     ),
     twinning(
-        "refrendo-2007-los-angeles", "los-angeles", "Los Ángeles (refrendo de 2007)", signed_on=year(2007),
+        "refrendo-2007-los-angeles", "los-angeles", "Los Ángeles (refrendo de 2007)",
+        name_en="Los Angeles (renewed in 2007)", signed_on=year(2007),
         description="Refrendo de un hermanamiento anterior que el libro no nombra ni fecha.", text=RENEWALS,
     ),
     twinning(
-        "refrendo-2008-nagoya", "nagoya", "Nagoya (refrendo de 2008)", signed_on=year(2008),
+        "refrendo-2008-nagoya", "nagoya", "Nagoya (refrendo de 2008)", name_en="Nagoya (renewed in 2008)",
+        signed_on=year(2008),
         renews=NAGOYA_1977, where="cap. I §2, §4.2",
         description=(
             "Refrendo de un hermanamiento con Nagoya. Vínculo inferido: el libro no dice qué hermanamiento "
@@ -240,18 +253,28 @@ TWINNING_AND_FRIENDSHIP = [
         text=excerpt(RENEWALS, NAGOYA_1977_TEXT),
     ),
     twinning(
-        "refrendo-2010-seul", "seul", "Seúl (refrendo de 2010)", signed_on=year(2010),
+        "refrendo-2010-seul", "seul", "Seúl (refrendo de 2010)", name_en="Seoul (renewed in 2010)",
+        signed_on=year(2010),
         description="Refrendo de un hermanamiento anterior que el libro no nombra ni fecha.", text=RENEWALS,
     ),
-    twinning("hermanamiento-2009-beijing", "beijing", "Beijing (2009)", signed_on=year(2009), text=RENEWALS),
-    twinning("hermanamiento-2010-estambul", "estambul", "Estambul (2010)", signed_on=year(2010), text=RENEWALS),
-    twinning("hermanamiento-2010-guangzhou", "guangzhou", "Guangzhou (2010)", signed_on=year(2010), text=RENEWALS),
-    twinning("hermanamiento-2011-kuwait", "kuwait", "Kuwait (2011)", signed_on=year(2011), text=RENEWALS),
+    *[
+        twinning(
+            f"hermanamiento-{signed}-{slug}", slug, f"{name} ({signed})", name_en=f"{english_name(slug)} ({signed})",
+            signed_on=year(signed), text=RENEWALS,
+        )
+        for slug, name, signed in [
+            ("beijing", "Beijing", 2009),
+            ("estambul", "Estambul", 2010),
+            ("guangzhou", "Guangzhou", 2010),
+            ("kuwait", "Kuwait", 2011),
+        ]
+    ],
 ]
 
 JICA_2005 = {
     "code": "colaboracion-2005-jica-nagoya",
     "title": "Acuerdo de Colaboración con JICA y el Departamento de Agua y Alcantarillado de la Ciudad de Nagoya",
+    "title_en": "Collaboration Agreement with JICA and the Nagoya City Waterworks and Sewerage Bureau",
     "kind": AgreementKind.COLLABORATION,
     "body": "sacmex",
     "counterparts": ["jica", "nagoya-agua"],
@@ -259,6 +282,10 @@ JICA_2005 = {
     "purpose": (
         "Promover un programa de asistencia técnica para el mejoramiento de la gestión urbana (captación y "
         "tratamiento del agua)."
+    ),
+    "purpose_en": (
+        "To promote a technical assistance programme for the improvement of urban management (water collection "
+        "and treatment)."
     ),
     "themes": ["agua", "desarrollo-urbano"],
     "source_citation": cite("cap. I §4.2"),
@@ -452,6 +479,94 @@ ANNEX_2_ROWS = [
 ]
 
 
+# The same rows in English: the organisation as the title names it, the "Dependencia" and the "Tema"
+# (each keyed by its Spanish words; the project's unofficial translation).
+ANNEX_2_LABELS_EN = {
+    "onusida": "the UNAIDS Regional Office for Latin America",
+    "ocde": "the OECD",
+    "unodc": "the United Nations Office on Drugs and Crime",
+    "unesco": "UNESCO",
+    "onu-mujeres": "UN Women",
+    "unicef": "UNICEF",
+    "fao": "FAO",
+    "acnur": "UNHCR",
+    "unfpa": "UNFPA",
+    "onu-habitat": "UN-Habitat",
+    "cepal": "ECLAC",
+    "bird": "the IBRD",
+    "omm": "the WMO",
+    "cicr": "the ICRC",
+    "oim": "the IOM",
+}
+ANNEX_2_BODIES_EN = {
+    "Secretaría de Salud": "Ministry of Health",
+    "Contraloría General de la CDMX": "Office of the Comptroller General of CDMX",
+    "Secretaría de Educación": "Ministry of Education",
+    "Autoridad del Centro Histórico": "Historic Centre Authority",
+    "Coordinación General de la Autoridad de la Zona de Patrimonio": (
+        "General Coordination of the Heritage Zone Authority"
+    ),
+    "Jefatura de Gobierno": "Office of the Head of Government",
+    "Instituto de la Juventud": "Youth Institute",
+    "Inmujeres": "Inmujeres",
+    "DIF": "DIF",
+    "Secretaría de Desarrollo Rural y Equidad de las Comunidades": (
+        "Ministry of Rural Development and Equity for Communities"
+    ),
+    "Secretaría del Trabajo y Fomento al Empleo": "Ministry of Labour and Employment Promotion",
+    "Secretaría de Desarrollo Agrario, Territorial y Urbano": "Ministry of Agrarian, Territorial and Urban Development",
+    "SEDECO/ SEFIN": "SEDECO/ SEFIN",
+    "SEDEMA": "SEDEMA",
+    "SSP": "SSP",
+    "COPRED": "COPRED",
+}
+ANNEX_2_THEMES_EN = {
+    "Poner fin a la epidemia del SIDA": "Ending the AIDS epidemic",
+    "Eficacia del sector público y Estudios sobre gobernanza": "Public sector effectiveness and governance studies",
+    "Prevención de la corrupción": "Preventing corruption",
+    "Desarrollo de la educación, la ciencia y la cultura": "Development of education, science and culture",
+    "Actualización del plan de Manejo y Restauración Centro Histórico":
+        "Update of the Historic Centre Management and Restoration plan",
+    "Plan Integral de Manejo para la Zona Patrimonio Mundial Natural y Cultural de la Humanidad en Xochimilco, "
+    "Tláhuac y Milpa Alta": (
+        "Comprehensive Management Plan for the Natural and Cultural World Heritage Zone in Xochimilco, Tláhuac "
+        "and Milpa Alta"
+    ),
+    "Igualdad de género y el empoderamiento de las mujeres": "Gender equality and the empowerment of women",
+    "Acceso a una educación de calidad, servicios de salud, a la información, la participación, la recreación y "
+    "la justicia en entornos seguros y estimulantes": (
+        "Access to quality education, health services, information, participation, recreation and justice in "
+        "safe and stimulating environments"
+    ),
+    "Derechos de las niñas y adolescentes": "Rights of girls and adolescent girls",
+    "Derechos de la infancia y adolescencia": "Rights of children and adolescents",
+    "Asistencia técnica para la implementación de una estrategia de comercialización para pequeños productores "
+    "agropecuarios": "Technical assistance to implement a marketing strategy for small farmers and livestock producers",
+    "Asistencia técnica para la estimación de la producción agrícola del sistema chinampero de la Ciudad de "
+    "México": "Technical assistance to estimate the agricultural production of Mexico City’s chinampa system",
+    "Reconocimiento de la condición de refugiados": "Recognition of refugee status",
+    "Mejoramiento en la calidad de vida, mediante la promoción de los derechos humanos laborales, incorporación "
+    "a programas sociales, promoción y difusión de eventos de ferias del empleo y capacitación": (
+        "Improving quality of life by promoting labour human rights, enrolment in social programmes, and the "
+        "promotion and publicising of job fairs and training"
+    ),
+    "Fortalecer el Programa de Acción de la Conferencia Internacional sobre la Población y el Desarrollo": (
+        "Strengthening the Programme of Action of the International Conference on Population and Development"
+    ),
+    "Vivienda y desarrollo urbano": "Housing and urban development",
+    "Cooperación, intercambio y proyección en el campo de la ciencia y tecnología, sociodemográfico y "
+    "económico": (
+        "Cooperation, exchange and outreach in the fields of science and technology, socio-demography and economics"
+    ),
+    "Cooperación técnica en red de conectividad gubernamental/ Administración Gasto Publico": (
+        "Technical cooperation on a government connectivity network/ Public expenditure management"
+    ),
+    "Salud Urbana, Calidad del Aire y Clima": "Urban Health, Air Quality and Climate",
+    "Seguridad Pública y Derechos Humanos": "Public Security and Human Rights",
+    "Prevención de la discriminación de personas migrantes": "Preventing discrimination against migrants",
+}
+
+
 def annex_2_code(organisation: str, body: str) -> str:
     return f"marco-{organisation}-{body}"
 
@@ -464,11 +579,16 @@ def _annex_2_agreement(organisation, label, dependencia, body, other_bodies, the
     values = {
         "code": annex_2_code(organisation, body),
         "title": f"Convenio marco de cooperación con {label} ({dependencia})",
+        "title_en": (
+            f"Framework cooperation agreement with {ANNEX_2_LABELS_EN[organisation]} "
+            f"({ANNEX_2_BODIES_EN[dependencia]})"
+        ),
         "kind": AgreementKind.FRAMEWORK,
         "body": body,
         "other_bodies": other_bodies,
         "counterparts": [organisation],
         "purpose": theme,
+        "purpose_en": ANNEX_2_THEMES_EN[theme],
         "signed_on": UNDATED,
         "signed_period_note": "",
         "themes": themes,
@@ -515,10 +635,12 @@ FRAMEWORK_AGREEMENTS = [_annex_2_agreement(*row) for row in ANNEX_2_ROWS]
 WORLD_DESIGN_ORGANIZATION = {
     "code": "convenio-organizacion-mundial-del-diseno",
     "title": "Convenio con la Organización Mundial del Diseño (Capital Mundial del Diseño 2018)",
+    "title_en": "Agreement with the World Design Organization (World Design Capital 2018)",
     "kind": AgreementKind.INTERINSTITUTIONAL,
     "counterparts": ["organizacion-mundial-del-diseno"],
     "signed_on": UNDATED,
     "purpose": "El reconocimiento a la CDMX como Capital Mundial del Diseño 2018, la primera del continente.",
+    "purpose_en": "The recognition of CDMX as World Design Capital 2018, the first on the continent.",
     "description": (
         "El anexo 3 lo nombra, bajo el año 2018 de «Turismo», como la vía del reconocimiento a la CDMX como "
         "Capital Mundial del Diseño 2018; no da la fecha de la firma ni otros datos del convenio. No lo da el "
@@ -536,12 +658,17 @@ WORLD_DESIGN_ORGANIZATION = {
 MADRID_2017 = {
     "code": "memorando-2017-madrid",
     "title": "Memorando de Entendimiento Ciudad de México–Madrid",
+    "title_en": "Memorandum of Understanding Mexico City–Madrid",
     "kind": AgreementKind.MEMORANDUM,
     "counterparts": ["madrid"],
     "signed_on": year(2017),
     "purpose": (
         "Recoge la cooperación en materias como cultura, innovación ciudadana, sostenibilidad, mujeres y sus "
         "derechos, violencias urbanas y tantas otras."
+    ),
+    "purpose_en": (
+        "Covers cooperation in areas such as culture, citizen innovation, sustainability, women and their "
+        "rights, urban violence and many others."
     ),
     "themes": ["cultura", "innovacion", "desarrollo-sostenible", "igualdad-de-genero", "seguridad"],
     "description": (
@@ -574,6 +701,7 @@ COLLECTIVE = [
     {
         "code": "carta-2010-derecho-a-la-ciudad",
         "title": "Carta de la Ciudad de México por el Derecho a la Ciudad",
+        "title_en": "Mexico City Charter for the Right to the City",
         "kind": AgreementKind.CHARTER,
         "signed_on": day(2010, 7, 13),
         "signatories": (
@@ -584,6 +712,11 @@ COLLECTIVE = [
             "Recoge los compromisos y medidas que deben ser asumidos por la sociedad civil, los gobiernos locales "
             "y nacionales, los parlamentos y los organismos internacionales, para que todas las personas puedan "
             "vivir con dignidad en las ciudades."
+        ),
+        "purpose_en": (
+            "Sets out the commitments and measures that civil society, local and national governments, "
+            "parliaments and international organisations must take on so that all people can live with "
+            "dignity in cities."
         ),
         "themes": ["derechos-humanos", "desarrollo-urbano"],
         "frameworks": [NEW_URBAN_AGENDA],
@@ -605,6 +738,7 @@ COLLECTIVE = [
     {
         "code": "pacto-2010-ciudad-de-mexico",
         "title": "Pacto de la Ciudad de México",
+        "title_en": "Mexico City Pact",
         "kind": AgreementKind.PACT,
         "signed_on": day(2010, 11, 21),
         "signed_at_event": C_CLIMA,
@@ -612,6 +746,10 @@ COLLECTIVE = [
         "purpose": (
             "Compromisos voluntarios para la mitigación de emisiones de gases de efecto invernadero (GEI) y de "
             "adaptación de las ciudades a los impactos del cambio climático."
+        ),
+        "purpose_en": (
+            "Voluntary commitments to mitigate greenhouse gas (GHG) emissions and to adapt cities to the "
+            "impacts of climate change."
         ),
         "themes": ["cambio-climatico", "medio-ambiente"],
         "description": (
@@ -631,6 +769,7 @@ COLLECTIVE = [
     {
         "code": "manifiesto-2010-ciudad-2030",
         "title": "Manifiesto para la Ciudad 2030",
+        "title_en": "Manifesto for the City 2030",
         "kind": AgreementKind.DECLARATION,
         "signed_on": month(2010, 11),
         "signed_place": "Ciudad de México",
@@ -639,6 +778,10 @@ COLLECTIVE = [
         "purpose": (
             "Una visión compartida para el futuro urbano, insistiendo en la necesidad de construir «ciudades "
             "inclusivas», junto con la población, sin importar su origen, edad y género."
+        ),
+        "purpose_en": (
+            "A shared vision for the urban future, insisting on the need to build «inclusive cities», "
+            "together with the population, regardless of origin, age and gender."
         ),
         "description": (
             "Declaratoria con la que concluyó la Cumbre Mundial de Ciudades y Gobiernos Locales Unidos, celebrada "
@@ -656,6 +799,7 @@ COLLECTIVE = [
     {
         "code": "declaracion-2015-paris-gobiernos-locales",
         "title": "Declaración de París de Gobiernos Locales",
+        "title_en": "Paris Declaration of Local Governments",
         "kind": AgreementKind.DECLARATION,
         "signed_on": month(2015, 12),
         "signed_at_event": LOCAL_CLIMATE_ACTION_SUMMIT,
@@ -663,6 +807,7 @@ COLLECTIVE = [
         "purpose": (
             "Lograr la reducción conjunta anual de 3.7 gigatoneladas de gases de efecto invernadero para el año 2030."
         ),
+        "purpose_en": "To achieve a joint annual reduction of 3.7 gigatonnes of greenhouse gases by 2030.",
         "themes": ["cambio-climatico"],
         "frameworks": [PARIS_AGREEMENT],
         "description": (
@@ -686,12 +831,16 @@ COLLECTIVE = [
     {
         "code": "declaracion-2016-ciudad-de-mexico",
         "title": "Declaración de la Ciudad de México",
+        "title_en": "Mexico City Declaration",
         "kind": AgreementKind.DECLARATION,
         "signed_on": month(2016, 3),
         "signed_place": "Ciudad de México",
         "signed_at_event": FINANCING_URBAN_DEVELOPMENT,
         "purpose": (
             "Documento clave sobre el financiamiento del desarrollo urbano, como insumo de la Nueva Agenda Urbana."
+        ),
+        "purpose_en": (
+            "Key document on the financing of urban development, as an input to the New Urban Agenda."
         ),
         "themes": ["desarrollo-urbano"],
         "frameworks": [NEW_URBAN_AGENDA],
@@ -713,6 +862,7 @@ COLLECTIVE = [
     {
         "code": "declaracion-u20",
         "title": "Declaración Conjunta de Urban 20 (U20)",
+        "title_en": "Urban 20 (U20) Joint Declaration",
         "kind": AgreementKind.DECLARATION,
         "signed_on": UNDATED,
         "counterparts": U20_COUNTERPARTS,
@@ -721,6 +871,11 @@ COLLECTIVE = [
             "Los firmantes solicitan a los gobiernos nacionales trabajar con las ciudades para alcanzar objetivos "
             "comunes, que se otorgue mayor importancia a las cuestiones urbanas y que las ciudades desempeñen un "
             "papel cada vez más relevante dentro de su agenda."
+        ),
+        "purpose_en": (
+            "The signatories ask national governments to work with cities to achieve common goals, to give "
+            "greater importance to urban issues and for cities to play an increasingly relevant role in their "
+            "agenda."
         ),
         "description": (
             "U20 es una iniciativa desarrollada en 2017 bajo el liderazgo del alcalde de Buenos Aires y la "
@@ -737,6 +892,7 @@ COLLECTIVE = [
     {
         "code": "documento-politico-2016-un-lugar-en-la-mesa-global",
         "title": "«Un lugar en la mesa global»: Documento Político",
+        "title_en": "«A Seat at the Global Table»: Political Document",
         "kind": AgreementKind.POLITICAL_DOCUMENT,
         "signed_on": year(2016),
         "signed_place": "Quito",
@@ -746,6 +902,10 @@ COLLECTIVE = [
         "purpose": (
             "Recomendaciones, sobre tres ejes, para fortalecer el papel de los gobiernos locales en los espacios "
             "de toma de decisiones a nivel internacional."
+        ),
+        "purpose_en": (
+            "Recommendations, on three axes, to strengthen the role of local governments in international "
+            "decision-making spaces."
         ),
         "themes": ["gobernanza", "internacionalizacion-de-ciudades"],
         "description": (

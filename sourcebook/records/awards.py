@@ -44,6 +44,8 @@ def award(
     granted_by_text: str = "",
     granted_by: tuple[str, ...] = (),
     recognised_for: str = "",
+    title_en: str,
+    recognised_for_en: str = "",
     body: str = "cgai",
     description: str = "",
     before: tuple[str, ...] = (),
@@ -53,12 +55,14 @@ def award(
     of the book that come earlier and speak of the same award (cited in ``where``)."""
     return {
         "title": title,
+        "title_en": title_en,
         "direction": Award.Direction.RECEIVED,
         "category": category,
         "awarded_on": year(awarded),
         "granted_by_text": granted_by_text,
         "granted_by": list(granted_by),
         "recognised_for": recognised_for,
+        "recognised_for_en": recognised_for_en,
         "body": body,
         "description": description,
         "source_citation": where,
@@ -79,6 +83,7 @@ RECEIVED = [
         SUSTAINABLE, 2013, "Premio Ciclociudades",
         "Premio Ciclociudades por el Instituto de Políticas para el Transporte y el Desarrollo",
         granted_by_text="Instituto de Políticas para el Transporte y el Desarrollo", granted_by=("itdp",),
+        title_en="Ciclociudades Award",
     ),
     award(
         SUSTAINABLE, 2013, "Premio al Transporte Sustentable",
@@ -89,6 +94,7 @@ RECEIVED = [
             "Embarq México"
         ),
         granted_by=("itdp", "embarq-mexico"),
+        title_en="Sustainable Transport Award",
     ),
     award(
         SUSTAINABLE, 2013, "Premio Internacional Ambiental del Grupo de Liderazgo Climático C40",
@@ -99,6 +105,11 @@ RECEIVED = [
             "La aplicación de los programas para mejorar la calidad del aire PROAIRE en la Zona Metropolitana "
             "del Valle de México"
         ),
+        recognised_for_en=(
+            "The implementation of the PROAIRE air quality improvement programmes in the Metropolitan Area of "
+            "the Valley of Mexico"
+        ),
+        title_en="C40 Cities Climate Leadership Group International Environmental Award",
     ),
     award(
         SUSTAINABLE, 2017,
@@ -112,6 +123,10 @@ RECEIVED = [
         ),
         granted_by=("financial-times", "ifc"),
         recognised_for="Programa de Acción Climática (PACC) 2014-2020",
+        recognised_for_en="Climate Action Programme (PACC) 2014-2020",
+        title_en=(
+            "Transformational Business Awards, in the category “Achievement in city-led transformation”"
+        ),
     ),
     award(
         SUSTAINABLE, 2017,
@@ -124,6 +139,13 @@ RECEIVED = [
             "El proyecto de Biciestacionamientos masivos en la CDMX e impulsar la intermodalidad con los "
             "servicios del Metro y Metrobús"
         ),
+        recognised_for_en=(
+            "The project of mass bicycle parking in CDMX and promoting intermodality with the Metro and "
+            "Metrobús services"
+        ),
+        title_en=(
+            "Sustainable Cities and Human Settlements Award, in the category “Sustainable mobility”"
+        ),
     ),
     award(
         SUSTAINABLE, 2017, "Premio Mejor Ciudad en el Reporte CDP",
@@ -135,6 +157,11 @@ RECEIVED = [
             "Sus acciones de mitigación y adaptación a los efectos del calentamiento global, además de sus "
             "reportes de emisiones de Gases de Efecto Invernadero (GEI)"
         ),
+        recognised_for_en=(
+            "Its actions to mitigate and adapt to the effects of global warming, as well as its greenhouse "
+            "gas (GHG) emissions reports"
+        ),
+        title_en="Best City Award in the CDP Report",
     ),
     award(
         SUSTAINABLE, 2017, "Premio de la Red de Ciudades C40 en la categoría “Cities4Action”",
@@ -146,6 +173,11 @@ RECEIVED = [
             "La implementación del Programa de Acción Climática de la CDMX (PACCM) 2014-2020, por la innovación "
             "en tres áreas: sistema de monitoreo en línea, financiamiento del PACCM y perspectiva de género"
         ),
+        recognised_for_en=(
+            "The implementation of the CDMX Climate Action Programme (PACCM) 2014-2020, for innovation in "
+            "three areas: an online monitoring system, the financing of the PACCM and a gender perspective"
+        ),
+        title_en="C40 Cities Award in the category “Cities4Action”",
     ),
     award(
         SUSTAINABLE, 2018,
@@ -154,6 +186,8 @@ RECEIVED = [
         "proyecto de Internet de las cosas, en la Feria de Negocios eShow México.",
         recognised_for="Sistema de Transporte Individual Ecobici",
         description="Entregado en la Feria de Negocios eShow México; el libro no nombra a quien lo otorga.",
+        recognised_for_en="Ecobici individual transport system",
+        title_en="eAwards, in the category Technology and best Internet of Things project",
     ),
     award(
         SUSTAINABLE, 2018, "Premio de la Iniciativa Bonos Climáticos",
@@ -164,6 +198,11 @@ RECEIVED = [
             "Ser el primer gobierno local de América Latina en emitir un “Bono verde” para financiar proyectos "
             "con enfoque de sustentabilidad y combate al cambio climático"
         ),
+        recognised_for_en=(
+            "Being the first local government in Latin America to issue a “green bond” to finance projects "
+            "focused on sustainability and fighting climate change"
+        ),
+        title_en="Climate Bonds Initiative Award",
     ),
     # Innovación urbana
     award(
@@ -175,6 +214,8 @@ RECEIVED = [
             "responsable el Laboratorio para la Ciudad, como lo nombra en el resto del anexo («del Laboratorio "
             "para la Ciudad», Premio Internacional de Guangzhou)."
         ),
+        recognised_for_en="The Living Mobilities project",
+        title_en="Audi Urban Future Award",
     ),
     award(
         URBAN, 2016, "Premio FIA Americas Awards",
@@ -182,6 +223,8 @@ RECEIVED = [
         "Internacional de Automovilismo",
         granted_by_text="Federación Internacional de Automovilismo", granted_by=("fia",),
         recognised_for="Programa de Seguridad Vial: Visión Cero", body="semovi",
+        recognised_for_en="Road Safety Programme: Vision Zero",
+        title_en="FIA Americas Awards",
     ),
     award(
         URBAN, 2016, "Premio Internacional de Guangzhou",
@@ -194,23 +237,29 @@ RECEIVED = [
         ),
         granted_by=("asociacion-amistad-pueblo-chino", "guangzhou", "cglu", "metropolis"),
         recognised_for="El proyecto “Mapatón CDMX”", body="laboratorio-para-la-ciudad",
+        recognised_for_en="The “Mapatón CDMX” project",
+        title_en="Guangzhou International Award",
     ),
     award(
         URBAN, 2016, "Premio Roy L. Shafer Leading Edge Awards",
         "Premio Roy L. Shafer Leading Edge Awards para el Museo Móvil Interactivo, ¡Vive la Ciencia! (SECITI)",
         recognised_for="Museo Móvil Interactivo, ¡Vive la Ciencia!", body="seciti",
         description="El libro no nombra a quien lo otorga.",
+        recognised_for_en="Interactive Mobile Museum, ¡Vive la Ciencia! (Live Science!)",
+        title_en="Roy L. Shafer Leading Edge Awards",
     ),
     # Calidad de vida
     award(
         LIFE, 2013, "Premio a la Mejor Práctica Local con Enfoque de Género",
         "Premio a la Mejor Práctica Local con Enfoque de Género de la Unión Iberoamericana de Municipalistas",
         granted_by_text="Unión Iberoamericana de Municipalistas", granted_by=("uim",),
+        title_en="Award for the Best Local Practice with a Gender Approach",
     ),
     award(
         LIFE, 2013, "Premio a la Capital Internacional de la No Violencia",
         "Premio a la Capital Internacional de la No Violencia por la Organización Non Violence Project",
         granted_by_text="Organización Non Violence Project", granted_by=("non-violence-project",),
+        title_en="International Capital of Non-Violence Award",
     ),
     award(
         LIFE, 2015, "Premio Ciudades del Aprendizaje",
@@ -223,6 +272,11 @@ RECEIVED = [
             "Poner un binomio fundamental para el desarrollo hacia el futuro: el carácter de lo urbano y la "
             "capacidad de aprender"
         ),
+        recognised_for_en=(
+            "Bringing together a pairing fundamental to development towards the future: the nature of the "
+            "urban and the capacity to learn"
+        ),
+        title_en="Learning Cities Award",
     ),
     award(
         LIFE, 2016, "Premio de Entorno Desafiante de los Milan Food Policy Awards",
@@ -230,6 +284,8 @@ RECEIVED = [
         "(SEDESO)",
         recognised_for="Programa de Comedores Comunitarios", body="sedeso",
         description="El libro no nombra a quien lo otorga.",
+        recognised_for_en="Community Kitchens Programme",
+        title_en="Challenging Environment Award of the Milan Food Policy Awards",
     ),
     award(
         LIFE, 2017,
@@ -237,6 +293,7 @@ RECEIVED = [
         "Premio Eduardo Campos en la categoría Liderazgo y Participación Ciudadana de la Mujer (SEDESO) por el "
         "Banco Interamericano de Desarrollo",
         granted_by_text="Banco Interamericano de Desarrollo", granted_by=("bid",), body="sedeso",
+        title_en="Eduardo Campos Award in the category Women’s Leadership and Citizen Participation",
     ),
     # Salud
     award(
@@ -249,12 +306,19 @@ RECEIVED = [
             "la población"
         ),
         body="sedesa",
+        recognised_for_en=(
+            "The policies implemented by the Ministry of Health to combat overweight and obesity in the "
+            "population"
+        ),
+        title_en="Recognition from the pharmaceutical company Sanofi",
     ),
     award(
         HEALTH, 2014, "Premio Internacional de Salud Bucal",
         "Premio Internacional de Salud Bucal por la Federación Dental Internacional al Programa SaludArte (SEDU)",
         granted_by_text="Federación Dental Internacional", granted_by=("federacion-dental-internacional",),
         recognised_for="Programa SaludArte", body="sedu",
+        recognised_for_en="SaludArte Programme",
+        title_en="International Oral Health Award",
     ),
     award(
         HEALTH, 2014, "Premio Internacional al Programa de Salud Sexual y Reproductiva",
@@ -262,6 +326,8 @@ RECEIVED = [
         "Gubernamental Marie Stopes International",
         granted_by_text="Organización no Gubernamental Marie Stopes International", granted_by=("marie-stopes",),
         recognised_for="Programa de Salud Sexual y Reproductiva", body="sedesa",
+        recognised_for_en="Sexual and Reproductive Health Programme",
+        title_en="International Award to the Sexual and Reproductive Health Programme",
     ),
     award(
         HEALTH, 2015, "Reconocimiento al programa El Médico en Tu Casa",
@@ -275,6 +341,11 @@ RECEIVED = [
         granted_by=("dkt", "femhealth", "population-council"),
         recognised_for="El Médico en Tu Casa, por sus aportes en materia de salud sexual y reproductiva",
         body="sedu",
+        recognised_for_en=(
+            "El Médico en Tu Casa (The Doctor at Your Home), for its contributions to sexual and reproductive "
+            "health"
+        ),
+        title_en="Recognition of the programme El Médico en Tu Casa (The Doctor at Your Home)",
     ),
     award(
         HEALTH, 2015, "Reconocimiento a las políticas orientadas al tratamiento de la obesidad",
@@ -282,6 +353,8 @@ RECEIVED = [
         "Asociación Brasileña de Cirugía Bariátrica",
         granted_by_text="Asociación Brasileña de Cirugía Bariátrica", granted_by=("abcb",),
         recognised_for="Las políticas orientadas al tratamiento de la obesidad", body="sedu",
+        recognised_for_en="The policies aimed at treating obesity",
+        title_en="Recognition of the policies aimed at treating obesity",
     ),
     award(
         HEALTH, 2018, "Premio de la Organización de las Naciones Unidas, a través de Action Campaign",
@@ -289,22 +362,27 @@ RECEIVED = [
         "de las Emociones",
         granted_by_text="La Organización de las Naciones Unidas, a través de Action Campaign", granted_by=("onu",),
         recognised_for="Hospital de las Emociones", body="injuve",
+        recognised_for_en="Hospital de las Emociones (Hospital of Emotions)",
+        title_en="United Nations Award, through the Action Campaign",
     ),
     # Turismo
     award(
         TOURISM, 2014, "Premio de la revista Travel & Leisure al mejor destino turístico de América Latina",
         "Premio de la revista Travel & Leisure, al mejor destino turístico de América Latina",
         granted_by_text="revista Travel & Leisure", granted_by=("travel-leisure",),
+        title_en="Travel & Leisure magazine award for the best tourist destination in Latin America",
     ),
     award(
         TOURISM, 2014, "Premio Readers Awards de la revista Food and Travel como Mejor Destino Gourmet de México",
         "Premio Readers Awards de la revista Food and Travel como Mejor Destino Gourmet de México",
         granted_by_text="revista Food and Travel", granted_by=("food-and-travel",),
+        title_en="Food and Travel magazine Readers Awards, as Best Gourmet Destination in Mexico",
     ),
     award(
         TOURISM, 2016, "Reconocimiento como Mejor Destino Turístico por el diario The New York Times",
         "Reconocimiento como Mejor Destino Turístico por el diario The New York Times",
         granted_by_text="diario The New York Times", granted_by=("new-york-times",),
+        title_en="Recognition as Best Tourist Destination by The New York Times",
     ),
     award(
         TOURISM, 2016, "Premio Excelencias Turísticas como marca número 1 entre destinos de ciudades",
@@ -312,6 +390,7 @@ RECEIVED = [
         "Excelencias, líder en el ramo de turismo y cultura",
         granted_by_text="la empresa Grupo Excelencias, líder en el ramo de turismo y cultura",
         granted_by=("grupo-excelencias",), body="fmpt",
+        title_en="Excelencias Turísticas Award as the number 1 brand among city destinations",
     ),
     award(
         TOURISM, 2018, "Reconocimiento a la CDMX como Capital Mundial del Diseño 2018",
@@ -325,6 +404,7 @@ RECEIVED = [
         ),
         before=("World Design Capital Mexico City 2018 (Capital Mundial de Diseño CDMX 2018)",),
         where=cite("cap. I §4.11 y anexo 3"),
+        title_en="Recognition of CDMX as World Design Capital 2018",
     ),
     award(
         TOURISM, 2018,
@@ -338,6 +418,13 @@ RECEIVED = [
         ),
         body="fideicomiso-central-de-abasto",
         description="El libro no nombra a quien lo otorga.",
+        recognised_for_en=(
+            "The rescue of its public space and its transformation into a new tourist hub for the country and "
+            "Latin America"
+        ),
+        title_en=(
+            "Excelencias Turísticas Award given to the Mexico City Central Wholesale Market Trust"
+        ),
     ),
     # Innovación en la gobernanza
     award(
@@ -346,6 +433,8 @@ RECEIVED = [
         "Observatorio Internacional de Democracia Participativa",
         granted_by_text="Observatorio Internacional de Democracia Participativa", granted_by=("oidp",),
         recognised_for="El proyecto Contralores Ciudadanos en la Ciudad de México", body="cgcdmx",
+        recognised_for_en="The Citizen Comptrollers project in Mexico City",
+        title_en="Special Mention for the Citizen Comptrollers project in Mexico City",
     ),
     award(
         GOVERNANCE, 2017,
@@ -359,6 +448,10 @@ RECEIVED = [
             "el Desarrollo (CoPLAC-GpRD) del BID"
         ),
         granted_by=("coplac-gprd",),
+        title_en=(
+            "Managing for Development Results Award 2017, in the category Monitoring and evaluation for "
+            "subnational governments"
+        ),
     ),
     award(
         GOVERNANCE, 2018, "Premio Mejores Prácticas de Cities Alliance",
@@ -371,11 +464,17 @@ RECEIVED = [
             "El proyecto Monitoreo CDMX, como una de las tres mejores prácticas con un enfoque integral para la "
             "implementación y el seguimiento del proceso de las agendas de sostenibilidad globales"
         ),
+        recognised_for_en=(
+            "The Monitoreo CDMX project, as one of the three best practices with an integrated approach to "
+            "the implementation and follow-up of the global sustainability agendas"
+        ),
+        title_en="Cities Alliance Best Practices Award",
     ),
 ]
 
 CULTURE_21 = {
     "title": "Premio Internacional CGLU-Ciudad de México-Cultura 21",
+    "title_en": "UCLG-Mexico City-Culture 21 International Award",
     "direction": Award.Direction.GRANTED,
     "category": Category.CULTURE,
     "awarded_on": year(2013),
@@ -384,6 +483,10 @@ CULTURE_21 = {
     "recognised_for": (
         "Ciudades y personalidades líderes que se hayan destacado en su aporte a la cultura como una dimensión "
         "clave de las ciudades sostenibles"
+    ),
+    "recognised_for_en": (
+        "Leading cities and personalities that have stood out for their contribution to culture as a key "
+        "dimension of sustainable cities"
     ),
     "body": "secretaria-de-cultura",
     "description": (

@@ -109,10 +109,12 @@ EVENTS = [
     {
         **HOSTED,
         "name": C_CLIMA,
+        "name_en": "World Mayors Summit on Climate (C-Clima)",
         "role": Role.ORGANISER,
         "start_on": day(2010, 11, 21),
         "organisers": ["cglu", "iclei"],
         "outcome": "Al final del evento, 152 alcaldes firmaron el Pacto de la Ciudad de México.",
+        "outcome_en": "At the end of the event, 152 mayors signed the Mexico City Pact.",
         "themes": ["cambio-climatico", "medio-ambiente"],
         "description": (
             "No lo da el libro: la sede. Dice que el Gobierno de la Ciudad de México convocó la Cumbre y que al "
@@ -129,12 +131,14 @@ EVENTS = [
     {
         **HOSTED,
         "name": CGLU_SUMMIT_2010,
+        "name_en": "World Summit of United Cities and Local Governments",
         "role": Role.HOST,
         "start_on": day(2010, 11, 17),
         "end_on": day(2010, 11, 20),
         "organisers": ["cglu"],
         "participants": "Más de 2 900 autoridades locales y regionales, redes y organismos internacionales.",
         "outcome": "Concluyó con la declaratoria de la Cumbre: el «Manifiesto para la Ciudad 2030».",
+        "outcome_en": "It concluded with the Summit’s declaration: the «Manifesto for the City 2030».",
         "description": (
             "El libro dice «más de 2 900» participantes y no da el número exacto: la cifra queda en "
             "«participantes» y el número de participantes no se anota."
@@ -150,6 +154,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": FICA_2009,
+        "name_en": "Fair of Friendly Cultures, first edition",
         "role": Role.ORGANISER,
         "start_on": year(2009),
         "themes": ["cultura"],
@@ -174,6 +179,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": FICA_2017,
+        "name_en": "International Fair of Friendly Cultures (FICA), ninth edition",
         "role": Role.ORGANISER,
         "start_on": year(2017),
         "themes": ["cultura"],
@@ -188,6 +194,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": FICA_2018,
+        "name_en": "International Fair of Friendly Cultures (FICA), tenth edition",
         "role": Role.ORGANISER,
         "start_on": day(2018, 4, 27),
         "end_on": day(2018, 4, 29),
@@ -203,6 +210,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "Foro internacional “Ciudad de México: Lugar donde las culturas dialogan”",
+        "name_en": "International forum “Mexico City: A place where cultures dialogue”",
         "role": Role.CO_ORGANISER,
         "start_on": year(2017),
         "parent": FICA_2017,
@@ -219,6 +227,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "Foro internacional “Ciudad de México y la condición de las y los creadores”",
+        "name_en": "International forum “Mexico City and the condition of creators”",
         "role": Role.CO_ORGANISER,
         "start_on": year(2018),
         "parent": FICA_2018,
@@ -234,6 +243,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "IX Foro Iberoamericano de Gobiernos Locales",
+        "name_en": "9th Ibero-American Forum of Local Governments",
         "role": Role.HOST,
         "start_on": year(2014),
         "source_citation": cite("cap. I §4.6, §4.9"),
@@ -247,6 +257,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "X Foro Iberoamericano de Gobiernos Locales",
+        "name_en": "10th Ibero-American Forum of Local Governments",
         "role": Role.HOST,
         "start_on": year(2016),
         "source_citation": cite("cap. I §4.6"),
@@ -257,6 +268,9 @@ EVENTS = [
         "name": (
             "Reunión de alcaldes y vicealcaldes en el marco de la 2ª Conferencia Internacional de Ciudades "
             "del Aprendizaje"
+        ),
+        "name_en": (
+            "Meeting of mayors and deputy mayors at the 2nd International Conference on Learning Cities"
         ),
         "role": Role.HOST,
         "start_on": year(2015),
@@ -276,6 +290,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "Sexta mesa redonda de alcaldes y ministros de la OCDE",
+        "name_en": "Sixth OECD Roundtable of Mayors and Ministers",
         "role": Role.HOST,
         "start_on": year(2016),
         "organisers": ["ocde"],
@@ -289,11 +304,15 @@ EVENTS = [
     {
         **HOSTED,
         "name": FINANCING_URBAN_DEVELOPMENT,
+        "name_en": (
+            "Thematic meeting towards Habitat III “Financing urban development: the millennium challenge”"
+        ),
         "role": Role.ORGANISER,
         "start_on": month(2016, 3),
         "organisers": ["fmdv"],
         "participants": "Más de 700 expertos en materia de financiamiento.",
         "outcome": "La Declaración de la Ciudad de México, documento clave como insumo de la Nueva Agenda Urbana.",
+        "outcome_en": "The Mexico City Declaration, a key document as an input to the New Urban Agenda.",
         "description": (
             "El libro la nombra de tres maneras: «Conferencia Preparatoria rumbo a Hábitat III “Financiar el "
             "desarrollo urbano: el reto del milenio”», organizada por la Oficina Regional del FMDV (cap. I §4.6); "
@@ -322,6 +341,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "Sexta Cumbre Bienal de Alcaldes de C40",
+        "name_en": "Sixth Biennial C40 Mayors Summit",
         "role": Role.HOST,
         "start_on": year(2016),
         "organisers": ["c40"],
@@ -338,6 +358,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "Conferencia “Women for Climate” de C40",
+        "name_en": "C40 “Women for Climate” conference",
         "role": Role.HOST,
         "organisers": ["c40"],
         "themes": ["cambio-climatico", "igualdad-de-genero"],
@@ -348,6 +369,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": LATIN_AMERICAN_MAYORS_DIALOGUE,
+        "name_en": "Latin American Mayors’ Dialogue",
         "role": Role.HOST,
         "start_on": month(2014, 11),
         "participants": (
@@ -374,6 +396,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": WORLD_DESIGN_FORUM,
+        "name_en": "International Design Forum of World Design Capital Mexico City 2018",
         "role": Role.HOST,
         "start_on": month(2018, 3),
         "participants": "Arquitectos y diseñadores recibidos como visitantes distinguidos.",
@@ -396,6 +419,9 @@ EVENTS = [
         "name": (
             "Seminario “La Ciudad de México en el mundo: las relaciones internacionales en la nueva Constitución”"
         ),
+        "name_en": (
+            "Seminar “Mexico City in the world: international relations in the new Constitution”"
+        ),
         "role": Role.ORGANISER,
         "start_on": day(2016, 5, 23),
         "participants": (
@@ -404,6 +430,10 @@ EVENTS = [
         ),
         "outcome": (
             "La CGAI presentó ante el equipo redactor una propuesta de puntos a incluir sobre el tema internacional."
+        ),
+        "outcome_en": (
+            "The CGAI presented to the drafting team a proposal of points to include on international "
+            "affairs."
         ),
         "description": f"{SENATE_NOTE} Realizado en el Senado de la República Mexicana.",
         "source_citation": CONSTITUTION_DIALOGUES,
@@ -420,6 +450,9 @@ EVENTS = [
     {
         **HOSTED,
         "name": "Diálogo parlamentario sobre el papel de los gobiernos subnacionales como actores internacionales",
+        "name_en": (
+            "Parliamentary dialogue on the role of subnational governments as international actors"
+        ),
         "role": Role.ORGANISER,
         "start_on": day(2016, 7, 12),
         "participants": (
@@ -438,6 +471,7 @@ EVENTS = [
     {
         **HOSTED,
         "name": "Encuentro Internacional sobre la Constitución de la Ciudad de México",
+        "name_en": "International Meeting on the Constitution of Mexico City",
         "role": Role.ORGANISER,
         "start_on": day(2017, 1, 11),
         "end_on": day(2017, 1, 12),
@@ -454,6 +488,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "Cumbre del C40",
+        "name_en": "C40 Summit",
         "role": Role.PARTICIPANT,
         "start_on": year(2014),
         "city": "Johannesburgo",
@@ -467,6 +502,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "Cumbre de Ciudades Líderes de Movilidad Sustentable",
+        "name_en": "Summit of Leading Cities in Sustainable Mobility",
         "role": Role.PARTICIPANT,
         "start_on": year(2014),
         "city": "Lima",
@@ -481,6 +517,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": COP21,
+        "name_en": "United Nations Climate Change Conference (COP 21)",
         "role": Role.PARTICIPANT,
         "start_on": month(2015, 12),
         "city": "París",
@@ -501,6 +538,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": LOCAL_CLIMATE_ACTION_SUMMIT,
+        "name_en": "World Summit on Local Climate Action",
         "role": Role.PARTICIPANT,
         "start_on": month(2015, 12),
         "city": "París",
@@ -508,6 +546,7 @@ EVENTS = [
         "parent": COP21,
         "participants": "El Jefe de Gobierno.",
         "outcome": "La «Declaración de París de Gobiernos Locales», firmada con 400 ciudades.",
+        "outcome_en": "The «Paris Declaration of Local Governments», signed with 400 cities.",
         "description": (
             "No lo da el libro: la ciudad de la Cumbre; se anota París, la de la COP21 («realizada en París en "
             "diciembre del 2015»), en cuyo marco se celebró."
@@ -525,6 +564,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": HABITAT_III,
+        "name_en": "Conference on Housing and Sustainable Urban Development Habitat III",
         "role": Role.PARTICIPANT,
         "start_on": year(2016),
         "city": "Quito",
@@ -535,6 +575,10 @@ EVENTS = [
         "outcome": (
             "La Nueva Agenda Urbana, su declaración final; 18 alcaldes, entre ellos el Jefe de Gobierno, "
             "presentaron el Documento Político «Un lugar en la mesa global»."
+        ),
+        "outcome_en": (
+            "The New Urban Agenda, its final declaration; 18 mayors, among them the Head of Government, "
+            "presented the Political Document «A Seat at the Global Table»."
         ),
         "description": (
             "La delegación «estuvo presente en diversas sesiones de debate y organizó actividades específicas» "
@@ -562,6 +606,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": WORLD_ASSEMBLY_HABITAT_III,
+        "name_en": "World Assembly of Local and Regional Leaders",
         "role": Role.PARTICIPANT,
         "start_on": year(2016),
         "city": "Quito",
@@ -589,6 +634,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "Conferencia temática sobre áreas metropolitanas",
+        "name_en": "Thematic conference on metropolitan areas",
         "role": Role.PARTICIPANT,
         "start_on": UNDATED,
         "city": "Montreal",
@@ -607,6 +653,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "Conferencia regional para América Latina",
+        "name_en": "Regional conference for Latin America",
         "role": Role.PARTICIPANT,
         "start_on": UNDATED,
         "city": "Toluca",
@@ -624,6 +671,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "Reuniones de consulta convocadas en la sede de la ONU en Nueva York",
+        "name_en": "Consultation meetings convened at UN headquarters in New York",
         "role": Role.PARTICIPANT,
         "start_on": UNDATED,
         "city": "Nueva York",
@@ -645,6 +693,10 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": GLOBAL_TABLE_WORKSHOP,
+        "name_en": (
+            "Workshop “A Seat at the Global Table: local governments as leading actors in the global "
+            "governance system”"
+        ),
         "role": Role.PARTICIPANT,
         "start_on": day(2017, 7, 24),
         "end_on": day(2017, 7, 25),
@@ -671,6 +723,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "Reunión de Alto Nivel sobre Cambio Climático de la ONU, 72 Asamblea General",
+        "name_en": "UN High-Level Meeting on Climate Change, 72nd General Assembly",
         "role": Role.PARTICIPANT,
         "start_on": month(2017, 9),
         "city": "Nueva York",
@@ -696,6 +749,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "Diálogo de Talanoa",
+        "name_en": "Talanoa Dialogue",
         "role": Role.PARTICIPANT,
         "start_on": UNDATED,
         "city": "Bonn",
@@ -723,6 +777,10 @@ EVENTS = [
         "name": (
             "Reunión consultiva del Programa de Acción Global de Educación para el Desarrollo Sostenible de la UNESCO"
         ),
+        "name_en": (
+            "Consultative meeting of UNESCO’s Global Action Programme on Education for Sustainable "
+            "Development"
+        ),
         "role": Role.PARTICIPANT,
         "start_on": month(2018, 7),
         "city": "Bangkok",
@@ -741,6 +799,7 @@ EVENTS = [
     {
         "mode": Mode.ATTENDED,
         "name": "2017 MX LA: mes de la Ciudad de México en Los Ángeles",
+        "name_en": "2017 MX LA: Mexico City month in Los Angeles",
         "role": Role.ORGANISER,
         "start_on": month(2017, 9),
         "city": "Los Ángeles",

@@ -51,11 +51,16 @@ REACTIVATED_NOTE = (
     "El libro dice que en el periodo 2006-2012 la ciudad «reactivó su participación» en esta red; no da el "
     "inicio de la membresía."
 )
+REACTIVATED_NOTE_EN = (
+    "The book says that in the 2006-2012 period the city «reactivó su participación» (reactivated its "
+    "participation) in this network; it does not give the start of the membership."
+)
 
 NETWORKS = [
     {
         "slug": "c40",
         "name": "Grupo de Liderazgo Climático C40",
+        "name_en": "C40 Cities Climate Leadership Group",
         "acronym": "C40",
         "scope": Scope.THEMATIC,
         "themes": ["desarrollo-sostenible", "cambio-climatico"],
@@ -71,6 +76,7 @@ NETWORKS = [
     {
         "slug": "iclei",
         "name": "Gobiernos Locales por la Sustentabilidad",
+        "name_en": "ICLEI – Local Governments for Sustainability",
         "acronym": "ICLEI",
         "scope": Scope.THEMATIC,
         "themes": ["desarrollo-sostenible", "cambio-climatico"],
@@ -90,6 +96,7 @@ NETWORKS = [
     {
         "slug": "100-ciudades-resilientes",
         "name": "100 Ciudades Resilientes",
+        "name_en": "100 Resilient Cities",
         "scope": Scope.THEMATIC,
         "convened_by": "fundacion-rockefeller",
         "themes": ["desarrollo-urbano", "movilidad", "resiliencia"],
@@ -105,6 +112,7 @@ NETWORKS = [
     {
         "slug": "fmdv",
         "name": "Fondo Mundial para el Desarrollo de las Ciudades",
+        "name_en": "Global Fund for Cities Development",
         "acronym": "FMDV",
         "scope": Scope.THEMATIC,
         "themes": ["desarrollo-urbano", "movilidad"],
@@ -124,6 +132,7 @@ NETWORKS = [
     {
         "slug": "wego",
         "name": "World e-Governments Organization of Cities and Local Governments",
+        "name_en": "World e-Governments Organization of Cities and Local Governments",
         "acronym": "WeGO",
         "scope": Scope.THEMATIC,
         "themes": ["innovacion"],
@@ -141,6 +150,7 @@ NETWORKS = [
     {
         "slug": "ciudades-creativas-unesco",
         "name": "Red de Ciudades Creativas de la UNESCO",
+        "name_en": "UNESCO Creative Cities Network",
         "scope": Scope.THEMATIC,
         "convened_by": "unesco",
         "themes": ["innovacion"],
@@ -155,6 +165,7 @@ NETWORKS = [
     {
         "slug": "ciudades-del-aprendizaje-unesco",
         "name": "Ciudades del aprendizaje, UNESCO",
+        "name_en": "Learning Cities, UNESCO",
         "acronym": "UIL",
         "scope": Scope.THEMATIC,
         "convened_by": "unesco",
@@ -173,6 +184,7 @@ NETWORKS = [
     {
         "slug": "alcaldes-por-la-paz",
         "name": "Alcaldes por la Paz",
+        "name_en": "Mayors for Peace",
         "scope": Scope.THEMATIC,
         "themes": ["paz", "democracia"],
         "description": "El libro la cuenta entre las «dos redes establecidas en ciudades asiáticas».",
@@ -186,6 +198,9 @@ NETWORKS = [
     {
         "slug": "coalicion-ciudades-contra-el-racismo",
         "name": "Coalición Latinoamericana y Caribeña de Ciudades contra el Racismo, la Discriminación y la Xenofobia",
+        "name_en": (
+            "Latin American and Caribbean Coalition of Cities against Racism, Discrimination and Xenophobia"
+        ),
         "scope": Scope.THEMATIC,
         "convened_by": "unesco",
         "themes": ["inclusion-social"],
@@ -201,6 +216,7 @@ NETWORKS = [
     {
         "slug": "al-las",
         "name": "Alianza Euro Latinoamericana de Cooperación entre Ciudades",
+        "name_en": "Euro-Latin American Alliance for Cooperation between Cities",
         "acronym": "AL-LAs",
         "scope": Scope.THEMATIC,
         "themes": ["internacionalizacion-de-ciudades"],
@@ -228,6 +244,7 @@ NETWORKS = [
     {
         "slug": "cglu",
         "name": "Ciudades y Gobiernos Locales Unidos",
+        "name_en": "United Cities and Local Governments",
         "acronym": "CGLU",
         "scope": Scope.GLOBAL,
         "description": NOT_THE_BOOKS_SCOPE,
@@ -237,6 +254,7 @@ NETWORKS = [
     {
         "slug": "ucci",
         "name": "Unión de Ciudades Capitales Iberoamericanas",
+        "name_en": "Union of Ibero-American Capital Cities",
         "acronym": "UCCI",
         "scope": Scope.REGIONAL,
         "description": NOT_THE_BOOKS_SCOPE,
@@ -246,6 +264,7 @@ NETWORKS = [
     {
         "slug": "metropolis",
         "name": "Asociación Mundial de las Grandes Metrópolis",
+        "name_en": "World Association of the Major Metropolises",
         "acronym": "METROPOLIS",
         "scope": Scope.GLOBAL,
         "description": NOT_THE_BOOKS_SCOPE,
@@ -255,6 +274,7 @@ NETWORKS = [
     {
         "slug": "red-global-de-ciudades-seguras",
         "name": "Red Global de Ciudades Seguras",
+        "name_en": "Global Network on Safer Cities",
         "acronym": "Safer Cities",
         "scope": Scope.THEMATIC,
         "convened_by": "onu-habitat",
@@ -267,6 +287,7 @@ NETWORKS = [
     {
         "slug": "ciudades-patrimonio-de-la-humanidad",
         "name": "Ciudades Patrimonio de la Humanidad",
+        "name_en": "World Heritage Cities",
         "scope": Scope.THEMATIC,
         "description": NOT_GROUPED,
         "source_citation": HISTORY,
@@ -275,6 +296,7 @@ NETWORKS = [
     {
         "slug": "flacma",
         "name": "Federación Latinoamericana de Ciudades, Municipios y Asociaciones Municipalistas",
+        "name_en": "Latin American Federation of Cities, Municipalities and Municipal Associations",
         "acronym": "FLACMA",
         "scope": Scope.REGIONAL,
         "description": (
@@ -290,6 +312,7 @@ NETWORKS = [
     {
         "slug": "u20",
         "name": "Urban 20",
+        "name_en": "Urban 20",
         "acronym": "U20",
         "scope": Scope.GLOBAL,
         "description": (
@@ -308,6 +331,7 @@ NETWORKS = [
     {
         "slug": "programa-de-accion-global-eds-unesco",
         "name": "Programa de Acción Global de Educación para el Desarrollo Sostenible",
+        "name_en": "Global Action Programme on Education for Sustainable Development",
         "scope": Scope.THEMATIC,
         "convened_by": "unesco",
         "description": (
@@ -323,13 +347,14 @@ NETWORKS = [
 ]
 
 
-def member(network: str, where: str, *pieces: str, notes: str = "") -> dict:
+def member(network: str, where: str, *pieces: str, notes: str = "", notes_en: str = "") -> dict:
     """The city's plain membership of ``network``: undated, as the book gives it."""
     return {
         "network": network,
         "role": "Miembro",
         "start_on": UNDATED,
         "notes": notes,
+        "notes_en": notes_en,
         "source_citation": cite(where),
         "source_excerpt": excerpt(*pieces),
     }
@@ -347,6 +372,7 @@ MEMBERSHIPS = [
         "iclei", "cap. I §2, §4.6",
         PERIOD_2006_2012, REACTIVATED, "Gobiernos Locales por la Sustentabilidad (ICLEI)", THEMATIC,
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     {
         "network": "100-ciudades-resilientes",
@@ -388,6 +414,7 @@ MEMBERSHIPS = [
         PERIOD_2006_2012, REACTIVATED, "Alcaldes por la Paz", THEMATIC, "Paz y democracia: Alcaldes por la Paz",
         "Participa en dos redes establecidas en ciudades asiáticas: en Alcaldes por la Paz",
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     member(
         "coalicion-ciudades-contra-el-racismo", "cap. I §4.6",
@@ -406,6 +433,10 @@ MEMBERSHIPS = [
                 "El libro no da el inicio de la membresía: dice que AL-LAs «Nació en 2012» y que la ciudad la "
                 "coordina (ver el cargo «Coordinación General»)."
             ),
+            notes_en=(
+                "The book does not give the start of the membership: it says that AL-LAs «Nació en 2012» (was "
+                "born in 2012) and that the city coordinates it (see the position «General Coordination»)."
+            ),
         ),
         # The book gives no start for the city's coordination of AL-LAs: the
         # role is now the plain membership the book states («miembros activos
@@ -418,32 +449,38 @@ MEMBERSHIPS = [
         "Como parte de Ciudades y Gobiernos Locales Unidos (CGLU)",
         "es miembro destacado de Ciudades y Gobiernos Locales Unidos",
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     member(
         "ucci", "cap. I §2, §4.6",
         PERIOD_2006_2012, REACTIVATED, "la Unión de Ciudades Capitales Iberoamericanas (UCCI)", GENERALIST,
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     member(
         "metropolis", "cap. I §2, §4.6",
         PERIOD_2006_2012, REACTIVATED, "la Asociación Mundial de las Grandes Metrópolis (METROPOLIS)", GENERALIST,
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     member(
         "red-global-de-ciudades-seguras", "cap. I §2",
         PERIOD_2006_2012, REACTIVATED, "la Red Global de Ciudades Seguras de ONU-Hábitat (Safer Cities)",
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     member(
         "ciudades-patrimonio-de-la-humanidad", "cap. I §2",
         PERIOD_2006_2012, REACTIVATED, "Ciudades Patrimonio de la Humanidad",
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     member(
         "flacma", "cap. I §2",
         PERIOD_2006_2012, REACTIVATED,
         "la Federación Latinoamericana de Ciudades, Municipios y Asociaciones Municipalistas (FLACMA)",
         notes=REACTIVATED_NOTE,
+        notes_en=REACTIVATED_NOTE_EN,
     ),
     member(
         "u20", "cap. I §4.7",
@@ -453,6 +490,10 @@ MEMBERSHIPS = [
             "El libro no da la fecha en que la ciudad firmó la Declaración Conjunta; dice que U20 «es una "
             "iniciativa desarrollada en 2017»."
         ),
+        notes_en=(
+            "The book does not give the date on which the city signed the Joint Declaration; it says that U20 "
+            "«es una iniciativa desarrollada en 2017» (is an initiative developed in 2017)."
+        ),
     ),
     member(
         "programa-de-accion-global-eds-unesco", "cap. I §4.7",
@@ -461,6 +502,10 @@ MEMBERSHIPS = [
         notes=(
             "El libro no da el inicio de la membresía; la nombra a propósito de la reunión consultiva de julio del "
             "2018."
+        ),
+        notes_en=(
+            "The book does not give the start of the membership; it names it in connection with the "
+            "consultative meeting of July 2018."
         ),
     ),
 ]
@@ -478,6 +523,11 @@ CGLU_COMMISSIONS = (
     "El libro dice «copresidencia de las Comisiones de Cultura e Inclusión Social y Democracia Participativa»: "
     "se lee como dos comisiones."
 )
+CGLU_COMMISSIONS_EN = (
+    "The book says «copresidencia de las Comisiones de Cultura e Inclusión Social y Democracia Participativa» "
+    "(co-chair of the Committees on Culture and Social Inclusion and Participatory Democracy): it is read as two "
+    "committees."
+)
 ASIAN_NETWORKS_EXCERPT = (
     "Participa en dos redes establecidas en ciudades asiáticas: en Alcaldes por la Paz como Vicepresidente y en "
     "la Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) como Vicepresidente y Oficina "
@@ -489,19 +539,34 @@ FROM_2017 = (
     "de 2017». «partir de 2017» sigue a la oficina regional, que lo lleva en cualquier lectura; puede valer "
     "también para la vicepresidencia de WeGO, pero el libro no lo dice claramente"
 )
+FROM_2017_EN = (
+    "The book's sentence is ambiguous: «(WeGO) como Vicepresidente y Oficina Regional para América Latina partir "
+    "de 2017» (WeGO, as Vice-President and Regional Office for Latin America from 2017). «partir de 2017» (from "
+    "2017) follows the regional office, which carries it on any reading; it may also apply to the WeGO "
+    "vice-presidency, but the book does not say so clearly"
+)
 AL_LAS_COORDINATION = (
     "El libro no dice desde cuándo coordina la ciudad AL-LAs: la alianza «Nació en 2012» y la coordinación se "
     "asumió en la administración 2012-2018 (cap. I §3.3), sin año."
+)
+AL_LAS_COORDINATION_EN = (
+    "The book does not say since when the city has coordinated AL-LAs: the alliance «Nació en 2012» (was born in "
+    "2012) and the coordination was taken on under the 2012-2018 administration (cap. I §3.3), with no year."
 )
 
 _POSITIONS = [
     {
         "network": "c40",
         "title": "Miembro del Comité Directivo en representación de América Latina",
+        "title_en": "Member of the Steering Committee representing Latin America",
         "organ": "Comité Directivo",
+        "organ_en": "Steering Committee",
         "start_on": year(2016),
         "end_on": year(2016),
         "notes": "El libro dice «en 2016»: el cargo se registra en ese año, de principio a fin.",
+        "notes_en": (
+            "The book says «en 2016» (in 2016): the position is recorded in that year, from start to end."
+        ),
         "source_excerpt": (
             "La Ciudad de México ha sido miembro del Comité Directivo en representación de América Latina en "
             "2016 del Grupo de Liderazgo Climático C40"
@@ -510,7 +575,9 @@ _POSITIONS = [
     {
         "network": "ucci",
         "title": "Presidencia de los Comités Sectoriales",
+        "title_en": "Chair of the Sectoral Committees",
         "organ": "Comités Sectoriales",
+        "organ_en": "Sectoral Committees",
         "start_on": year(2012),
         "end_on": year(2014),
         "source_excerpt": UCCI_EXCERPT,
@@ -518,7 +585,9 @@ _POSITIONS = [
     {
         "network": "ucci",
         "title": "Presidencia del Comité Sectorial de Políticas Sociales y de Turismo",
+        "title_en": "Chair of the Sectoral Committee on Social Policies and Tourism",
         "organ": "Comité Sectorial de Políticas Sociales y de Turismo",
+        "organ_en": "Sectoral Committee on Social Policies and Tourism",
         "start_on": year(2014),
         "end_on": year(2016),
         "source_excerpt": UCCI_EXCERPT,
@@ -526,6 +595,7 @@ _POSITIONS = [
     {
         "network": "ucci",
         "title": "Vicepresidencia Temática de Desarrollo Económico",
+        "title_en": "Thematic Vice-Presidency for Economic Development",
         "start_on": year(2016),
         "end_on": year(2018),
         "source_excerpt": UCCI_EXCERPT,
@@ -533,45 +603,61 @@ _POSITIONS = [
     {
         "network": "cglu",
         "title": "Miembro del Buró Ejecutivo",
+        "title_en": "Member of the Executive Bureau",
         "organ": "Buró Ejecutivo",
+        "organ_en": "Executive Bureau",
         "source_excerpt": CGLU_EXCERPT,
     },
     {
         "network": "cglu",
         "title": "Copresidencia de la Comisión de Cultura",
+        "title_en": "Co-chair of the Committee on Culture",
         "organ": "Comisión de Cultura",
+        "organ_en": "Committee on Culture",
         "notes": CGLU_COMMISSIONS,
+        "notes_en": CGLU_COMMISSIONS_EN,
         "source_excerpt": CGLU_EXCERPT,
     },
     {
         "network": "cglu",
         "title": "Copresidencia de la Comisión de Inclusión Social y Democracia Participativa",
+        "title_en": "Co-chair of the Committee on Social Inclusion and Participatory Democracy",
         "organ": "Comisión de Inclusión Social y Democracia Participativa",
+        "organ_en": "Committee on Social Inclusion and Participatory Democracy",
         "notes": CGLU_COMMISSIONS,
+        "notes_en": CGLU_COMMISSIONS_EN,
         "source_excerpt": CGLU_EXCERPT,
     },
     {
         "network": "metropolis",
         "title": "Miembro del Consejo de Administración",
+        "title_en": "Member of the Board of Directors",
         "organ": "Consejo de Administración",
+        "organ_en": "Board of Directors",
         "source_excerpt": "Ha fungido como miembro del Consejo de Administración de Metropolis",
     },
     {
         "network": "alcaldes-por-la-paz",
         "title": "Vicepresidencia",
+        "title_en": "Vice-Presidency",
         "notes": f"{FROM_2017}; no se refiere a Alcaldes por la Paz, que queda sin fecha.",
+        "notes_en": f"{FROM_2017_EN}; it does not refer to Mayors for Peace, which is left undated.",
         "source_excerpt": ASIAN_NETWORKS_EXCERPT,
     },
     {
         "network": "wego",
         "title": "Vicepresidencia",
+        "title_en": "Vice-Presidency",
         "notes": f"{FROM_2017}: la vicepresidencia queda sin fecha.",
+        "notes_en": f"{FROM_2017_EN}: the vice-presidency is left undated.",
         "source_excerpt": ASIAN_NETWORKS_EXCERPT,
     },
     {
         "network": "al-las",
         "title": "Coordinación General",
+        "title_en": "General Coordination",
         "notes": AL_LAS_COORDINATION,
+        "notes_en": AL_LAS_COORDINATION_EN,
         "source_citation": cite("cap. I §1, §3.3, §5.3; cap. III, Carmena"),
         "source_excerpt": excerpt(
             "Como líder de la Alianza Euro Latinoamericana de Cooperación entre Ciudades (AL-LAs)",
@@ -588,6 +674,7 @@ _HOSTED_OFFICES = [
     {
         "network": "fmdv",
         "name": "Oficina Regional para América Latina del Fondo Mundial para el Desarrollo de las Ciudades",
+        "name_en": "Latin American Regional Office of the Global Fund for Cities Development",
         "host_body": "cgai",
         "start_on": year(2012),
         "source_citation": cite("cap. I §3.3, §4.6"),
@@ -603,13 +690,16 @@ _HOSTED_OFFICES = [
     {
         "network": "metropolis",
         "name": "Centro Regional de Formación para América de Metropolis",
+        "name_en": "Metropolis Regional Training Centre for the Americas",
         "source_excerpt": "ser sede del Centro Regional de Formación para América de Metropolis.",
     },
     {
         "network": "wego",
         "name": "Oficina Regional para América Latina de WeGO",
+        "name_en": "WeGO Regional Office for Latin America",
         "start_on": year(2017),
         "notes": f"{FROM_2017}; la oficina empieza en 2017.",
+        "notes_en": f"{FROM_2017_EN}; the office starts in 2017.",
         "source_excerpt": ASIAN_NETWORKS_EXCERPT,
     },
 ]

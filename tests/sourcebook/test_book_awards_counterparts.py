@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(book_lines() is None, reason="El texto del libro
 
 ANNEX_3 = next(section for section in audit.read_sections() if section.code == "anexo 3")
 HEADINGS = awards_data.HEADINGS
-BODY_BY_ACRONYM = {acronym.upper(): slug for slug, _name, acronym, _kind in catalogues.BODIES if acronym}
+BODY_BY_ACRONYM = {acronym.upper(): slug for slug, _name, _name_en, acronym, _kind in catalogues.BODIES if acronym}
 #: The rows of ``records/counterparts.py`` this audit owns (not the other areas' ADDED_FOR_* blocks).
 AUDITED_COUNTERPARTS = [
     *counterparts_data.CITIES,

@@ -53,7 +53,16 @@ KEYS = {
     Award: lambda r: r.title,
 }
 #: Bookkeeping that differs between any two loads: when, and how many saves.
-UNCOMPARED = {"id", "version", "created_at", "updated_at", "submitted_at", "published_at", "withdrawn_at"}
+UNCOMPARED = {
+    "id",
+    "version",
+    "created_at",
+    "updated_at",
+    "submitted_at",
+    "published_at",
+    "withdrawn_at",
+    "translation_reviewed_at",
+}
 
 
 def key_of(obj):
@@ -187,8 +196,12 @@ def test_the_upgrade_says_what_it_changed_and_what_it_kept(upgraded):
     output = upgraded["output"]
     assert "Actualizados con los datos del libro:" in output
     assert f"Conservados como los dejó el personal (no se tocaron): 1\n  Evento internacional «{EDITED_EVENT}»" in output
-    # An agreement whose period the audit removed says which field it wrote.
-    assert "  Acuerdo «Convenio marco de cooperación con UNICEF (DIF)»: texto de la fuente, periodo de firma según la fuente, descripción\n" in output
+    # An agreement whose period the audit removed says which field it wrote (and the English the
+    # data gives since, loaded with it).
+    assert (
+        "  Acuerdo «Convenio marco de cooperación con UNICEF (DIF)»: texto de la fuente, periodo de firma según la "
+        "fuente, descripción, título (inglés), objeto (inglés)\n"
+    ) in output
 
 
 def test_a_second_run_changes_nothing(upgraded):
