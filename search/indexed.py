@@ -6,6 +6,11 @@ of them reads (``describe``): its
 title, a short summary, its address, its year, and the words it is found by.
 Only published records are indexed, and only the published records they link
 to lend them words, so nothing unpublished can be found through another.
+
+A document's Spanish side is the record as written. Its English side
+(``English``) holds only reviewed translations (``english_is_public``): the
+record's own English texts, and the English names of the published records
+and catalogues it links to; a draft translation lends nothing.
 """
 
 from collections.abc import Callable, Iterable
@@ -20,6 +25,7 @@ from agreements.selectors import searchable_actions, searchable_agreements
 from cdmx_global.models import Counterpart, Framework, Theme
 from cdmx_global.regions import Region
 from cdmx_global.selectors import published_counterparts_alone
+from cdmx_global.translation import ENGLISH, translated, translated_fields
 from events.models import Award, Event, Visit, VisitGuest
 from events.selectors import searchable_awards, searchable_events, searchable_visits
 from networks.models import HostedOffice, Membership, Network, Position
@@ -28,8 +34,19 @@ from networks.selectors import published_network_parts, searchable_networks
 from .models import EntryKind
 
 #: The languages whose country names and labels a record is found by («Francia» and «France»).
-INDEX_LANGUAGES = ("es-mx", "en")
+INDEX_LANGUAGES = ("es-mx", ENGLISH)
 SUMMARY_LENGTH = 280
+
+
+@dataclass(frozen=True)
+class English:
+    """What a record reads in English: a title and a summary to show (blank
+    where it has no reviewed one) and the texts its English terms come from."""
+
+    title: str = ""
+    summary: str = ""
+    title_text: str = ""
+    body_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,7 @@ class Document:
     year: int | None
     title_text: str
     body_text: str
+    english: English = English()
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,64 @@ def _join(*parts: str | Iterable[str]) -> str:
     return "\n".join(word for word in words if word)
 
 
+# --- The English side ---------------------------------------------------------
+
+
+def _reviewed(record: Model, field: str) -> str:
+    """``record``'s English ``field`` where its translation is reviewed (a
+    catalogue's always), otherwise blank: never the Spanish text."""
+    text = translated(record, field, ENGLISH)
+    return str(text) if text.language == ENGLISH else ""
+
+
+def _in_english(value: Callable[[], object]) -> str:
+    with translation.override(ENGLISH):
+        return str(value())
+
+
+def _english_name(obj: Model) -> str:
+    """A linked record's or catalogue entry's name as English pages show it
+    (``__str__``: with its acronym or country), where it has a public English name."""
+    return _in_english(lambda: obj) if _reviewed(obj, "name") else ""
+
+
+def _english(
+    record: Model,
+    *,
+    title: str = "",
+    shown_title: str | None = None,
+    summary: tuple[str, ...] = (),
+    title_words: Iterable[str] = (),
+    linked: Iterable[Model] = (),
+) -> English:
+    """The English side of ``record``'s document.
+
+    ``title`` names the field of its title and ``summary`` those its summary is
+    taken from, in order; ``shown_title``, when given, is the title to show
+    instead of that field (a title made of several names). Its terms hold
+    every reviewed English text of the record, ``title_words`` (found as its
+    title is) and the English names of ``linked``. Acronyms, countries
+    and labels need no English terms: the Spanish ones hold them in both
+    languages already, and an English page looks there too.
+    """
+    title_text = _reviewed(record, title) if title else ""
+    return English(
+        title=title_text if shown_title is None else shown_title,
+        summary=_summary(*(_reviewed(record, field) for field in summary)),
+        title_text=_join(title_text, title_words),
+        body_text=_join(
+            [_reviewed(record, field) for field in translated_fields(record) if field != title],
+            [_english_name(obj) for obj in linked],
+        ),
+    )
+
+
+def _network_title(record: Model, field: str) -> str:
+    """«<record's field> — <network>» in English, where both have a public English text."""
+    own, network = _reviewed(record, field), _english_name(record.network)
+    return f"{own} — {network}" if own and network else ""
+
+
 # --- One function pair per kind ---------------------------------------------
 
 
@@ -121,10 +197,15 @@ def _describe_agreement(agreement: Agreement) -> Document:
             agreement.signatories, agreement.signed_place, _counterparts(counterparts),
             _names(agreement.themes.all()), _names(agreement.frameworks.all()),
         ),
+        english=_english(
+            agreement, title="title", summary=("purpose", "description"),
+            linked=[*counterparts, *agreement.themes.all(), *agreement.frameworks.all()],
+        ),
     )
 
 
 def _describe_action(action: Action) -> Document:
+    counterparts = list(action.counterparts.all())
     return Document(
         kind=EntryKind.ACTION,
         title=action.title,
@@ -134,7 +215,11 @@ def _describe_action(action: Action) -> Document:
         title_text=action.title,
         body_text=_join(
             _label(action, "kind"), action.description, action.place, action.results, action.resources,
-            _counterparts(action.counterparts.all()), _names(action.themes.all()), _names(action.frameworks.all()),
+            _counterparts(counterparts), _names(action.themes.all()), _names(action.frameworks.all()),
+        ),
+        english=_english(
+            action, title="title", summary=("description", "results"),
+            linked=[*counterparts, *action.themes.all(), *action.frameworks.all()],
         ),
     )
 
@@ -153,6 +238,9 @@ def _describe_counterpart(counterpart: Counterpart) -> Document:
             _in_every_language(lambda: Region(counterpart.region).label) if counterpart.region else "",
             counterpart.description,
         ),
+        english=_english(
+            counterpart, title="name", shown_title=_english_name(counterpart), summary=("description",)
+        ),
     )
 
 
@@ -168,6 +256,10 @@ def _describe_network(network: Network) -> Document:
         body_text=_join(
             _label(network, "scope"), network.description, _counterparts([convener] if convener else []),
             _names(network.themes.all()),
+        ),
+        english=_english(
+            network, title="name", shown_title=_english_name(network), summary=("description",),
+            linked=[*([convener] if convener else []), *network.themes.all()],
         ),
     )
 
@@ -194,6 +286,8 @@ def _describe_membership(membership: Membership) -> Document:
         year=_year(membership.start_on),
         title_text=_join(membership.role, _network_words(membership.network)),
         body_text=membership.notes,
+        # The role is written in Spanish only, so a membership has no English title.
+        english=_english(membership, summary=("notes",), title_words=[_reviewed(membership.network, "name")]),
     )
 
 
@@ -206,6 +300,10 @@ def _describe_position(position: Position) -> Document:
         year=_year(position.start_on),
         title_text=_join(position.title, _network_words(position.network)),
         body_text=_join(position.organ, position.holder, position.notes),
+        english=_english(
+            position, title="title", shown_title=_network_title(position, "title"), summary=("notes",),
+            title_words=[_reviewed(position.network, "name")],
+        ),
     )
 
 
@@ -218,10 +316,15 @@ def _describe_office(office: HostedOffice) -> Document:
         year=_year(office.start_on),
         title_text=_join(office.name, _network_words(office.network)),
         body_text=office.notes,
+        english=_english(
+            office, title="name", shown_title=_network_title(office, "name"), summary=("notes",),
+            title_words=[_reviewed(office.network, "name")],
+        ),
     )
 
 
 def _describe_event(event: Event) -> Document:
+    organisers = list(event.organisers.all())
     return Document(
         kind=EntryKind.EVENT,
         title=event.name,
@@ -232,7 +335,11 @@ def _describe_event(event: Event) -> Document:
         body_text=_join(
             _label(event, "mode"), _label(event, "role"), event.city, _country(event.country),
             event.description, event.outcome, event.participants,
-            _counterparts(event.organisers.all()), _names(event.themes.all()), _names(event.frameworks.all()),
+            _counterparts(organisers), _names(event.themes.all()), _names(event.frameworks.all()),
+        ),
+        english=_english(
+            event, title="name", summary=("description", "outcome"),
+            linked=[*organisers, *event.themes.all(), *event.frameworks.all()],
         ),
     )
 
@@ -243,6 +350,8 @@ def _guest_words(guest: VisitGuest) -> str:
 
 
 def _describe_visit(visit: Visit) -> Document:
+    counterparts = list(visit.counterparts.all())
+    guests = list(visit.guests.all())
     return Document(
         kind=EntryKind.VISIT,
         title=visit.title,
@@ -252,13 +361,21 @@ def _describe_visit(visit: Visit) -> Document:
         title_text=visit.title,
         body_text=_join(
             _label(visit, "direction"), visit.purpose, visit.outcome, visit.delegation,
-            _counterparts(visit.counterparts.all()), [_guest_words(guest) for guest in visit.guests.all()],
+            _counterparts(counterparts), [_guest_words(guest) for guest in guests],
             _names(visit.themes.all()),
+        ),
+        english=_english(
+            visit, title="title", summary=("purpose", "outcome"),
+            linked=[
+                *counterparts, *(guest.public_counterpart for guest in guests if guest.public_counterpart),
+                *visit.themes.all(),
+            ],
         ),
     )
 
 
 def _describe_award(award: Award) -> Document:
+    granted_by = list(award.granted_by.all())
     return Document(
         kind=EntryKind.AWARD,
         title=award.title,
@@ -268,7 +385,10 @@ def _describe_award(award: Award) -> Document:
         title_text=award.title,
         body_text=_join(
             _label(award, "category"), _label(award, "direction"), award.granted_by_text, award.recognised_for,
-            award.description, _counterparts(award.granted_by.all()), _names(award.themes.all()),
+            award.description, _counterparts(granted_by), _names(award.themes.all()),
+        ),
+        english=_english(
+            award, title="title", summary=("recognised_for", "description"), linked=[*granted_by, *award.themes.all()],
         ),
     )
 

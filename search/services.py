@@ -12,9 +12,12 @@ from django.utils import translation
 
 from .indexed import INDEXED, Document, dependents
 from .models import SearchEntry
-from .text import search_terms
+from .text import english_search_terms, search_terms
 
-ENTRY_FIELDS = ["kind", "title", "summary", "url", "year", "published_at", "updated_at", "title_terms", "terms"]
+ENTRY_FIELDS = [
+    "kind", "title", "title_en", "summary", "summary_en", "url", "year", "published_at", "updated_at",
+    "title_terms", "terms", "title_terms_en", "terms_en",
+]
 
 
 def _spaced(terms: list[str]) -> str:
@@ -24,23 +27,31 @@ def _spaced(terms: list[str]) -> str:
 
 def _entry(content_type: ContentType, record: Model, document: Document) -> SearchEntry:
     title_terms = search_terms(document.title_text)
+    english = document.english
+    english_title_terms = english_search_terms(english.title_text)
     return SearchEntry(
         content_type=content_type,
         object_id=record.pk,
         kind=document.kind,
         title=document.title[:500],
+        title_en=english.title[:500],
         summary=document.summary,
+        summary_en=english.summary,
         url=document.url,
         year=document.year,
         published_at=record.published_at,
         updated_at=record.updated_at,
         title_terms=_spaced(title_terms),
         terms=_spaced(title_terms + search_terms(document.body_text)),
+        title_terms_en=_spaced(english_title_terms),
+        terms_en=_spaced(english_title_terms + english_search_terms(english.body_text)),
     )
 
 
 def _set_vectors(entries: QuerySet) -> None:
-    """On PostgreSQL, the stored vector: title stems weigh A, every stem B.
+    """On PostgreSQL, the stored vector: Spanish title stems weigh A, every
+    Spanish stem B; the English ones come after them, C and D (the weights
+    keep the two languages apart: ``search.selectors``).
 
     The stems are already folded and stemmed, so the 'simple' configuration
     keeps them as they are.
@@ -49,6 +60,8 @@ def _set_vectors(entries: QuerySet) -> None:
         entries.update(
             search_vector=SearchVector("title_terms", weight="A", config="simple")
             + SearchVector("terms", weight="B", config="simple")
+            + SearchVector("title_terms_en", weight="C", config="simple")
+            + SearchVector("terms_en", weight="D", config="simple")
         )
 
 

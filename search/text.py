@@ -5,10 +5,18 @@ anything that is not a letter or a digit, Spanish stop words dropped, and each
 word reduced to its stem with the Snowball Spanish stemmer («hermanamientos»
 and «Hermanamiento» share one). The same pipeline serves SQLite and
 PostgreSQL, so both find the same records.
+
+A record's reviewed English texts go through an English twin of the pipeline
+(the same folding, English stop words, the Snowball English stemmer: «cities»
+and «city» share «citi») into terms of their own, so an English stem never
+meets a Spanish one. On an English page each word of a query is looked for by
+both of its stems (``query_words``); on a Spanish page by its Spanish stem
+alone, as before.
 """
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +26,8 @@ WORD = re.compile(r"[^\W_]+")
 VOWELS = "aeiou"
 
 
-def _load_stop_words() -> frozenset[str]:
-    lines = (Path(__file__).with_name("spanish_stop.txt").read_text(encoding="utf-8")).splitlines()
+def _load_stop_words(file_name: str = "spanish_stop.txt") -> frozenset[str]:
+    lines = (Path(__file__).with_name(file_name).read_text(encoding="utf-8")).splitlines()
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("|"))
 
 
@@ -55,3 +63,43 @@ def stem(word: str) -> str:
 def search_terms(text: str) -> list[str]:
     """The stems of ``text``'s words, in order, stop words left out."""
     return [stem(word) for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
+
+
+_english_stemmer = snowballstemmer.stemmer("english")
+ENGLISH_STOP_WORDS = _load_stop_words("english_stop.txt")
+
+
+@lru_cache(maxsize=65536)
+def english_stem(word: str) -> str:
+    return _english_stemmer.stemWord(word)
+
+
+def english_search_terms(text: str) -> list[str]:
+    """The English stems of ``text``'s words, in order, English stop words left out."""
+    return [english_stem(word) for word in WORD.findall(fold(text)) if word not in ENGLISH_STOP_WORDS]
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of a query: found by its Spanish stem among an entry's Spanish
+    terms or, where it has one, by its English stem among the English terms."""
+
+    spanish: str
+    english: str = ""
+
+
+def query_words(text: str, *, english: bool) -> list[QueryWord]:
+    """The words of a query, each with its stems.
+
+    On a Spanish page (``english=False``) a word has its Spanish stem only,
+    exactly as ``search_terms`` gives it. On an English page it has both, and
+    a stop word of either language is left out: «agreement with Paris» looks
+    for «agreement» and «Paris», not for a «with» no Spanish text holds.
+    """
+    if not english:
+        return [QueryWord(term) for term in search_terms(text)]
+    return [
+        QueryWord(stem(word), english_stem(word))
+        for word in WORD.findall(fold(text))
+        if word not in STOP_WORDS and word not in ENGLISH_STOP_WORDS
+    ]

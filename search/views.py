@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cdmx_global.listing import RecordListView
+from cdmx_global.translation import translated
 
 from .filters import MAX_QUERY_LENGTH, SearchEntryFilterSet
 from .selectors import search_entries
@@ -40,7 +41,11 @@ class SearchView(RecordListView):
         return _("CDMX Global: búsqueda «%(query)s»") % {"query": query}
 
     def feed_item_title(self, entry) -> str:
-        return entry.title
+        # The entry's reviewed English title on an English page, where it has one.
+        return str(translated(entry, "title"))
+
+    def feed_item_summary(self, entry) -> str:
+        return str(translated(entry, "summary"))
 
     def feed_item_updated(self, entry):
         # The entry keeps its record's dates, so the feed reads no record.
