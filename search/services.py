@@ -10,7 +10,8 @@ from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 from django.utils import translation
 
-from .indexed import INDEXED, Document, dependents
+from .documents import Document
+from .indexed import INDEXED, dependents
 from .models import SearchEntry
 from .text import english_search_terms, search_terms
 

@@ -75,8 +75,26 @@ def english_stem(word: str) -> str:
 
 
 def english_search_terms(text: str) -> list[str]:
-    """The English stems of ``text``'s words, in order, English stop words left out."""
-    return [english_stem(word) for word in WORD.findall(fold(text)) if word not in ENGLISH_STOP_WORDS]
+    """The English stems of ``text``'s words, in order, English stop words left out,
+    then the stems of the names English has for the same thing (``english_synonyms``)."""
+    terms = [english_stem(word) for word in WORD.findall(fold(text)) if word not in ENGLISH_STOP_WORDS]
+    return terms + english_synonyms(terms)
+
+
+#: A twinning is what English in the Americas calls a sister-city agreement
+#: (and the reverse): a text saying one is found by the other.
+TWIN, SISTER_CITY = ("twin",), ("sister", "citi")
+
+
+def english_synonyms(terms: list[str]) -> list[str]:
+    """The stems a text's ``terms`` stand for too: «twinning» adds «sister city», «sister city» adds «twin»."""
+    pairs = set(zip(terms, terms[1:]))
+    extra = []
+    if TWIN[0] in terms and SISTER_CITY not in pairs:
+        extra.extend(SISTER_CITY)
+    if SISTER_CITY in pairs and TWIN[0] not in terms:
+        extra.extend(TWIN)
+    return extra
 
 
 @dataclass(frozen=True)
