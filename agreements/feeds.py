@@ -2,14 +2,16 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from cdmx_global.feeds import RecordAtomFeed, text_languages
+from cdmx_global.translation import translated
 
 from .selectors import recently_published_agreements
 
 
 class RecentAgreementsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = RecordAtomFeed
     title = _("CDMX Global: acuerdos publicados recientemente")
     subtitle = _("Los últimos acuerdos internacionales de la Ciudad de México publicados en el registro.")
 
@@ -23,10 +25,13 @@ class RecentAgreementsFeed(Feed):
         return recently_published_agreements()
 
     def item_title(self, item):
-        return item.title
+        return translated(item, "title")
 
     def item_description(self, item):
-        return item.purpose
+        return translated(item, "purpose")
+
+    def item_extra_kwargs(self, item):
+        return text_languages(self.item_title(item), self.item_description(item))
 
     def item_pubdate(self, item):
         return item.published_at or item.updated_at

@@ -3,6 +3,11 @@
 Only records whose start is known to the day enter it, as all-day events
 (DTSTART;VALUE=DATE, DTEND the day after the last one); those known only by
 month or year are left out, and the calendar's description says so.
+
+On an English address (``/en/eventos/calendario.ics``) each entry's summary is
+the record's English name where it has a public translation, and says its
+language (``LANGUAGE=en`` or ``es``, RFC 5545); the Spanish calendar is as it
+always was.
 """
 
 import datetime
@@ -14,6 +19,7 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event as CalendarEvent
 
 from cdmx_global.partial_dates import DatePrecision
+from cdmx_global.translation import ENGLISH, SPANISH, page_language, translated
 
 from .selectors import published_events, published_visits
 
@@ -45,6 +51,11 @@ def _visit_location(visit) -> str:
     )
 
 
+def _language(language: str) -> dict:
+    """The LANGUAGE parameter of a text on an English calendar; none on the Spanish one."""
+    return {"LANGUAGE": language} if page_language() == ENGLISH else {}
+
+
 def _entry(request, kind: str, record, title: str, location: str) -> CalendarEvent:
     start, end = _dates(record)
     entry = CalendarEvent()
@@ -53,7 +64,7 @@ def _entry(request, kind: str, record, title: str, location: str) -> CalendarEve
     entry.add("dtstamp", record.published_at or record.updated_at)
     entry.add("dtstart", start)
     entry.add("dtend", end)
-    entry.add("summary", title)
+    entry.add("summary", title, parameters=_language(getattr(title, "language", SPANISH)))
     entry.add("url", request.build_absolute_uri(record.get_absolute_url()))
     if location:
         entry.add("location", location)
@@ -74,9 +85,9 @@ def events_calendar() -> Calendar:
 def calendar_view(request):
     calendar = events_calendar()
     for event in _day_precise(published_events()):
-        calendar.add_component(_entry(request, "event", event, event.name, _event_location(event)))
+        calendar.add_component(_entry(request, "event", event, translated(event, "name"), _event_location(event)))
     for visit in _day_precise(published_visits()):
-        calendar.add_component(_entry(request, "visit", visit, visit.title, _visit_location(visit)))
+        calendar.add_component(_entry(request, "visit", visit, translated(visit, "title"), _visit_location(visit)))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="calendario.ics"'
     return response

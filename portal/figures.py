@@ -12,6 +12,7 @@ from agreements.models import Validity
 from agreements.selectors import published_agreements_alone
 from cdmx_global.partial_dates import PartialDate
 from cdmx_global.selectors import published_counterparts_alone
+from cdmx_global.translation import Text, translated
 from events.selectors import published_awards_alone, published_events_alone, published_visits_alone
 from networks.models import Position
 from networks.selectors import member_networks, published_network_parts
@@ -64,7 +65,8 @@ def headline_figures() -> dict[str, int]:
 @dataclass(frozen=True)
 class LatestRecord:
     kind: str
-    title: str
+    #: In the page's language where the record has a public translation (``translated``).
+    title: Text
     url: str
     when: str
 
@@ -81,22 +83,22 @@ def latest_records() -> dict[str, list[LatestRecord]]:
         "agreements": [
             LatestRecord(
                 agreement.get_kind_display(),
-                agreement.title,
+                translated(agreement, "title"),
                 agreement.get_absolute_url(),
                 str(PartialDate.of(agreement, "signed_on")) or agreement.signed_period_note,
             )
             for agreement in _latest(published_agreements_alone(), "signed_on")
         ],
         "visits": [
-            LatestRecord(visit.get_direction_display(), visit.title, visit.get_absolute_url(), visit.period)
+            LatestRecord(visit.get_direction_display(), translated(visit, "title"), visit.get_absolute_url(), visit.period)
             for visit in _latest(published_visits_alone(), "start_on")
         ],
         "events": [
-            LatestRecord(event.get_mode_display(), event.name, event.get_absolute_url(), event.period)
+            LatestRecord(event.get_mode_display(), translated(event, "name"), event.get_absolute_url(), event.period)
             for event in _latest(published_events_alone(), "start_on")
         ],
         "awards": [
-            LatestRecord(award.get_category_display(), award.title, award.get_absolute_url(), award.awarded)
+            LatestRecord(award.get_category_display(), translated(award, "title"), award.get_absolute_url(), award.awarded)
             for award in _latest(published_awards_alone(), "awarded_on")
         ],
     }

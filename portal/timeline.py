@@ -17,9 +17,24 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.selectors import published_actions_alone, published_agreements_alone
 from cdmx_global.partial_dates import DatePrecision, PartialDate
+from cdmx_global.translation import SPANISH, Text, translated
 from events.selectors import published_awards_alone, published_events_alone, published_visits_alone
 from networks.models import Membership, Position
 from networks.selectors import published_network_parts
+
+
+def _title(record) -> Text:
+    return translated(record, "title")
+
+
+def _membership_title(membership) -> Text:
+    # The kind of membership has no English twin: the line reads in Spanish.
+    return Text(str(membership), SPANISH)
+
+
+def _position_title(position) -> Text:
+    title = translated(position, "title")
+    return Text(f"{title} — {position.network}", title.language)
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,8 @@ class TimelineKind:
     records: Callable[[], QuerySet]
     subkind: Callable[[object], str] = lambda record: ""
     note: Callable[[object], str] = lambda record: ""
+    #: The line that names a record, in the page's language where it has a public translation.
+    title: Callable[[object], Text] = _title
 
 
 KINDS = [
@@ -48,14 +65,20 @@ KINDS = [
     ),
     TimelineKind(
         "event", _("Eventos"), _("Evento"), "start_on", published_events_alone,
-        subkind=lambda record: record.get_mode_display(),
+        subkind=lambda record: record.get_mode_display(), title=lambda record: translated(record, "name"),
     ),
     TimelineKind(
         "award", _("Premios"), _("Premio"), "awarded_on", published_awards_alone,
         subkind=lambda record: record.get_direction_display(),
     ),
-    TimelineKind("membership", _("Membresías en redes"), _("Membresía en red"), "start_on", lambda: published_network_parts(Membership)),
-    TimelineKind("position", _("Cargos en redes"), _("Cargo en red"), "start_on", lambda: published_network_parts(Position)),
+    TimelineKind(
+        "membership", _("Membresías en redes"), _("Membresía en red"), "start_on",
+        lambda: published_network_parts(Membership), title=_membership_title,
+    ),
+    TimelineKind(
+        "position", _("Cargos en redes"), _("Cargo en red"), "start_on",
+        lambda: published_network_parts(Position), title=_position_title,
+    ),
 ]
 
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
@@ -68,8 +91,8 @@ class TimelineEntry:
     date: PartialDate
 
     @property
-    def title(self) -> str:
-        return str(self.record)
+    def title(self) -> Text:
+        return self.kind.title(self.record)
 
     @property
     def url(self) -> str:

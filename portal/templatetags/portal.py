@@ -6,9 +6,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from cdmx_global.partial_dates import DatePrecision, PartialDate, format_partial_date
+from cdmx_global.translation import SPANISH, Text, english_is_public, page_language, translated
 
 register = template.Library()
 
@@ -49,3 +51,49 @@ def day(value) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localdate(value)
     return format_partial_date(value, DatePrecision.DAY)
+
+
+# Languages of the records' texts (issue 23). An element that holds several
+# records' names says the page's language (``lang="{% page_lang %}"``), and
+# each name shown in another one says its own; on a Spanish page every name is
+# Spanish, so these add nothing to its HTML.
+
+
+@register.simple_tag
+def page_lang() -> str:
+    """``es`` or ``en``: the language of the page's own texts."""
+    return page_language()
+
+
+@register.filter
+def lang_attr(record, field: str = "name") -> str:
+    """`` lang="es"`` where ``record``'s ``field`` is shown in a language other
+    than the page's (a Spanish name on an English page); nothing otherwise."""
+    if record is None or record == "":
+        return ""
+    language = translated(record, field).language
+    return "" if language == page_language() else format_html(' lang="{}"', language)
+
+
+@register.filter
+def name_in_lang(record) -> str:
+    """A catalogue entry's, counterpart's or network's name (its ``str``, in
+    the page's language where it has one), in a ``<span lang>`` where it is
+    shown in another language than the page's."""
+    if record is None or record == "":
+        return ""
+    attribute = lang_attr(record)
+    return format_html("<span{}>{}</span>", attribute, record) if attribute else str(record)
+
+
+@register.simple_tag
+def part_text(part, field: str, record) -> Text:
+    """``part``'s ``field`` (a commitment's objective) in the page's language,
+    where ``record``, the record it belongs to and whose translation status it
+    shares, has a public translation; in Spanish otherwise::
+
+        {% part_text commitment "objective" agreement as objective %}
+    """
+    if english_is_public(record):
+        return translated(part, field)
+    return Text(getattr(part, field) or "", SPANISH)
