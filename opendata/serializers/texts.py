@@ -10,7 +10,8 @@ three keys in a row::
     "title_language": "en",                          # the language of "title": "en" or "es"
 
 A record's English is public once a reviewer approved it (a draft never
-shows); a catalogue's (themes, bodies, ODS, frameworks) as soon as it exists.
+shows), a commitment's with its agreement's; a catalogue's (themes, bodies,
+ODS, frameworks) as soon as it exists.
 The same holds for linked items (a theme's or counterpart's ``name``).
 """
 
@@ -21,9 +22,7 @@ from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.plumbing import force_instance
 from rest_framework import serializers
 
-from cdmx_global.translation import ENGLISH, SPANISH, page_language, translated_fields
-
-from ..texts import public_text
+from cdmx_global.translation import ENGLISH, SPANISH, page_language, translated, translated_fields
 
 SPANISH_SUFFIX = "_es"
 LANGUAGE_SUFFIX = "_language"
@@ -49,7 +48,7 @@ class TranslatedSerializer(serializers.ModelSerializer):
         answer = {}
         for key, value in data.items():
             if key in names:
-                text = public_text(instance, key, ENGLISH)
+                text = translated(instance, key, ENGLISH)
                 answer[key] = str(text)
                 answer[key + SPANISH_SUFFIX] = value
                 answer[key + LANGUAGE_SUFFIX] = text.language

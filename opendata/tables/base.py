@@ -16,10 +16,9 @@ from django_countries.fields import CountryField
 
 from cdmx_global.labels import choice_label, country_name
 from cdmx_global.spreadsheets import format_partial_date_cell
-from cdmx_global.translation import ENGLISH, SPANISH, Text, page_language, translated_fields
+from cdmx_global.translation import ENGLISH, SPANISH, Text, page_language, translated, translated_fields
 
 from ..collections import Collection
-from ..texts import public_text
 
 #: Joins the names of the records linked to a row.
 SEPARATOR = " | "
@@ -44,7 +43,7 @@ class Column:
     format: str = "default"
     constraints: dict = field(default_factory=dict)
     #: A text with an English twin: ``text(record, language)`` reads it as the
-    #: public may in that language (``opendata.texts.public_text``).
+    #: public may in that language (``cdmx_global.translation.translated``).
     text: Callable[[Any, str], Text] | None = None
 
     def value(self, record, absolute_url: Callable[[str], str]):
@@ -174,13 +173,13 @@ def column(model, name: str, *, description=None, attribute: str = "", label=str
 
 def translated_text(name: str, of: Callable[[Any], Any] = lambda record: record) -> Callable[[Any, str], Text]:
     """What reads the text ``name`` of a row's record (or of ``of(record)``) in a language."""
-    return lambda record, language: public_text(of(record), name, language)
+    return lambda record, language: translated(of(record), name, language)
 
 
 def text_of(name: str) -> Callable[[Any], str]:
     """A linked item's text ``name`` in the download's language: its public
     English where it has one on an English download, its Spanish otherwise."""
-    return lambda item: str(public_text(item, name))
+    return lambda item: str(translated(item, name))
 
 
 def partial_date(model, name: str) -> tuple[Column, Column]:
