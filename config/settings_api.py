@@ -26,8 +26,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Registro público de la acción internacional de la Ciudad de México: acuerdos, "
         "contrapartes, redes, membresías, cargos, visitas, eventos, premios, dependencias, "
-        "temas e informes. Sólo registros publicados. Los valores legibles vienen en el idioma "
-        "de la cabecera Accept-Language (es-MX por omisión, o en)."
+        "temas e informes. Sólo registros publicados. Las respuestas vienen en el idioma que pide "
+        "el parámetro lang (es o en) o, sin él, la cabecera Accept-Language (es-MX por omisión). "
+        "En inglés, cada texto trae su traducción revisada o, si no la hay, el original en español, "
+        "con el original en <campo>_es y su idioma en <campo>_language."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -35,7 +37,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # The language of each translated text in English answers (opendata/serializers/texts.py): one enum.
+    "ENUM_NAME_OVERRIDES": {"TextLanguageEnum": ["en", "es"]},
 }
 # Anyone may read the API and the downloads from another site; nothing else
 # is shared, and no credentials cross.

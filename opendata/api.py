@@ -9,9 +9,11 @@ collection's parameters, and a pagination that never counts the table.
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -120,17 +122,57 @@ class CollectionFilterBackend(DjangoFilterBackend):
             raise ValidationError(error.message_dict) from error
 
 
+#: ``?lang=es`` or ``?lang=en``: the language of the answer, before the Accept-Language header.
+LANGUAGE_PARAMETER = "lang"
+LANGUAGE_CODES = ("es", "en")
+
+
+def asked_language(request) -> str:
+    """The language the client asks for: ``?lang=`` (``es`` or ``en``; any other
+    value is ignored), else the Accept-Language header, else Spanish."""
+    asked = request.GET.get(LANGUAGE_PARAMETER, "").lower()
+    if asked in LANGUAGE_CODES:
+        return translation.get_supported_language_variant(asked)
+    return translation.get_language_from_request(request, check_path=False)
+
+
+class LanguageSchema(AutoSchema):
+    """Every operation of a view that answers in the language asked names ``lang``."""
+
+    def get_override_parameters(self):
+        return [
+            *super().get_override_parameters(),
+            OpenApiParameter(
+                LANGUAGE_PARAMETER, OpenApiTypes.STR, enum=list(LANGUAGE_CODES),
+                description=_(
+                    "Idioma de la respuesta: «es» (por omisión) o «en»; sin él, el de la cabecera "
+                    "Accept-Language. En inglés, cada texto trae su traducción revisada o, si no la hay, el "
+                    "original en español, y a su lado el original (<campo>_es) y su idioma (<campo>_language)."
+                ),
+            ),
+        ]
+
+
 class RequestLanguageMixin:
-    """Answers in the language the client asks for."""
+    """Answers in the language the client asks for (``asked_language``)."""
+
+    schema = LanguageSchema()
 
     def initial(self, request, *args, **kwargs):
-        # The API's addresses carry no language: the Accept-Language header
-        # chooses it (Spanish when it names none the portal speaks). The
-        # locale middleware then names it in Content-Language and adds Vary.
-        language = translation.get_language_from_request(request._request, check_path=False)
-        translation.activate(language)
+        # The API's addresses carry no language; the page cache keys on the
+        # whole address (with ?lang=) and on the language Accept-Language asks for.
+        translation.activate(asked_language(request._request))
         request.LANGUAGE_CODE = translation.get_language()
         super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Set here, not left to the locale middleware, so that the page cache
+        # keeps them with the answer: on a hit the view does not run, and the
+        # middleware would name the language it activated, not the one asked.
+        response.headers["Content-Language"] = translation.get_language()
+        patch_vary_headers(response, ("Accept-Language",))
+        return response
 
 
 class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):

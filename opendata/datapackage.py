@@ -4,13 +4,15 @@ One tabular resource per table: its CSV (the path, in the language of the
 package), the schema of its columns (each field named by the CSV header, so a
 tool reading the CSV finds them) and, as ``alternatives``, the same rows as
 XLSX and as JSON. A field's ``key`` is the name of the column in the JSON
-download, which is the same in every language.
+download, which is the same in every language. The English package also
+describes the column after each text that says which language it is in
+(``Table.in_language``).
 """
 
 from collections.abc import Callable
 
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from .downloads import CSV_ENCODING, EXPORTERS
 from .tables import TABLES, Table
@@ -98,5 +100,5 @@ def datapackage(absolute_url: Callable[[str], str]) -> dict:
             BOOK,
             {"title": gettext("Portal CDMX Global"), "path": absolute_url(reverse("portal:home"))},
         ],
-        "resources": [resource(table, absolute_url) for table in TABLES.values()],
+        "resources": [resource(table.in_language(get_language()), absolute_url) for table in TABLES.values()],
     }

@@ -47,8 +47,8 @@ def path_for(request, resource: str, extension: str) -> Path | None:
 
 def kept_path(*, scheme: str, host: str, language: str, resource: str, extension: str, parameters=()) -> Path | None:
     """Where the file of a download asked for with these is kept (the rows
-    hold absolute addresses, and the headers the language), or None when
-    downloads are not kept."""
+    hold absolute addresses, and the headers and texts the language), or
+    None when downloads are not kept."""
     if not enabled():
         return None
     identity = "\n".join([

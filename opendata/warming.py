@@ -37,6 +37,7 @@ def warm(table, exporter, language: str) -> bool:
     for it would look; False when it is there already (or nothing is kept)."""
     site = urlsplit(settings.SITE_URL)
     with translation.override(language):
+        table = table.in_language(translation.get_language())
         kept_at = filecache.kept_path(
             scheme=site.scheme, host=site.netloc, language=translation.get_language(),
             resource=table.name, extension=exporter.extension,

@@ -10,6 +10,10 @@ objects with their API address; its portal address; its responsible body
 Linked records come from the collection's selector, which fetched only the
 published ones, so nothing here can reach a draft.
 
+An English answer gives each text in its reviewed translation where there is
+one, with the Spanish original and the text's language beside it
+(``texts``); a Spanish answer is the record as it is kept.
+
 ``fields`` holds the fields they share, ``base`` the links to other items and
 what every record carries; one module per record area builds the rest.
 """
@@ -27,6 +31,7 @@ from .fields import (
     SourceSerializer,
 )
 from .networks import HostedOfficeSerializer, MembershipSerializer, NetworkSerializer, PositionSerializer
+from .texts import TranslatedSerializer
 
 #: The serializer of each collection, by collection name.
 SERIALIZERS = {
@@ -64,6 +69,7 @@ __all__ = [
     "PositionSerializer",
     "SourceSerializer",
     "ThemeSerializer",
+    "TranslatedSerializer",
     "VisitGuestSerializer",
     "VisitSerializer",
 ]

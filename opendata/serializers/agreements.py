@@ -1,7 +1,5 @@
 """Agreements, their commitments and the actions carried out under them, as the API gives them."""
 
-from rest_framework import serializers
-
 from agreements.models import Action, Agreement, Commitment
 
 from .base import (
@@ -17,9 +15,10 @@ from .base import (
     ThemeLinkSerializer,
 )
 from .fields import DocumentUrlField, PartialDateField, api_url, display
+from .texts import TranslatedSerializer
 
 
-class CommitmentSerializer(serializers.ModelSerializer):
+class CommitmentSerializer(TranslatedSerializer):
     """What the parties committed to, and how its progress is measured: the
     baseline and the target in ``unit`` (decimals as strings), by ``target_date``."""
 

@@ -1,19 +1,18 @@
 """What the record serializers are built from: links to other items (their
 identifier, name and API address) and what every record carries."""
 
-from rest_framework import serializers
-
 from agreements.models import Action, Agreement
 from cdmx_global.models import Counterpart, Framework, GovernmentBody, SustainableDevelopmentGoal, Theme
 from events.models import Award, Event, Visit
 from networks.models import Membership, Network, Position
 
 from .fields import PortalUrlField, api_url, country_code_field, country_name_field, source
+from .texts import TranslatedSerializer
 
 # Links to other items --------------------------------------------------------
 
 
-class BodyLinkSerializer(serializers.ModelSerializer):
+class BodyLinkSerializer(TranslatedSerializer):
     url = api_url("bodies", "slug")
 
     class Meta:
@@ -21,7 +20,7 @@ class BodyLinkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "acronym", "url"]
 
 
-class ThemeLinkSerializer(serializers.ModelSerializer):
+class ThemeLinkSerializer(TranslatedSerializer):
     url = api_url("themes", "slug")
 
     class Meta:
@@ -29,19 +28,19 @@ class ThemeLinkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
-class SdgSerializer(serializers.ModelSerializer):
+class SdgSerializer(TranslatedSerializer):
     class Meta:
         model = SustainableDevelopmentGoal
         fields = ["number", "name"]
 
 
-class FrameworkSerializer(serializers.ModelSerializer):
+class FrameworkSerializer(TranslatedSerializer):
     class Meta:
         model = Framework
         fields = ["code", "name"]
 
 
-class CounterpartLinkSerializer(serializers.ModelSerializer):
+class CounterpartLinkSerializer(TranslatedSerializer):
     url = api_url("counterparts", "slug")
     country = country_code_field()
     country_name = country_name_field()
@@ -51,13 +50,13 @@ class CounterpartLinkSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "country", "country_name", "url"]
 
 
-def link_serializer(model, collection: str, lookup_field: str, label: str) -> type[serializers.ModelSerializer]:
+def link_serializer(model, collection: str, lookup_field: str, label: str) -> type[TranslatedSerializer]:
     """A link to an item of ``collection``: its identifier, ``label`` and API address."""
     identifier = "id" if lookup_field == "pk" else lookup_field
     meta = type("Meta", (), {"model": model, "fields": [identifier, label, "url"]})
     return type(
         f"{model.__name__}LinkSerializer",
-        (serializers.ModelSerializer,),
+        (TranslatedSerializer,),
         {"url": api_url(collection, lookup_field), "Meta": meta, "__module__": __name__},
     )
 
@@ -71,7 +70,7 @@ VisitLinkSerializer = link_serializer(Visit, "visits", "pk", "title")
 AwardLinkSerializer = link_serializer(Award, "awards", "pk", "title")
 
 
-class NetworkLinkSerializer(serializers.ModelSerializer):
+class NetworkLinkSerializer(TranslatedSerializer):
     url = api_url("networks", "slug")
 
     class Meta:
@@ -84,7 +83,7 @@ class NetworkLinkSerializer(serializers.ModelSerializer):
 RECORD_FIELDS = ["body", "source", "updated_at"]
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class RecordSerializer(TranslatedSerializer):
     """What every record carries: its portal page, responsible body, source and last update."""
 
     portal_url = PortalUrlField()

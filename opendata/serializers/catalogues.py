@@ -17,6 +17,7 @@ from .base import (
     VisitLinkSerializer,
 )
 from .fields import api_url, country_code_field, country_name_field, display
+from .texts import TranslatedSerializer
 
 
 class CounterpartSerializer(RecordSerializer):
@@ -43,7 +44,7 @@ class CounterpartSerializer(RecordSerializer):
         ]
 
 
-class GovernmentBodySerializer(serializers.ModelSerializer):
+class GovernmentBodySerializer(TranslatedSerializer):
     url = api_url("bodies", "slug")
     kind_display = display("kind")
 
@@ -52,7 +53,7 @@ class GovernmentBodySerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "name", "acronym", "kind", "kind_display", "updated_at"]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(TranslatedSerializer):
     url = api_url("themes", "slug")
 
     class Meta:

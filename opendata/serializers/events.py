@@ -1,7 +1,5 @@
 """Official visits, international events and awards, as the API gives them."""
 
-from rest_framework import serializers
-
 from events.models import Award, Event, Visit, VisitGuest
 
 from .base import (
@@ -16,9 +14,10 @@ from .base import (
     VisitLinkSerializer,
 )
 from .fields import DocumentUrlField, PartialDateField, api_url, country_code_field, country_name_field, display
+from .texts import TranslatedSerializer
 
 
-class VisitGuestSerializer(serializers.ModelSerializer):
+class VisitGuestSerializer(TranslatedSerializer):
     counterpart = CounterpartLinkSerializer(source="public_counterpart", read_only=True, allow_null=True)
 
     class Meta:

@@ -1,7 +1,5 @@
 """Networks of cities and what the city holds in them, as the API gives them."""
 
-from rest_framework import serializers
-
 from networks.models import HostedOffice, Membership, Network, Position
 
 from .base import (
@@ -16,9 +14,10 @@ from .base import (
     ThemeLinkSerializer,
 )
 from .fields import PartialDateField, api_url, display
+from .texts import TranslatedSerializer
 
 
-class HostedOfficeSerializer(serializers.ModelSerializer):
+class HostedOfficeSerializer(TranslatedSerializer):
     start_on = PartialDateField()
     end_on = PartialDateField()
     host_body = BodyLinkSerializer(source="public_host", read_only=True, allow_null=True)

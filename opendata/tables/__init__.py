@@ -12,6 +12,12 @@ Values are typed (``str``, ``int``, ``Decimal``, ``bool``, ``date``,
 come from what the collection's selector fetched, published only, so a table
 never costs a query per row and never shows an unpublished record.
 
+Spanish is the language of record: a table's columns are its Spanish
+download's. ``Table.in_language("en")`` is the English download's: each text
+with an English twin in its reviewed translation (else in Spanish), followed
+by a column ``<key>_language`` saying «en» or «es» for that row; linked names
+(bodies, themes, counterparts, events…) in English where they have one.
+
 ``base`` holds the machinery (``Column``, ``Table``, the columns built from
 model fields); one module per record area lists its tables' columns.
 """

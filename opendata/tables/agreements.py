@@ -1,6 +1,8 @@
 """The agreements' tables (the full one and the transparency obligations'
 layout), their commitments' and the actions'."""
 
+from operator import attrgetter
+
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,8 @@ from .base import (
     document,
     partial_date,
     record_tail,
+    text_of,
+    translated_text,
     updated_at,
 )
 
@@ -27,7 +31,7 @@ AGREEMENT_COLUMNS = (
     column(Agreement, "purpose"),
     counterparts(Agreement),
     column(Agreement, "signatories"),
-    column(Agreement, "other_bodies", label=lambda body: body.name),
+    column(Agreement, "other_bodies", label=text_of("name")),
     *partial_date(Agreement, "sre_opinion_on"),
     column(Agreement, "sre_opinion_number"),
     column(Agreement, "sre_opinion"),
@@ -50,7 +54,7 @@ AGREEMENT_COLUMNS = (
     document(Agreement, "signed_document"),
     column(Agreement, "description"),
     *classification(Agreement, "themes", "sdgs", "frameworks"),
-    column(Agreement, "signed_at_event"),
+    column(Agreement, "signed_at_event", label=text_of("name")),
     *record_tail(Agreement),
 )
 
@@ -80,7 +84,7 @@ TRANSPARENCY_COLUMNS = (
     column(Agreement, "amount", description=_("Monto del convenio (art. 65, fr. XXV).")),
     column(Agreement, "currency", description=_("Moneda del monto, código ISO 4217.")),
     column(Agreement, "modifications", description=_("Modificaciones del convenio (art. 65, fr. XXV).")),
-    column(Agreement, "body", label=lambda body: body.name, description=_("Área responsable (art. 58).")),
+    column(Agreement, "body", label=text_of("name"), description=_("Área responsable (art. 58).")),
     Column(
         "updated_on", capfirst(Agreement._meta.get_field("updated_at").verbose_name), "date",
         _("Fecha de la última actualización del registro (art. 58)."),
@@ -99,6 +103,7 @@ COMMITMENT_COLUMNS = (
     Column(
         "agreement_title", _("Título del acuerdo"), "string", _("Título del acuerdo."),
         lambda commitment: commitment.agreement.title,
+        text=translated_text("title", of=attrgetter("agreement")),
     ),
     column(Commitment, "order", description=_("Lugar del compromiso entre los de su acuerdo.")),
     column(Commitment, "objective"),
@@ -108,7 +113,7 @@ COMMITMENT_COLUMNS = (
     column(Commitment, "baseline"),
     column(Commitment, "target"),
     *partial_date(Commitment, "target_date"),
-    column(Commitment, "body", attribute="public_body", label=lambda body: body.name,
+    column(Commitment, "body", attribute="public_body", label=text_of("name"),
            description=_("Dependencia que responde por el compromiso.")),
     updated_at(Commitment),
     PORTAL_URL,

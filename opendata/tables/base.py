@@ -4,7 +4,7 @@ collection's records as rows), and the columns every table builds from a
 model's fields."""
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Any
 
@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 
 from cdmx_global.labels import choice_label, country_name
 from cdmx_global.spreadsheets import format_partial_date_cell
+from cdmx_global.translation import ENGLISH, SPANISH, Text, page_language, translated, translated_fields
 
 from ..collections import Collection
 
@@ -26,6 +27,9 @@ SEPARATOR = " | "
 PARTIAL_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
 
 URI_FORMAT = "uri"
+
+#: Ends the key (and the header) of the column that says which language a text column holds.
+LANGUAGE_SUFFIX = "_language"
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,9 @@ class Column:
     #: Frictionless ``format``: ``uri`` marks a portal path written as an absolute address.
     format: str = "default"
     constraints: dict = field(default_factory=dict)
+    #: A text with an English twin: ``text(record, language)`` reads it as the
+    #: public may in that language (``cdmx_global.translation.translated``).
+    text: Callable[[Any, str], Text] | None = None
 
     def value(self, record, absolute_url: Callable[[str], str]):
         value = self.read(record)
@@ -46,6 +53,22 @@ class Column:
         if self.format == URI_FORMAT:
             return absolute_url(value)
         return value
+
+    def in_english(self) -> tuple["Column", "Column"]:
+        """The text in English (its public translation, else the Spanish
+        original) and, after it, the column saying which one each row holds."""
+        text = self.text
+        english = replace(self, read=lambda record: str(text(record, ENGLISH)), text=None)
+        language = Column(
+            f"{self.key}{LANGUAGE_SUFFIX}", f"{self.key}{LANGUAGE_SUFFIX}", "string",
+            format_lazy(
+                _("Idioma de «{}» en la fila: «en» (traducción revisada) o «es» (no la hay: el original en español)."),
+                self.header,
+            ),
+            lambda record: text(record, ENGLISH).language,
+            constraints={"enum": [ENGLISH, SPANISH]},
+        )
+        return english, language
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,17 @@ class Table:
 
     def row(self, record, absolute_url: Callable[[str], str]) -> list:
         return [column.value(record, absolute_url) for column in self.columns]
+
+    def in_language(self, language: str | None) -> "Table":
+        """The table as a download in ``language`` has it: the same in Spanish,
+        the language of record; in English, each text column in English and
+        followed by its language column (``Column.in_english``)."""
+        if page_language(language) != ENGLISH:
+            return self
+        columns = []
+        for column in self.columns:
+            columns.extend(column.in_english() if column.text else (column,))
+        return replace(self, columns=tuple(columns))
 
 
 # Reading values ------------------------------------------------------------------
@@ -132,7 +166,20 @@ def column(model, name: str, *, description=None, attribute: str = "", label=str
     else:
         read = attrgetter(name)
         kind = next((frictionless for cls, frictionless in _TYPES if isinstance(model_field, cls)), "string")
+        if name in translated_fields(model):
+            return Column(name, header, kind, description, read, text=translated_text(name))
     return Column(name, header, kind, description, read)
+
+
+def translated_text(name: str, of: Callable[[Any], Any] = lambda record: record) -> Callable[[Any, str], Text]:
+    """What reads the text ``name`` of a row's record (or of ``of(record)``) in a language."""
+    return lambda record, language: translated(of(record), name, language)
+
+
+def text_of(name: str) -> Callable[[Any], str]:
+    """A linked item's text ``name`` in the download's language: its public
+    English where it has one on an English download, its Spanish otherwise."""
+    return lambda item: str(translated(item, name))
 
 
 def partial_date(model, name: str) -> tuple[Column, Column]:
@@ -173,7 +220,7 @@ COUNTRY_NAME = Column(
 
 def network(model) -> tuple[Column, Column]:
     return (
-        column(model, "network", label=lambda network: network.name, description=_("Red de ciudades.")),
+        column(model, "network", label=text_of("name"), description=_("Red de ciudades.")),
         Column(
             "network_slug", _("Clave de la red"), "string", _("Clave de la red en el portal (tabla de redes)."),
             lambda record: record.network.slug,
@@ -207,7 +254,7 @@ def record_tail(model) -> tuple[Column, ...]:
     """What every record states: who answers for it (LGT art. 58), its source,
     its last update and its page."""
     return (
-        column(model, "body", label=lambda body: body.name),
+        column(model, "body", label=text_of("name")),
         column(model, "source_citation", description=_("Dónde consta el dato.")),
         column(model, "source_excerpt"),
         updated_at(model),

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.models import Counterpart, GovernmentBody, Theme
 
-from .base import COUNTRY_NAME, column, linked_records, record_tail, updated_at
+from .base import COUNTRY_NAME, column, linked_records, record_tail, text_of, updated_at
 
 COUNTERPART_COLUMNS = (
     column(Counterpart, "slug", description=_("Clave única de la contraparte; forma parte de su dirección.")),
@@ -18,12 +18,16 @@ COUNTERPART_COLUMNS = (
     column(Counterpart, "latitude", description=_("Latitud de un punto de referencia público, en grados decimales.")),
     column(Counterpart, "longitude", description=_("Longitud de un punto de referencia público, en grados decimales.")),
     column(Counterpart, "description"),
-    linked_records("agreements", _("Acuerdos"), _("Títulos de los acuerdos publicados con esta contraparte.")),
-    linked_records("actions", _("Acciones"), _("Títulos de las acciones publicadas con esta contraparte.")),
-    linked_records("visits", _("Visitas oficiales"), _("Títulos de las visitas publicadas a esta contraparte o de ella.")),
-    linked_records("events", _("Eventos"), _("Nombres de los eventos publicados que organizó o apoyó.")),
+    linked_records("agreements", _("Acuerdos"), _("Títulos de los acuerdos publicados con esta contraparte."),
+                    label=text_of("title")),
+    linked_records("actions", _("Acciones"), _("Títulos de las acciones publicadas con esta contraparte."),
+                    label=text_of("title")),
+    linked_records("visits", _("Visitas oficiales"), _("Títulos de las visitas publicadas a esta contraparte o de ella."),
+                    label=text_of("title")),
+    linked_records("events", _("Eventos"), _("Nombres de los eventos publicados que organizó o apoyó."),
+                    label=text_of("name")),
     linked_records("awards_granted", _("Premios otorgados"), _("Premios publicados que otorgó a la Ciudad."),
-                    key="awards"),
+                    key="awards", label=text_of("title")),
     linked_records("convened_networks", _("Redes que convoca"), _("Redes de ciudades publicadas que creó o convoca."),
                     key="networks"),
     *record_tail(Counterpart),

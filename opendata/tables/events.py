@@ -15,6 +15,7 @@ from .base import (
     joined,
     partial_date,
     record_tail,
+    text_of,
 )
 
 
@@ -39,7 +40,7 @@ VISIT_COLUMNS = (
         _("Nombre y cargo de cada persona visitante, con la contraparte que representa; separadas por « | »."),
         joined("guests", _guest),
     ),
-    column(Visit, "event", attribute="public_event"),
+    column(Visit, "event", attribute="public_event", label=text_of("name")),
     column(Visit, "purpose"),
     column(Visit, "outcome"),
     column(Visit, "expenses"),
@@ -60,7 +61,7 @@ EVENT_COLUMNS = (
     column(Event, "city"),
     column(Event, "country"),
     COUNTRY_NAME,
-    column(Event, "parent", attribute="public_parent"),
+    column(Event, "parent", attribute="public_parent", label=text_of("name")),
     column(Event, "organisers", description=_("Nombres de los organizadores y aliados publicados, separados por « | ».")),
     column(Event, "participants"),
     column(Event, "participants_count"),

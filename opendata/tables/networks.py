@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership, Network, Position
 
-from .base import IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail
+from .base import IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail, text_of
 
 NETWORK_COLUMNS = (
     column(Network, "slug", description=_("Clave única de la red; forma parte de su dirección.")),
@@ -19,9 +19,9 @@ NETWORK_COLUMNS = (
     linked_records("public_memberships", _("Membresías"), _("Tipos de membresía de la Ciudad en la red."),
                      key="memberships", label=attrgetter("role")),
     linked_records("public_positions", _("Cargos de dirección"), _("Cargos de dirección de la Ciudad en la red."),
-                     key="positions", label=attrgetter("title")),
+                     key="positions", label=text_of("title")),
     linked_records("public_offices", _("Oficinas albergadas"), _("Oficinas de la red que alberga la Ciudad."),
-                     key="hosted_offices", label=attrgetter("name")),
+                     key="hosted_offices", label=text_of("name")),
     *record_tail(Network),
 )
 

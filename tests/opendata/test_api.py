@@ -185,8 +185,10 @@ def test_english_request_gets_english_labels_and_english_portal_addresses(client
     assert item["kind_display"] == "Specific cooperation"
     assert item["validity_display"] == "No validity information"
     assert item["counterparts"][0]["country_name"] == "United States of America"
-    # Record data stays as the source gives it.
-    assert item["title"] == "Convenio de cooperación específica con Chicago (2013)"
+    # The book's reviewed English title, with the Spanish original beside it.
+    assert (item["title"], item["title_es"], item["title_language"]) == (
+        "Specific cooperation agreement with Chicago (2013)", "Convenio de cooperación específica con Chicago (2013)", "en",
+    )
 
 
 def test_spanish_is_the_default_language(client):

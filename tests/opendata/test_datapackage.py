@@ -72,17 +72,19 @@ def test_each_field_list_is_the_csv_header_of_its_language(client, prefix, langu
         header = next(csv.reader(io.StringIO(download(client, resource["path"]).decode("utf-8-sig"))))
 
         assert [field["name"] for field in resource["schema"]["fields"]] == header
+        table = TABLES[resource["name"]].in_language(language)
         with translation.override(language):
-            assert header == TABLES[resource["name"]].headers
-        assert [field["key"] for field in resource["schema"]["fields"]] == TABLES[resource["name"]].keys
+            assert header == table.headers
+        assert [field["key"] for field in resource["schema"]["fields"]] == table.keys
 
 
 def test_the_english_package_speaks_english(client):
     described = package(client, "/en")
 
     fields = described["resources"][0]["schema"]["fields"]
-    assert [(field["name"], field["type"], field["key"]) for field in fields[:3]] == [
-        ("Code", "string", "code"), ("Title", "string", "title"), ("Instrument type", "string", "kind"),
+    assert [(field["name"], field["type"], field["key"]) for field in fields[:4]] == [
+        ("Code", "string", "code"), ("Title", "string", "title"), ("title_language", "string", "title_language"),
+        ("Instrument type", "string", "kind"),
     ]
     assert described["resources"][0]["path"] == "http://testserver/en/datos/agreements.csv"
 
