@@ -11,7 +11,9 @@ describes the column after each text that says which language it is in
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 
 from .downloads import CSV_ENCODING, EXPORTERS
@@ -100,5 +102,15 @@ def datapackage(absolute_url: Callable[[str], str]) -> dict:
             BOOK,
             {"title": gettext("Portal CDMX Global"), "path": absolute_url(reverse("portal:home"))},
         ],
-        "resources": [resource(table.in_language(get_language()), absolute_url) for table in TABLES.values()],
+        "resources": [_resource_in_language(table, absolute_url) for table in TABLES.values()],
     }
+
+
+def _resource_in_language(table: Table, absolute_url: Callable[[str], str]) -> dict:
+    """A table's resource as its download is in the asked language (a layout of record: in Spanish)."""
+    if table.language_of_record:
+        addresses = resource(table, absolute_url)  # in the asked language, as every resource's
+        with translation.override(settings.LANGUAGE_CODE):
+            described = resource(table, absolute_url)
+        return {**described, "path": addresses["path"], "alternatives": addresses["alternatives"]}
+    return resource(table.in_language(get_language()), absolute_url)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, gettext, gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -50,6 +51,13 @@ def download(request, resource: str, extension: str):
     exporter = EXPORTERS.get(extension)
     if table is None or exporter is None:
         raise Http404(gettext("No existe esa descarga."))
+    if table.language_of_record:
+        with translation.override(settings.LANGUAGE_CODE):
+            return _download(request, table, exporter, resource, extension)
+    return _download(request, table, exporter, resource, extension)
+
+
+def _download(request, table, exporter, resource: str, extension: str):
     # In English, each text in its reviewed translation with a column saying its language.
     table = table.in_language(get_language())
     throttle = DownloadRateThrottle()

@@ -36,7 +36,7 @@ def warm(table, exporter, language: str) -> bool:
     """Write ``table`` in ``exporter``'s format and ``language`` where a request
     for it would look; False when it is there already (or nothing is kept)."""
     site = urlsplit(settings.SITE_URL)
-    with translation.override(language):
+    with translation.override(settings.LANGUAGE_CODE if table.language_of_record else language):
         table = table.in_language(translation.get_language())
         kept_at = filecache.kept_path(
             scheme=site.scheme, host=site.netloc, language=translation.get_language(),

@@ -52,7 +52,7 @@ TABLES: dict[str, Table] = {
                 "(art. 65, fr. XXV: objeto, contraparte, vigencia, tipo, términos y condiciones, monto y "
                 "modificaciones) y los de todo registro (art. 58: área responsable y fecha de actualización)."
             ),
-            COLLECTIONS["agreements"], TRANSPARENCY_COLUMNS,
+            COLLECTIONS["agreements"], TRANSPARENCY_COLUMNS, language_of_record=True,
         ),
         Table(
             COMMITMENTS.name, COMMITMENTS.verbose_name,

@@ -80,6 +80,9 @@ class Table:
     description: Promise
     collection: Collection
     columns: tuple[Column, ...]
+    #: A layout the law sets in Spanish (the transparency obligations'): the
+    #: same file, headers and texts in Spanish, whatever language is asked.
+    language_of_record: bool = False
 
     @property
     def headers(self) -> list[str]:
@@ -96,7 +99,7 @@ class Table:
         """The table as a download in ``language`` has it: the same in Spanish,
         the language of record; in English, each text column in English and
         followed by its language column (``Column.in_english``)."""
-        if page_language(language) != ENGLISH:
+        if page_language(language) != ENGLISH or self.language_of_record:
             return self
         columns = []
         for column in self.columns:

@@ -304,11 +304,23 @@ def test_kept_and_warmed_downloads_are_kept_per_language(client, records, settin
     settings.DOWNLOAD_CACHE_DIR = str(tmp_path / "downloads")
     settings.SITE_URL = "http://testserver"
 
-    assert warm_all() == len(settings.LANGUAGES) * len(TABLES) * 3
+    # The transparency layout is one file in Spanish, whatever the language.
+    files = (len(settings.LANGUAGES) * len(TABLES) - (len(settings.LANGUAGES) - 1)) * 3
+    assert warm_all() == files
     english, spanish = client.get("/en/datos/agreements.csv"), client.get("/datos/agreements.csv")
 
     assert (english[CACHE_HEADER], spanish[CACHE_HEADER]) == ("hit", "hit")
     assert b"title_language" in _body(english) and b"Twinning with Beijing" in _body(client.get("/en/datos/agreements.csv"))
     spanish_bytes = _body(spanish)
     assert b"_language" not in spanish_bytes and b"Twinning" not in spanish_bytes
-    assert len(list(Path(settings.DOWNLOAD_CACHE_DIR).iterdir())) == len(settings.LANGUAGES) * len(TABLES) * 3
+    assert len(list(Path(settings.DOWNLOAD_CACHE_DIR).iterdir())) == files
+
+
+def test_the_transparency_layout_stays_in_spanish_whatever_language_is_asked(client, records):
+    """The law sets the layout's headers and texts in Spanish, the language of record."""
+    for extension in ("csv", "json"):
+        english = _body(client.get(f"/en/datos/agreements-transparency.{extension}"))
+        spanish = _body(client.get(f"/datos/agreements-transparency.{extension}"))
+        assert english == spanish
+        assert "Hermanamiento con Beijing (2009)".encode() in spanish
+        assert b"Twinning" not in english
