@@ -127,6 +127,9 @@ def load_counterparts(*, refs: References, summary: LoadSummary) -> None:
                 "longitude": row.get("longitude"),
                 "description": row.get("description", ""),
                 **english(row, "name", "description"),
+                # A name English writes the same (Madrid, São Paulo, Financial Times) is its English name
+                # too: the page says so rather than «Spanish only».
+                "name_en": row.get("name_en") or row["name"],
             },
         )
         refs.counterparts[row["slug"]] = written.record

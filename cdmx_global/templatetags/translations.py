@@ -43,7 +43,9 @@ def translation_note(record) -> str:
     fields = translated_fields(record)
     if not fields:
         return ""
-    shown = [translated(record, name) for name in fields]
+    shown = [text for name in fields if (text := translated(record, name))]
+    if not shown:
+        return ""  # nothing of it is written in any language (a membership without notes)
     if not any(text.language == ENGLISH for text in shown):
         return format_html(
             '<p class="translation-note" data-translation="none">{}</p>',

@@ -21,7 +21,7 @@ TITLES = {Agreement: "title", Action: "title", Event: "name", Visit: "title", Aw
           Counterpart: "name"}
 
 LISTS = ["/", "/acuerdos/", "/acuerdos/acciones/", "/eventos/", "/visitas/", "/premios/", "/redes/",
-         "/redes/cargos/", "/contrapartes/", "/paises/", "/paises/FR/", "/cronologia/", "/buscar/?q=ciudad"]
+         "/redes/cargos/", "/contrapartes/", "/paises/", "/paises/fr/", "/cronologia/", "/buscar/?q=ciudad"]
 
 
 @pytest.fixture

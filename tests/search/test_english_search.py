@@ -261,16 +261,3 @@ def test_the_english_joins_the_index_when_reviewed_and_leaves_it_when_back_to_dr
     entry = entry_of(record)
     assert (entry.title_en, entry.title_terms_en, entry.terms_en) == ("", "", "")
 
-
-def test_the_books_twinnings_are_found_as_twinnings_and_as_sister_cities(client):
-    twinnings = sorted(
-        Agreement.objects.published().filter(kind="twinning").values_list("title", flat=True)
-    )
-    assert len(twinnings) > 0
-    assert all(
-        "twinning" in english.lower()
-        for english in Agreement.objects.published().filter(kind="twinning").values_list("title_en", flat=True)
-    )
-    for query in ("twinning", "sister city", "sister cities"):
-        found = client.get(ENGLISH_URL, {"q": query, "tipo": "agreement"}).context["entries"]
-        assert sorted(entry.title for entry in found if entry.kind == "agreement") == twinnings, query

@@ -487,3 +487,14 @@ def test_sql_looking_input_is_read_as_words_and_finds_only_the_records_that_hold
     assert response.context["message"] == ""
     assert response.context["search_query"] == query
     assertContains(response, "2 resultados para «&#x27; OR 1=1 --»")
+
+
+def test_the_books_twinnings_are_found_in_english_as_twinnings_and_as_sister_cities(client):
+    """English search (issue 23): the book never says «ciudades hermanas», yet a reader
+    asking for sister cities finds the twinnings, whose English titles say «Twinning»."""
+    twinnings = Agreement.objects.published().filter(kind="twinning")
+    assert twinnings.count() > 0
+    assert all(title.startswith("Twinning") for title in twinnings.values_list("title_en", flat=True))
+    for query in ("twinning", "sister city", "sister cities"):
+        found = client.get("/en" + URL, {"q": query, "kind": "agreement"}).context["entries"]
+        assert sorted(entry.title for entry in found) == sorted(twinnings.values_list("title", flat=True)), query

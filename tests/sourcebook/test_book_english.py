@@ -63,8 +63,8 @@ TITLED = [
 ]
 
 #: Counterparts whose name English writes the same and of which the data says nothing else:
-#: nothing to translate, so no translation (the English pages say «Sólo en español»).
-NOTHING_TO_TRANSLATE = {
+#: their English name is their name, reviewed with the book's translations.
+SAME_IN_ENGLISH = {
     "cities-alliance",
     "financial-times",
     "food-and-travel",
@@ -142,7 +142,7 @@ def test_every_book_record_has_a_reviewed_english_title(model, field):
     assert not records.filter(translation_reviewed_at=None).exists()
 
 
-def test_counterparts_have_an_english_name_only_where_english_names_them_otherwise():
+def test_counterparts_have_their_english_name_the_same_where_english_does_not_name_them_otherwise():
     names = dict(Counterpart.objects.values_list("slug", "name_en"))
     assert {slug: names[slug] for slug in ["moscu", "paris", "dublin", "los-angeles", "quebec", "nueva-york"]} == {
         "moscu": "Moscow",
@@ -152,11 +152,12 @@ def test_counterparts_have_an_english_name_only_where_english_names_them_otherwi
         "quebec": "Quebec City",
         "nueva-york": "New York",
     }
-    assert {slug: names[slug] for slug in ["madrid", "sao-paulo", "bogota", "chicago"]} == {
-        "madrid": "",
-        "sao-paulo": "",
-        "bogota": "",
-        "chicago": "",
+    assert {slug: names[slug] for slug in ["madrid", "sao-paulo", "bogota", "chicago", "financial-times"]} == {
+        "madrid": "Madrid",
+        "sao-paulo": "São Paulo",
+        "bogota": "Bogotá",
+        "chicago": "Chicago",
+        "financial-times": "Financial Times",
     }
 
 
@@ -181,13 +182,14 @@ def test_un_bodies_and_networks_among_counterparts_have_their_official_english_n
     assert Counterpart.objects.get(slug=slug).name_en == english
 
 
-def test_a_counterpart_with_english_text_has_it_reviewed_and_one_without_has_none():
+def test_every_counterpart_has_its_english_reviewed():
+    # A name English writes the same is its English name: no counterpart page says «Spanish only».
     statuses = dict(Counterpart.objects.values_list("slug", "translation_status"))
-    assert {slug for slug, status in statuses.items() if status != REVIEWED} == NOTHING_TO_TRANSLATE
-    assert {statuses[slug] for slug in NOTHING_TO_TRANSLATE} == {TranslationStatus.NONE}
+    assert {slug for slug, status in statuses.items() if status != REVIEWED} == set()
+    assert {statuses[slug] for slug in SAME_IN_ENGLISH} == {REVIEWED}
     # Madrid keeps its name in English; its note on the map's coordinates is translated.
     madrid = Counterpart.objects.get(slug="madrid")
-    assert (madrid.name_en, madrid.translation_status) == ("", REVIEWED)
+    assert (madrid.name_en, madrid.translation_status) == ("Madrid", REVIEWED)
     assert madrid.description_en == counterparts_data.CITY_COORDINATES_EN
 
 
