@@ -32,6 +32,7 @@ from opendata.api import (
 from opendata.serializers import PortalUrlField
 from opendata.serializers.base import AgreementLinkSerializer, BodyLinkSerializer
 from opendata.serializers.fields import api_url, display
+from opendata.serializers.texts import TranslatedSerializer
 
 from evaluations.models import AgreementEvaluation, CommitmentProgress
 from evaluations.progress import progress_percent
@@ -235,7 +236,7 @@ class SemesterMixin(serializers.Serializer):
         return str(self.semester_of(record))
 
 
-class EvaluationSerializer(SemesterMixin, serializers.ModelSerializer):
+class EvaluationSerializer(SemesterMixin, TranslatedSerializer):
     """The government's evaluation of an agreement for a semester, approved by CGAI."""
 
     url = api_url("evaluations")

@@ -52,3 +52,36 @@ def test_the_english_is_a_draft_until_the_evaluation_is_approved(client, people)
     spanish = client.get(f"/acuerdos/{agreement.code}/").content.decode()
     assert '<dd class="prose" lang="es">Intercambio de experiencias en movilidad.</dd>' in spanish
     assert "Exchange of mobility experience." not in spanish
+
+
+def test_the_api_and_the_english_download_give_the_approved_english_with_its_language(client, people):
+    import csv
+    import io
+
+    agreement, liaison, reviewer = people["agreement"], people["liaison"], people["reviewer"]
+    evaluation = evaluation_save(
+        evaluation=AgreementEvaluation(
+            agreement=agreement, year=2017, half=2,
+            advantages="Intercambio de experiencias en movilidad.", advantages_en="Exchange of mobility experience.",
+            benefits="Mejor planeación de ciclovías.", recommendation=Recommendation.CONTINUE,
+        ),
+        user=liaison,
+    )
+    evaluation_approve(evaluation=evaluation_submit(evaluation=evaluation, user=liaison), user=reviewer)
+
+    item = client.get(f"/api/v1/evaluations/{evaluation.pk}/?lang=en").json()
+    assert {key: item[key] for key in item if key.startswith(("advantages", "benefits"))} == {
+        "advantages": "Exchange of mobility experience.",
+        "advantages_es": "Intercambio de experiencias en movilidad.",
+        "advantages_language": "en",
+        "benefits": "Mejor planeación de ciclovías.",
+        "benefits_es": "Mejor planeación de ciclovías.",
+        "benefits_language": "es",
+    }
+    spanish = client.get(f"/api/v1/evaluations/{evaluation.pk}/").json()
+    assert (spanish["advantages"], "advantages_es" in spanish) == ("Intercambio de experiencias en movilidad.", False)
+
+    content = b"".join(client.get("/en/datos/evaluations.csv").streaming_content).decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(content)))
+    values = dict(zip(header, row, strict=True))
+    assert (values["Advantages gained"], values["advantages_language"]) == ("Exchange of mobility experience.", "en")
