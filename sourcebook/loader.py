@@ -55,20 +55,14 @@ from .upsert import (
     Outcome,
     References,
     book_record_values,
-    retire,
+    english,
+    formerly,
     upsert,
     write_record,
 )
+from .retired import retire_records
 
 __all__ = ["LOAD_REASON", "BookDataError", "LoadSummary", "load_book"]
-
-
-def english(row: dict, *fields: str) -> dict[str, str]:
-    """The English twins of ``fields`` the row gives (``title_en``…), blank where it gives none.
-
-    Only the twins of the Spanish texts the loader itself writes: an English
-    text staff add to another field (an agreement's terms) is theirs."""
-    return {f"{name}_en": row.get(f"{name}_en", "") for name in fields}
 
 
 # --- Catalogues -------------------------------------------------------------
@@ -115,7 +109,7 @@ def load_counterparts(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Counterpart,
             lookup={"slug": row["slug"]},
-            formerly=_formerly(row, "slug"),
+            formerly=formerly(row, "slug"),
             values={
                 **book_record_values(row, refs=refs),
                 "name": row["name"],
@@ -151,7 +145,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Network,
             lookup={"slug": row["slug"]},
-            formerly=_formerly(row, "slug"),
+            formerly=formerly(row, "slug"),
             values={
                 **book_record_values(row, refs=refs),
                 "name": row["name"],
@@ -170,7 +164,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Membership,
             lookup={"network": network, "role": row["role"]},
-            formerly=_formerly(row, "role", network=network),
+            formerly=formerly(row, "role", network=network),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -184,7 +178,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Position,
             lookup={"network": network, "title": row["title"]},
-            formerly=_formerly(row, "title", network=network),
+            formerly=formerly(row, "title", network=network),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -199,7 +193,7 @@ def load_networks(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=HostedOffice,
             lookup={"network": network, "name": row["name"]},
-            formerly=_formerly(row, "name", network=network),
+            formerly=formerly(row, "name", network=network),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -220,7 +214,7 @@ def load_events(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Event,
             lookup={"name": row["name"]},
-            formerly=_formerly(row, "name"),
+            formerly=formerly(row, "name"),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -252,7 +246,7 @@ def load_agreements(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Agreement,
             lookup={"code": row["code"]},
-            formerly=_formerly(row, "code"),
+            formerly=formerly(row, "code"),
             values={
                 **book_record_values(row, refs=refs),
                 "title": row["title"],
@@ -285,7 +279,7 @@ def load_actions(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Action,
             lookup={"title": row["title"]},
-            formerly=_formerly(row, "title"),
+            formerly=formerly(row, "title"),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -317,7 +311,7 @@ def load_visits(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Visit,
             lookup={"title": row["title"]},
-            formerly=_formerly(row, "title"),
+            formerly=formerly(row, "title"),
             values={
                 **book_record_values(row, refs=refs),
                 **_period(row),
@@ -361,7 +355,7 @@ def load_awards(*, refs: References, summary: LoadSummary) -> None:
         written = write_record(
             model=Award,
             lookup={"title": row["title"]},
-            formerly=_formerly(row, "title"),
+            formerly=formerly(row, "title"),
             values={
                 **book_record_values(row, refs=refs),
                 "direction": row["direction"],
@@ -376,37 +370,6 @@ def load_awards(*, refs: References, summary: LoadSummary) -> None:
         )
         summary.note(Award, written)
         summary.count("Premios por categoría", Award.Category(row["category"]).label)
-
-
-# --- Earlier keys and retired records --------------------------------------
-
-
-def _formerly(row: dict, field: str, **scope) -> list[dict]:
-    """The lookups a record had in earlier versions of the book's data (``formerly``)."""
-    return [{**scope, field: value} for value in row.get("formerly", [])]
-
-
-#: Per model: the data module, its list of retired keys and the field they are of.
-#: A retired record is one an earlier version of the data loaded and the book does
-#: not support (see each module's ``RETIRED``); the load withdraws it.
-RETIRED = [
-    (Agreement, agreements_data, "RETIRED", "code"),
-    (Event, events_data, "RETIRED", "name"),
-    (Action, actions_data, "RETIRED", "title"),
-    (Visit, visits_data, "RETIRED", "title"),
-    (Award, awards_data, "RETIRED", "title"),
-    (Network, networks_data, "RETIRED", "slug"),
-    (Counterpart, counterparts_data, "RETIRED", "slug"),
-]
-
-
-def retire_records(*, summary: LoadSummary) -> None:
-    """Withdraw the records the book's data retired, unless staff edited them."""
-    for model, module, name, field in RETIRED:
-        for key in getattr(module, name, []):
-            written = retire(model=model, lookup={field: key})
-            if written is not None:
-                summary.note(model, written)
 
 
 @transaction.atomic

@@ -279,3 +279,19 @@ def book_record_values(row: dict, *, refs: References) -> dict[str, Any]:
         "source_citation": row["source_citation"],
         "source_excerpt": row["source_excerpt"],
     }
+
+
+# --- A row's values ---------------------------------------------------------
+
+
+def english(row: dict, *fields: str) -> dict[str, str]:
+    """The English twins of ``fields`` the row gives (``title_en``…), blank where it gives none.
+
+    Only the twins of the Spanish texts the loader itself writes: an English
+    text staff add to another field (an agreement's terms) is theirs."""
+    return {f"{name}_en": row.get(f"{name}_en", "") for name in fields}
+
+
+def formerly(row: dict, field: str, **scope) -> list[dict]:
+    """The lookups a record had in earlier versions of the book's data (``formerly``)."""
+    return [{**scope, field: value} for value in row.get("formerly", [])]

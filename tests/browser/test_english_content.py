@@ -9,6 +9,7 @@ from django.utils import translation
 
 from agreements.models import Agreement
 from cdmx_global.services import record_update
+from cdmx_global.translation import translated_fields
 
 LANGUAGE_RULES = ["html-has-lang", "html-lang-valid", "valid-lang"]
 
@@ -24,6 +25,11 @@ def english_paths(live_site, django_db_blocker):
             record=translated, user=None, reason="Traducción", expected_version=translated.version,
             changes={"title_en": "Twinning agreement (English)", "purpose_en": "Cooperation between both cities."},
             review_translation=True,
+        )
+        # The book gives every agreement an English title: this one's is taken away.
+        record_update(
+            record=spanish, user=None, reason="Sin traducción", expected_version=spanish.version,
+            changes={f"{name}_en": "" for name in translated_fields(Agreement)},
         )
         return {"translated": f"/en{translated.get_absolute_url()}", "spanish": f"/en{spanish.get_absolute_url()}"}
 

@@ -94,8 +94,8 @@ def test_the_whole_evaluation_cycle(page, sign_in, cycle, assert_accessible):
     # 1. The liaison drafts the evaluation, with the commitment's progress and an evidence PDF.
     liaison.goto(f"/admin/evaluations/agreementevaluation/add/?agreement={agreement.pk}&year=2017&half=2")
     liaison.get_by_label("Personas beneficiadas").fill("120")
-    liaison.get_by_label("Ventajas obtenidas").fill(FIRST_DRAFT)
-    liaison.get_by_label("Beneficios para la Ciudad y sus habitantes").fill("Mejor planeación.")
+    liaison.get_by_role("textbox", name="Ventajas obtenidas:", exact=True).fill(FIRST_DRAFT)
+    liaison.get_by_role("textbox", name="Beneficios para la Ciudad y sus habitantes:", exact=True).fill("Mejor planeación.")
     liaison.get_by_label("Recomendación").select_option(label="Continuar")
     liaison.locator("input[name='progress-0-value']").fill("10")
     liaison.locator("input[name='evidence-0-file']").set_input_files(str(cycle["evidence"]))
@@ -118,7 +118,7 @@ def test_the_whole_evaluation_cycle(page, sign_in, cycle, assert_accessible):
     # 3. The liaison reads it, corrects and resubmits.
     liaison.reload()
     expect(liaison.locator(".errornote")).to_contain_text("Precise las ventajas.")
-    liaison.get_by_label("Ventajas obtenidas").fill(APPROVED)
+    liaison.get_by_role("textbox", name="Ventajas obtenidas:", exact=True).fill(APPROVED)
     liaison.locator("input[name='progress-0-value']").fill("30")
     liaison.locator("input[name='_continue']").click()
     assert liaison.locator("p.errornote, .errorlist").all_inner_texts() == []

@@ -22,6 +22,7 @@ DATA_MODULES = {
     # The book's records, one table per area (sourcebook/records/__init__.py).
     "sourcebook/records/actions.py",
     "sourcebook/records/agreements.py",
+    "sourcebook/records/awards.py",
     "sourcebook/records/counterparts.py",
     "sourcebook/records/events.py",
     "sourcebook/records/networks.py",
