@@ -31,7 +31,11 @@ from django.utils import translation
 PUBLIC_APPS = frozenset({"cdmx_global", "agreements", "networks", "events", "reports"})
 
 #: What a cached answer may be.
-CACHEABLE_TYPES = ("text/html", "application/json", "application/atom+xml", "application/xml")
+CACHEABLE_TYPES = (
+    "text/html", "application/json", "application/atom+xml", "application/xml",
+    # The open data's DCAT catalogue.
+    "application/ld+json", "text/turtle",
+)
 
 CACHE_HEADER = "X-Page-Cache"
 
