@@ -63,7 +63,7 @@ class PublicChangeSerializer(serializers.Serializer):
         choices=["published", "changed", "withdrawn"],
         help_text=_("«published» (publicado), «changed» (corregido) o «withdrawn» (retirado)."),
     )
-    note = serializers.CharField(help_text=_("La nota pública de la corrección o el motivo público del retiro."))
+    note = serializers.CharField(help_text=_("La nota pública de la corrección, o el motivo público del retiro."))
     fields = ChangedFieldSerializer(many=True)
 
 
