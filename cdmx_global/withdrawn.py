@@ -40,7 +40,9 @@ class RecordWithdrawn(Exception):
 
 def withdrawn_record(model, **lookup):
     """The withdrawn record of ``model`` matching ``lookup`` and its notice, or ``(None, None)``
-    (also for a malformed lookup value, which matches nothing)."""
+    (also for a malformed lookup value, which matches nothing, and for a model without a status)."""
+    if not any(field.name == "status" for field in model._meta.concrete_fields):
+        return None, None
     try:
         record = model._default_manager.filter(status=PublicationStatus.WITHDRAWN, **lookup).first()
     except (ValueError, TypeError, ValidationError):

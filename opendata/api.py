@@ -192,10 +192,11 @@ class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
             return super().get_object()
         except Http404 as error:
             # A withdrawn record the public had seen leaves its notice (410); anything else, one same 404.
-            try:
-                check_withdrawn(self.collection.model, **{self.lookup_field: self.kwargs[self.lookup_field]})
-            except RecordWithdrawn as withdrawn:
-                raise Gone(withdrawn) from error
+            if issubclass(self.collection.model, Record):
+                try:
+                    check_withdrawn(self.collection.model, **{self.lookup_field: self.kwargs[self.lookup_field]})
+                except RecordWithdrawn as withdrawn:
+                    raise Gone(withdrawn) from error
             # Django's message names the model in English; this one reads the same for every resource.
             raise NotFound(NOT_FOUND) from error
 
