@@ -54,7 +54,8 @@ class ErrorReportAdmin(CheckedChangeListMixin, admin.ModelAdmin):
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.is_closed:
+        # ``replied_at`` and not the status: a form refused has already set the instance's status.
+        if obj is not None and obj.replied_at is not None:
             return (*self.readonly, "status", "reply")
         return self.readonly
 
