@@ -4,7 +4,6 @@ emails the reply once to a reader who left an address, and forgets it;
 the addresses of old reports are forgotten each night."""
 
 import datetime
-import re
 
 import pytest
 from django.core import mail
