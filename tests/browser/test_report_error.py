@@ -5,15 +5,19 @@ the liaison of the agreement's body receives the report; a CGAI reviewer
 answers it in the admin; the reader receives the answer.
 
 The live server queues the emails in the database (``TASKS``), as in
-production; on SQLite the worker reads a copy of the test database taken
-after each step (``tests.support.processes.Database``)."""
+production, and a worker process sends them on PostgreSQL (on SQLite, see
+``send_queued``)."""
 
 import pytest
+from django.db import connection
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 from playwright.sync_api import expect
 
 from agreements.models import Agreement
+from background.mail import send_email
+from background.models import Email
+from background.tasks import enqueue
 from tests.support import factories
 from tests.support.processes import Database, wait_for, workers
 from tests.support.smtp import SmtpServer, text_of
@@ -23,6 +27,11 @@ READER = "lectora@ejemplo.mx"
 LIAISON = "enlace.reportes@cdmx.gob.mx"
 WHAT = "La fecha de firma que aparece no coincide con el documento firmado."
 REPLY = "Gracias: revisamos el documento y corregimos la fecha de firma."
+# Committed as it goes (not the browser tests' rolled-back transaction): the
+# copy of SQLite's in-memory database for the worker can't be taken while a
+# transaction is open on it, and on PostgreSQL the worker must see the rows.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 WORKER_ENV = {"TASK_HEARTBEAT_SECONDS": "0.3", "TASK_WORKER_TIMEOUT_SECONDS": "3", "PAGE_CACHE_SECONDS": "0"}
 
 
@@ -44,15 +53,28 @@ def office(live_site, django_db_blocker):
 
 
 def send_queued(tmp_path, smtp, count: int, step: str, django_db_blocker):
-    """Let a worker send what the live server queued, until ``count`` messages arrived."""
+    """Let a worker send what the live server queued, until ``count`` messages arrived.
+
+    On PostgreSQL a real worker process (``manage.py run_worker``) does it.
+    SQLite's in-memory test database, held by the live server, can't be
+    copied to a file for a worker (the backup waits on it forever), so there
+    the queued emails are sent in this process by the same task, through the
+    same SMTP server."""
     with django_db_blocker.unblock():
-        db = Database(tmp_path / step)
-        with workers(db, tmp_path / "media", tmp_path / step, **WORKER_ENV, **smtp.env(),
-                     SITE_URL="http://testserver") as [worker]:
-            wait_for(lambda: len(smtp.messages) >= count, f"{count} emails", processes=[worker.process])
-        if db.vendor == "sqlite":
-            # The copy's worker did the queued work; the live server's in-memory database is told so.
+        if connection.vendor == "sqlite":
+            pending = list(Email.objects.filter(status=Email.Status.PENDING).values_list("pk", flat=True))
+            mailer = {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                      "OPTIONS": {"host": "127.0.0.1", "port": smtp.port, "use_tls": False, "timeout": 10}}
+            immediate = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+            with override_settings(TASKS=immediate, MAILERS={"default": mailer}):
+                for pk in pending:
+                    enqueue(send_email, pk)
             DBTaskResult.objects.all().delete()
+            wait_for(lambda: len(smtp.messages) >= count, f"{count} emails")
+            return
+        db = Database(tmp_path / step)
+        with workers(db, tmp_path / "media", tmp_path / step, **WORKER_ENV, **smtp.env()) as [worker]:
+            wait_for(lambda: len(smtp.messages) >= count, f"{count} emails", processes=[worker.process])
 
 
 def test_a_report_reaches_the_liaison_and_the_answer_reaches_the_reader(
