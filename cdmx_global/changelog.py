@@ -33,6 +33,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from .partial_dates import DatePrecision, format_partial_date
 from .published import PublicationStatus
 
 #: Fields no public page shows, on every record: the workflow, versions, who did what.
@@ -205,6 +206,8 @@ def display_value(model: type[models.Model], name: str, value) -> str:
         field = model._meta.get_field(name)
     except Exception:
         return str(value)
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField) and isinstance(value, str):
+        return _date_text(value)
     if field.choices and not field.is_relation:
         return str(dict(field.flatchoices).get(value, value))
     return str(value)
@@ -212,6 +215,14 @@ def display_value(model: type[models.Model], name: str, value) -> str:
 
 def _empty(value) -> bool:
     return value is None or value == "" or value == [] or value is False
+
+
+def _date_text(value: str) -> str:
+    """A stored date ("2014", "2014-03", "2014-03-17") written at its precision («17 de marzo de 2014»)."""
+    parts = [int(part) for part in value.split("-")]
+    precision = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH}.get(len(parts), DatePrecision.DAY)
+    year, month, day = (parts + [1, 1])[:3]
+    return format_partial_date(datetime.date(year, month, day), precision)
 
 
 def diff(before: dict, after: dict) -> list[dict]:

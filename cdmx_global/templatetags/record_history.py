@@ -1,10 +1,12 @@
 """``{% history_link record %}``: the link «Historial de cambios (N)» of a record's page."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from ..changelog import PublicChange
+from ..partial_dates import DatePrecision, format_partial_date
 
 register = template.Library()
 
@@ -26,3 +28,12 @@ def history_link(record) -> str:
         record.get_absolute_url(),
         gettext("Historial de cambios (%(count)d)") % {"count": count},
     )
+
+
+@register.filter
+def public_day(value) -> str:
+    """A moment as its day in Mexico City, written as the portal writes dates
+    («6 de diciembre de 2026»; Django's ``date`` filter capitalises Spanish months)."""
+    if value is None:
+        return ""
+    return format_partial_date(timezone.localdate(value), DatePrecision.DAY)

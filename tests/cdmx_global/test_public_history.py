@@ -119,7 +119,7 @@ def test_the_history_page_shows_both_corrections_with_their_notes_and_nothing_in
     rows = re.findall(r'<tr>\s*<th scope="row">([^<]+)</th>\s*<td lang="es">([^<]+)</td>\s*<td lang="es">([^<]+)</td>', html)
     assert rows == [
         ("Texto de la fuente", "—", "Pasaje del libro, p. 12."),
-        ("Fecha de firma", "2014", "2014-03-17"),
+        ("Fecha de firma", "2014", "17 de marzo de 2014"),
         ("Título", "Acuerdo de hermanamiento con Quito", "Acuerdo de hermanamiento con el Distrito Metropolitano de Quito"),
     ]
 
