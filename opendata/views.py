@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from cdmx_global import conditional
 from cdmx_global.pagecache import CACHE_HEADER
 
 from . import filecache
@@ -60,13 +61,29 @@ def download(request, resource: str, extension: str):
 def _download(request, table, exporter, resource: str, extension: str):
     # In English, each text in its reviewed translation with a column saying its language.
     table = table.in_language(get_language())
-    throttle = DownloadRateThrottle()
-    if not throttle.allow_request(request, None):
-        return _too_many_requests(throttle)
     try:
         records = table.collection.records(request.GET)
     except ValidationError as error:
         return _invalid_parameters(error)
+    # Decided before the file is made: a client that has it is told so at once.
+    etag = filecache.download_etag(request, resource, extension)
+    unchanged = conditional.not_modified(request, etag)
+    if unchanged is not None:
+        return _validated(unchanged, table, etag)
+    throttle = DownloadRateThrottle()
+    if not throttle.allow_request(request, None):
+        return _too_many_requests(throttle)
+    return _validated(_file(request, table, exporter, records, resource, extension), table, etag)
+
+
+def _validated(response, table, etag: str):
+    response["ETag"] = etag
+    if not table.collection.logged:
+        conditional.untracked(response)
+    return conditional.tracked(response)
+
+
+def _file(request, table, exporter, records, resource: str, extension: str):
     kept_at = filecache.path_for(request, resource, extension)
     kept = filecache.kept_response(kept_at, lambda handle: FileResponse(
         handle, as_attachment=True, filename=filename(table, extension), content_type=exporter.content_type
