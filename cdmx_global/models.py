@@ -338,3 +338,7 @@ class ContentGeneration(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+# The public change log's models live with its rules (cdmx_global.changelog).
+from .changelog import ChangeSequence, PublicChange  # noqa: E402, F401

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..access import user_can_review, user_handles_body
+from ..changelog import TRANSLATION_FIELD, ChangeKind, log_change, log_correction, public_values
 from ..models import Publishable, PublicationStatus, Record
 from ..translation import (
     Translatable,
@@ -88,6 +89,8 @@ def record_create(
     instance.full_clean(validate_constraints=validate_constraints)
     _save(instance, user=user, reason=reason, m2m=m2m, created=True)
     _tell_owner(instance, changed, user=user, reviewed=review_translation)
+    if _is_public(instance):
+        log_change(instance, kind=ChangeKind.PUBLISHED)
     return instance
 
 
@@ -102,6 +105,7 @@ def record_update(
     m2m: Links | None = None,
     validate_constraints: bool = True,
     review_translation: bool = False,
+    public_note: str = "",
 ) -> M:
     """Save ``record`` with ``changes`` applied (or as a form already changed it), and ``m2m``.
 
@@ -110,11 +114,16 @@ def record_update(
     and ``review_translation`` as for ``record_create``. A change to the English
     text makes its translation a draft again, and a change to the Spanish text
     marks a reviewed translation outdated (``cdmx_global.translation``).
+
+    On a published record, what the public sees change is logged in its public
+    history with ``public_note``, the «nota pública de la corrección»
+    (``cdmx_global.changelog``); a record the public does not see logs nothing.
     """
     locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
     if expected_version is not None:
         ensure_version(locked, expected_version)
     _ensure_handles_body(user, locked)  # the record as it is …
+    before = public_values(locked) if _is_public(locked) else None
     for name, value in (changes or {}).items():
         setattr(record, name, value)
     if isinstance(record, Publishable):
@@ -128,6 +137,8 @@ def record_update(
     record.full_clean(validate_constraints=validate_constraints)
     _save(record, user=user, reason=reason, m2m=m2m, created=False)
     _tell_owner(record, changed, user=user, reviewed=review_translation)
+    if before is not None:
+        log_correction(record, before=before, note=public_note)
     return record
 
 
@@ -143,6 +154,9 @@ def translation_mark_reviewed(
     _ensure_handles_body(user, locked)
     _review_translation(locked, user=user)
     _save(locked, user=user, reason=reason or gettext("Traducción revisada"), m2m=None, created=False)
+    if _is_public(locked):
+        # English pages show the reviewed text from now on: a change the public sees.
+        log_change(locked, kind=ChangeKind.CHANGED, fields=[{"name": TRANSLATION_FIELD, "before": None, "after": None}])
     record.refresh_from_db()
     return record
 
@@ -175,6 +189,10 @@ def _review_translation(record: models.Model, *, user: AbstractBaseUser | None) 
     record.translation_outdated = False
     record.translation_reviewed_at = timezone.now()
     record.translation_reviewed_by = user
+
+
+def _is_public(instance: models.Model) -> bool:
+    return isinstance(instance, Publishable) and instance.status == PublicationStatus.PUBLISHED
 
 
 def _ensure_handles_body(user: AbstractBaseUser | None, instance: models.Model) -> None:

@@ -22,6 +22,7 @@ from background.mail import queue_email
 from background.models import Email
 
 from ..access import reviewers, user_can_review, user_handles_body
+from ..changelog import ChangeKind, log_change
 from ..models import Publishable, PublicationStatus, Record
 from ..signals import transition_refused
 from ..versioning import ensure_version
@@ -131,6 +132,7 @@ def record_transition(
         raise ValidationError(gettext("Indique el motivo."))
 
     now = timezone.now()
+    was = locked.status
     _STEPS[transition.key](locked, user, now, note)
     if locked.status == PUBLISHED:
         # A published record must be complete and valid, whoever entered it.
@@ -138,9 +140,19 @@ def record_transition(
     locked._change_reason = f"{transition.done}: {note}" if note else str(transition.done)
     locked._history_user = user
     locked.save()
+    _log_public_step(locked, was=was, note=note, at=now)
     if transition is SUBMIT:
         notify_reviewers_of_submission(record=locked, user=user)
     return locked
+
+
+def _log_public_step(record: Publishable, *, was: str, note: str, at) -> None:
+    """Log a step the public sees: the record appears, or goes with its public reason
+    (a record withdrawn before it was ever published leaves nothing: the public never saw it)."""
+    if record.status == PUBLISHED and was != PUBLISHED:
+        log_change(record, kind=ChangeKind.PUBLISHED, at=at)
+    elif record.status == WITHDRAWN and was == PUBLISHED:
+        log_change(record, kind=ChangeKind.WITHDRAWN, note=note, at=at)
 
 
 def _submit(record, user, now, note):
@@ -188,11 +200,13 @@ def record_publish_by_system(*, record: Publishable, reason: str) -> Publishable
     locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
     if locked.status == PUBLISHED:
         return locked
-    publish_by_system(locked, now=timezone.now())
+    was, now = locked.status, timezone.now()
+    publish_by_system(locked, now=now)
     locked.full_clean(validate_constraints=False)
     locked._change_reason = reason
     locked._history_user = None
     locked.save()
+    _log_public_step(locked, was=was, note="", at=now)
     return locked
 
 
@@ -207,11 +221,13 @@ def record_withdraw_by_system(*, record: Record, reason: str, note: str) -> Reco
     locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
     if locked.status == WITHDRAWN:
         return locked
-    _withdraw(locked, None, timezone.now(), note)
+    was, now = locked.status, timezone.now()
+    _withdraw(locked, None, now, note)
     locked.full_clean(validate_constraints=False)
     locked._change_reason = reason
     locked._history_user = None
     locked.save()
+    _log_public_step(locked, was=was, note=note, at=now)
     return locked
 
 
