@@ -49,10 +49,7 @@ def untracked(response):
 
 def last_public_change():
     """The moment of the latest public change, or None before any."""
-    try:  # TEMPORARY until the change log is merged
-        from .changelog import last_change
-    except ImportError:
-        return None
+    from .changelog import last_change
 
     change = last_change()
     return change.at if change is not None else None
