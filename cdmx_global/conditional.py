@@ -29,11 +29,10 @@ log does not cover at all says so (``untracked``) and sends none.
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-#: Answers written whole that get an ETag of their bytes.
-TAGGED_TYPES = (
-    "application/json", "application/atom+xml", "application/rss+xml", "text/calendar",
-    "application/vnd.oai.openapi",
-)
+#: Feeds, wherever they are: tagged with their bytes.
+FEED_TYPES = ("application/atom+xml", "application/rss+xml", "text/calendar")
+#: JSON under these (the API's resources, the data package in either language): tagged with their bytes.
+JSON_PATHS = ("/api/v1/", "/datos/", "/en/datos/")
 
 #: Set on a response whose validators are decided (by the view, or kept with a cached answer).
 DECIDED = "conditional_decided"
@@ -71,7 +70,11 @@ def add_validators(request, response):
     public change was made, and ask caches to revalidate. Once per answer."""
     if getattr(response, DECIDED, False) or response.has_header("ETag") or not _eligible(request, response):
         return response
-    if response.streaming or not response.get("Content-Type", "").startswith(TAGGED_TYPES):
+    content_type = response.get("Content-Type", "")
+    in_scope = content_type.startswith(FEED_TYPES) or (
+        content_type.startswith("application/json") and request.path.startswith(JSON_PATHS)
+    )
+    if response.streaming or not in_scope:
         return response
     set_response_etag(response)
     tracked(response)

@@ -36,7 +36,7 @@ from cdmx_global.models import PublicationStatus
 
 from .api import ERRORS, THROTTLED, RequestLanguageMixin
 from .collections import COLLECTIONS
-from .moments import UPDATED_SINCE_DESCRIPTION, moment_parameter
+from .moments import moment_parameter
 
 SINCE_PARAMETER = "since"
 CURSOR_PARAMETER = "cursor"
@@ -237,7 +237,10 @@ def _scan(last: int, since, size: int) -> tuple[list[Entry], int, bool]:
     parameters=[
         OpenApiParameter(
             SINCE_PARAMETER, OpenApiTypes.STR,
-            description=_("Desde cuándo (obligatorio sin cursor). ") + str(UPDATED_SINCE_DESCRIPTION).split(": ", 1)[1],
+            description=_(
+                "Desde cuándo (obligatorio sin cursor): una fecha ISO 8601 (su inicio, hora de la Ciudad de México) "
+                "o una fecha y hora (sin zona, la de la Ciudad de México), p. ej. 2026-12-01 o 2026-12-01T08:00:00-06:00."
+            ),
         ),
         OpenApiParameter(
             CURSOR_PARAMETER, OpenApiTypes.STR,

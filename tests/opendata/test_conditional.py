@@ -14,6 +14,7 @@ from django.db import connection
 from django.utils.http import http_date, quote_etag
 
 from agreements.models import Agreement
+from cdmx_global.changelog import PublicChange
 from cdmx_global.pagecache import CACHE_HEADER, bump_generation, current_generation
 from cdmx_global.services import PUBLISH, record_transition, record_update
 from tests.support.factories import LEAK_MARK, AgreementFactory, EventFactory, partial_date, reviewer
@@ -248,3 +249,39 @@ def test_the_kept_answer_of_a_record_published_later_is_not_a_304(
     assert response.status_code == 200
     assert records["draft"].code in {item["code"] for item in response.json()["results"]}
     assert Agreement.objects.published().count() == 3
+
+
+# --- Last-Modified ---------------------------------------------------------
+
+
+def test_last_modified_is_the_last_public_change_and_a_draft_save_does_not_move_it(
+    client, records, django_capture_on_commit_callbacks
+):
+    paths = ["/api/v1/agreements/", f"/api/v1/agreements/{records['lyon'].code}/", "/datos/agreements.csv",
+             "/acuerdos/feed/", "/eventos/calendario.ics", "/datos/datapackage.json"]
+    # Before any public change is logged, none.
+    assert [client.get(path).has_header("Last-Modified") for path in paths] == [False] * len(paths)
+
+    public_change(records["lyon"], django_capture_on_commit_callbacks, title="Hermanamiento con Lyon (Francia)")
+    change = PublicChange.objects.order_by("-sequence").first()
+    expected = http_date(change.at.timestamp())
+    assert [client.get(path)["Last-Modified"] for path in paths] == [expected] * len(paths)
+
+    draft_save(records["draft"], django_capture_on_commit_callbacks)
+    answers = [client.get(path) for path in paths]
+    assert [answer.get(CACHE_HEADER) for answer in answers] == ["miss", "miss", "miss", "miss", None, "miss"]
+    assert [answer["Last-Modified"] for answer in answers] == [expected] * len(paths)
+    # A 304 says it too.
+    assert again(client, paths[0], answers[0]["ETag"])["Last-Modified"] == expected
+
+
+def test_what_the_change_log_does_not_cover_has_no_last_modified(
+    client, records, django_capture_on_commit_callbacks
+):
+    public_change(records["lyon"], django_capture_on_commit_callbacks, title="Hermanamiento con Lyon (Francia)")
+    for path in ("/api/v1/evaluations/", "/api/v1/congress-evaluations/", "/api/v1/reports/", "/informes/feed/",
+                 "/datos/evaluations.csv", "/datos/commitments.csv"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.has_header("ETag"), path
+        assert not response.has_header("Last-Modified"), path
