@@ -26,6 +26,10 @@ log does not cover at all says so (``untracked``) and sends none.
 (with the ETag) rather than guess how long an answer stays fresh.
 """
 
+import datetime
+
+from django.db import connection
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -33,6 +37,8 @@ from django.utils.http import http_date
 FEED_TYPES = ("application/atom+xml", "application/rss+xml", "text/calendar")
 #: JSON under these (the API's resources, the data package in either language): tagged with their bytes.
 JSON_PATHS = ("/api/v1/", "/datos/", "/en/datos/")
+
+NOT_READ = object()
 
 #: Set on a response whose validators are decided (by the view, or kept with a cached answer).
 DECIDED = "conditional_decided"
@@ -48,10 +54,28 @@ def untracked(response):
 
 def last_public_change():
     """The moment of the latest public change, or None before any."""
-    from .changelog import last_change
+    return public_state()[1]
 
-    change = last_change()
-    return change.at if change is not None else None
+
+def public_state() -> tuple[int, object]:
+    """The content generation (``cdmx_global.pagecache``) and the moment of the
+    latest public change (or None), in one query."""
+    from .changelog import PublicChange
+    from .models import ContentGeneration
+
+    quote = connection.ops.quote_name
+    changes = quote(PublicChange._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT value FROM {quote(ContentGeneration._meta.db_table)} WHERE id = 1), "
+            f"(SELECT {quote('at')} FROM {changes} ORDER BY {quote('sequence')} DESC LIMIT 1)"
+        )
+        generation, moment = cursor.fetchone()
+    if isinstance(moment, str):  # SQLite gives the text it keeps
+        moment = PublicChange._meta.get_field("at").to_python(moment)
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, datetime.UTC)
+    return generation or 0, moment
 
 
 def _eligible(request, response) -> bool:
@@ -81,12 +105,14 @@ def add_validators(request, response):
     return response
 
 
-def tracked(response):
-    """``Last-Modified`` (unless ``untracked``) and ``Cache-Control: no-cache`` on a tagged answer."""
+def tracked(response, moment=NOT_READ):
+    """``Last-Modified`` (unless ``untracked``) and ``Cache-Control: no-cache`` on a tagged answer;
+    ``moment``, the latest public change, if the caller has read it."""
     setattr(response, DECIDED, True)
     response.headers.pop("Last-Modified", None)  # a feed's own: its newest entry, not what changed
     if not getattr(response, UNTRACKED, False):
-        moment = last_public_change()
+        if moment is NOT_READ:
+            moment = last_public_change()
         if moment is not None:
             response.headers["Last-Modified"] = http_date(moment.timestamp())
     patch_cache_control(response, no_cache=True)

@@ -38,22 +38,26 @@ def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0 and bool(settings.DOWNLOAD_CACHE_DIR)
 
 
-def path_for(request, resource: str, extension: str) -> Path | None:
+def path_for(request, resource: str, extension: str, generation: int | None = None) -> Path | None:
     """Where this request's file is kept, or None when downloads are not kept."""
     return kept_path(
         scheme=request.scheme, host=request.get_host(), language=translation.get_language(),
-        resource=resource, extension=extension, parameters=request.GET.lists(),
+        resource=resource, extension=extension, parameters=request.GET.lists(), generation=generation,
     )
 
 
-def kept_path(*, scheme: str, host: str, language: str, resource: str, extension: str, parameters=()) -> Path | None:
+def kept_path(
+    *, scheme: str, host: str, language: str, resource: str, extension: str, parameters=(), generation=None
+) -> Path | None:
     """Where the file of a download asked for with these is kept (the rows
     hold absolute addresses, and the headers and texts the language), or
-    None when downloads are not kept."""
+    None when downloads are not kept. ``generation``: the content generation, if already read."""
     if not enabled():
         return None
     digest = _identity(scheme, host, language, resource, extension, parameters)
-    return Path(settings.DOWNLOAD_CACHE_DIR) / f"{current_generation()}-{digest}.{extension}"
+    if generation is None:
+        generation = current_generation()
+    return Path(settings.DOWNLOAD_CACHE_DIR) / f"{generation}-{digest}.{extension}"
 
 
 def _identity(scheme, host, language, resource, extension, parameters) -> str:
@@ -65,16 +69,16 @@ def _identity(scheme, host, language, resource, extension, parameters) -> str:
     return hashlib.sha256(identity.encode()).hexdigest()[:32]
 
 
-def download_etag(request, resource: str, extension: str) -> str:
+def download_etag(request, resource: str, extension: str, generation: int) -> str:
     """The ETag of this download, known before a byte is written: the same
     while nothing public changes (the content generation, which every save in
     the public apps raises, a draft's too) and the request and the code are the
     same. Weak: the same rows, not the same bytes (an XLSX file holds the time
-    it was written)."""
+    it was written). ``generation``: the content generation, read by the caller."""
     digest = _identity(
         request.scheme, request.get_host(), translation.get_language(), resource, extension, request.GET.lists()
     )
-    tag = hashlib.sha256(f"{current_generation()}-{digest}".encode()).hexdigest()[:32]
+    tag = hashlib.sha256(f"{generation}-{digest}".encode()).hexdigest()[:32]
     return f'W/"{tag}"'
 
 

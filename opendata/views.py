@@ -66,25 +66,27 @@ def _download(request, table, exporter, resource: str, extension: str):
     except ValidationError as error:
         return _invalid_parameters(error)
     # Decided before the file is made: a client that has it is told so at once.
-    etag = filecache.download_etag(request, resource, extension)
+    generation, last_change = conditional.public_state()
+    etag = filecache.download_etag(request, resource, extension, generation)
     unchanged = conditional.not_modified(request, etag)
     if unchanged is not None:
-        return _validated(unchanged, table, etag)
+        return _validated(unchanged, table, etag, last_change)
     throttle = DownloadRateThrottle()
     if not throttle.allow_request(request, None):
         return _too_many_requests(throttle)
-    return _validated(_file(request, table, exporter, records, resource, extension), table, etag)
+    response = _file(request, table, exporter, records, resource, extension, generation)
+    return _validated(response, table, etag, last_change)
 
 
-def _validated(response, table, etag: str):
+def _validated(response, table, etag: str, last_change):
     response["ETag"] = etag
     if not table.collection.logged:
         conditional.untracked(response)
-    return conditional.tracked(response)
+    return conditional.tracked(response, last_change)
 
 
-def _file(request, table, exporter, records, resource: str, extension: str):
-    kept_at = filecache.path_for(request, resource, extension)
+def _file(request, table, exporter, records, resource: str, extension: str, generation: int):
+    kept_at = filecache.path_for(request, resource, extension, generation)
     kept = filecache.kept_response(kept_at, lambda handle: FileResponse(
         handle, as_attachment=True, filename=filename(table, extension), content_type=exporter.content_type
     ))
