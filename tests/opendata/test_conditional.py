@@ -17,6 +17,8 @@ from agreements.models import Agreement
 from cdmx_global.changelog import PublicChange
 from cdmx_global.pagecache import CACHE_HEADER, bump_generation, current_generation
 from cdmx_global.services import PUBLISH, record_transition, record_update
+from search.services import index_rebuild
+from tests.support.evaluations import approved_evaluation
 from tests.support.factories import LEAK_MARK, AgreementFactory, EventFactory, partial_date, reviewer
 
 pytestmark = pytest.mark.django_db
@@ -285,3 +287,29 @@ def test_what_the_change_log_does_not_cover_has_no_last_modified(
         assert response.status_code == 200, path
         assert response.has_header("ETag"), path
         assert not response.has_header("Last-Modified"), path
+
+
+# --- What retires a kept answer --------------------------------------------
+
+
+def test_an_approved_evaluation_is_not_a_304_of_the_list_without_it(
+    client, records, django_capture_on_commit_callbacks
+):
+    """Evaluations are a public app: approving one retires the kept answers (and so their ETags)."""
+    path = "/api/v1/evaluations/"
+    first = client.get(path)
+    assert first.json()["results"] == []
+    assert client.get(path)[CACHE_HEADER] == "hit"
+    with committing(django_capture_on_commit_callbacks):
+        evaluation = approved_evaluation(records["lyon"])
+    response = again(client, path, first["ETag"])
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["results"]] == [evaluation.pk]
+
+
+def test_rebuilding_the_search_index_retires_kept_answers(django_capture_on_commit_callbacks):
+    """What ``q`` finds comes from the index, which a worker rebuilds after a bulk change."""
+    generation = current_generation()
+    with committing(django_capture_on_commit_callbacks):
+        index_rebuild()
+    assert current_generation() == generation + 1
