@@ -215,6 +215,9 @@ class Commitment(models.Model):
     a target may be below the baseline, when the commitment is to reduce something.
     """
 
+    #: Its agreement is the record whose public history logs its changes (``cdmx_global.changelog``).
+    private_fields = ("agreement", "order")
+
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("acuerdo"), on_delete=models.CASCADE, related_name="commitments"
     )

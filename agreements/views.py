@@ -3,6 +3,7 @@
 from django.views.generic import DetailView
 
 from cdmx_global.listing import RecordListView
+from cdmx_global.withdrawn import PublicRecordMixin
 
 from .filters import ActionFilterSet, AgreementFilterSet, UnConventionFilterSet
 from .selectors import published_actions, published_agreement_details, published_agreements, un_framework_conventions
@@ -24,7 +25,8 @@ class UnConventionListView(RecordListView):
         return un_framework_conventions()
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(PublicRecordMixin, DetailView):
+    list_url_name = "agreements:list"
     template_name = "agreements/agreement_detail.html"
     context_object_name = "agreement"
     slug_field = "code"
@@ -42,7 +44,8 @@ class ActionListView(RecordListView):
         return published_actions()
 
 
-class ActionDetailView(DetailView):
+class ActionDetailView(PublicRecordMixin, DetailView):
+    list_url_name = "agreements:action_list"
     template_name = "agreements/action_detail.html"
     context_object_name = "action"
 

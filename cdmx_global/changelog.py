@@ -25,6 +25,7 @@ public never saw it.
 import datetime
 import decimal
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -32,6 +33,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from .partial_dates import DatePrecision, format_partial_date
 from .published import PublicationStatus
 
 #: Fields no public page shows, on every record: the workflow, versions, who did what.
@@ -86,14 +88,24 @@ class PublicChange(models.Model):
         return f"{self.get_kind_display()}: {self.title}"
 
     def field_changes(self) -> list[dict]:
-        """Each changed field with its label and values as a person reads them."""
-        model = self.content_type.model_class()
-        return [
-            {**entry, "label": field_label(model, entry["name"]),
-             "before_text": display_value(model, entry["name"], entry.get("before")),
-             "after_text": display_value(model, entry["name"], entry.get("after"))}
-            for entry in self.fields
-        ]
+        """Each changed field with its label and values as a person reads them; a part's
+        field (an agreement's commitment) is labelled with the part it belongs to."""
+        owner = self.content_type.model_class()
+        changes = []
+        for entry in self.fields:
+            model, label = owner, None
+            part = entry.get("part")
+            if part:
+                model = apps.get_model(part["model"])
+                label = "%s «%s»: %s" % (
+                    _capitalised(model._meta.verbose_name), part["title"], field_label(model, entry["name"]))
+            changes.append({
+                **entry,
+                "label": label or field_label(model, entry["name"]),
+                "before_text": display_value(model, entry["name"], entry.get("before")),
+                "after_text": display_value(model, entry["name"], entry.get("after")),
+            })
+        return changes
 
 
 # --- What the public sees of a record --------------------------------------
@@ -168,14 +180,18 @@ def public_values(record: models.Model) -> dict:
         return {name: _value(record, model._meta.get_field(name)) for name in public_field_names(model)}
 
 
+def _capitalised(text) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def field_label(model: type[models.Model], name: str) -> str:
     if name == TRANSLATION_FIELD:
         return str(_("Traducción al inglés"))
     try:
-        label = str(model._meta.get_field(name).verbose_name)
+        return _capitalised(model._meta.get_field(name).verbose_name)
     except Exception:
         return name
-    return label[:1].upper() + label[1:]
 
 
 def display_value(model: type[models.Model], name: str, value) -> str:
@@ -190,16 +206,31 @@ def display_value(model: type[models.Model], name: str, value) -> str:
         field = model._meta.get_field(name)
     except Exception:
         return str(value)
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField) and isinstance(value, str):
+        return _date_text(value)
     if field.choices and not field.is_relation:
         return str(dict(field.flatchoices).get(value, value))
     return str(value)
 
 
+def _empty(value) -> bool:
+    return value is None or value == "" or value == [] or value is False
+
+
+def _date_text(value: str) -> str:
+    """A stored date ("2014", "2014-03", "2014-03-17") written at its precision («17 de marzo de 2014»)."""
+    parts = [int(part) for part in value.split("-")]
+    precision = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH}.get(len(parts), DatePrecision.DAY)
+    year, month, day = (parts + [1, 1])[:3]
+    return format_partial_date(datetime.date(year, month, day), precision)
+
+
 def diff(before: dict, after: dict) -> list[dict]:
+    """The fields whose public value changed (nothing and an empty text read the same)."""
     return [
         {"name": name, "before": before.get(name), "after": value}
         for name, value in after.items()
-        if before.get(name) != value
+        if before.get(name) != value and not (_empty(before.get(name)) and _empty(value))
     ]
 
 
@@ -240,6 +271,18 @@ def log_correction(record: models.Model, *, before: dict, note: str = "") -> Pub
     if not changed and not note.strip():
         return None
     return log_change(record, kind=ChangeKind.CHANGED, note=note, fields=changed)
+
+
+def log_part_change(owner: models.Model, part: models.Model, *, before: dict) -> PublicChange | None:
+    """A part shown on its published owner's page changed (an agreement's commitment):
+    the change is the owner's, each field naming the part. ``before`` is ``{}`` for a new part."""
+    fresh = type(part)._default_manager.get(pk=part.pk)
+    changed = diff(before, public_values(fresh))
+    if not changed:
+        return None
+    with translation.override("es"):
+        described = {"model": part._meta.label_lower, "title": str(fresh)[:300]}
+    return log_change(owner, kind=ChangeKind.CHANGED, fields=[{**entry, "part": described} for entry in changed])
 
 
 # --- Reading ---------------------------------------------------------------

@@ -35,8 +35,10 @@ from django.utils.http import http_date
 
 #: Feeds, wherever they are: tagged with their bytes.
 FEED_TYPES = ("application/atom+xml", "application/rss+xml", "text/calendar")
-#: JSON under these (the API's resources, the data package in either language): tagged with their bytes.
-JSON_PATHS = ("/api/v1/", "/datos/", "/en/datos/")
+#: Under these (the API's resources, the data package and the DCAT catalogue in either language),
+#: these types are tagged with their bytes.
+DATA_PATHS = ("/api/v1/", "/datos/", "/en/datos/")
+DATA_TYPES = ("application/json", "application/ld+json", "text/turtle")
 
 NOT_READ = object()
 
@@ -96,7 +98,7 @@ def add_validators(request, response):
         return response
     content_type = response.get("Content-Type", "")
     in_scope = content_type.startswith(FEED_TYPES) or (
-        content_type.startswith("application/json") and request.path.startswith(JSON_PATHS)
+        content_type.startswith(DATA_TYPES) and request.path.startswith(DATA_PATHS)
     )
     if response.streaming or not in_scope:
         return response

@@ -20,6 +20,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .translation import ENGLISH, Text, page_language, translated, translated_fields
+from .withdrawn import Withdrawal, recent_withdrawals
 
 FEED_FORMAT = "atom"
 #: The query parameter that asks a list for its feed.
@@ -69,22 +70,32 @@ def newest_published_first(records) -> list:
 
 class RecordFeedItems:
     """How a feed of records titles, links, summarises and dates each one: a
-    mixin for the views that are a ``ListFeed``'s ``source``."""
+    mixin for the views that are a ``ListFeed``'s ``source``. A withdrawn
+    record's entry (``Withdrawal``) is «Retirado: <title>» with its public reason."""
 
     def feed_item_title(self, item) -> str:
-        return record_title(item)
+        return item.feed_title if isinstance(item, Withdrawal) else record_title(item)
 
     def feed_item_link(self, item) -> str:
         return item.get_absolute_url()
 
     def feed_item_summary(self, item) -> str:
-        return record_summary(item)
+        return item.feed_summary if isinstance(item, Withdrawal) else record_summary(item)
 
     def feed_item_updated(self, item):
-        return record_updated(item)
+        return item.at if isinstance(item, Withdrawal) else record_updated(item)
 
     def feed_item_published(self, item):
-        return record_updated(item)
+        return item.at if isinstance(item, Withdrawal) else record_updated(item)
+
+
+def with_withdrawals(entries, model, size: int) -> list:
+    """A feed's ``entries`` (records of ``model``) and, after them, the withdrawals of
+    ``model``'s records in the feed's window: since its oldest entry when it is full
+    (``size`` entries), else all of them; at most ``size``."""
+    entries = list(entries)
+    since = min((record_updated(entry) for entry in entries), default=None) if len(entries) >= size else None
+    return [*entries, *recent_withdrawals(model, since=since, limit=size)]
 
 
 def text_languages(title, summary) -> dict:

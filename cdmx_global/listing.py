@@ -22,7 +22,7 @@ from django_filters.views import FilterView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .feeds import FEED_FORMAT, FORMAT_PARAMETER, ListFeed, RecordFeedItems, feed_query_string
+from .feeds import FEED_FORMAT, FORMAT_PARAMETER, ListFeed, RecordFeedItems, feed_query_string, with_withdrawals
 from .models import GovernmentBody, SustainableDevelopmentGoal, Theme
 from .published import published_condition, published_relation
 from .regions import Region
@@ -223,7 +223,12 @@ class RecordListView(RecordFeedItems, FilterView):
         if not self.filterset.is_valid():
             errors = " ".join(error for errors in self.filterset.form.errors.values() for error in errors)
             return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
-        first_page = self.filterset.qs[: self.get_paginate_by(self.filterset.qs)]
+        size = self.get_paginate_by(self.filterset.qs)
+        first_page = self.filterset.qs[:size]
+        if not any(self.filterset.form.data.get(name) for name in self.filterset.filters):
+            # The whole list's feed also announces its kind's withdrawals (a filtered one cannot
+            # tell whether a withdrawn record matched its filters without showing its fields).
+            first_page = with_withdrawals(first_page, self.filterset.queryset.model, size)
         return ListFeed(self, first_page)(self.request)
 
     def feed_title(self) -> str:

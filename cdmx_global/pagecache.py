@@ -34,7 +34,11 @@ from .conditional import add_validators
 PUBLIC_APPS = frozenset({"cdmx_global", "agreements", "networks", "events", "evaluations", "reports"})
 
 #: What a cached answer may be.
-CACHEABLE_TYPES = ("text/html", "application/json", "application/atom+xml", "application/xml")
+CACHEABLE_TYPES = (
+    "text/html", "application/json", "application/atom+xml", "application/xml",
+    # The open data's DCAT catalogue.
+    "application/ld+json", "text/turtle",
+)
 
 CACHE_HEADER = "X-Page-Cache"
 

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "portal",
     "opendata",
     "following",
+    "feedback",
 ]
 # The benchmarks' synthetic-data generator (bench/synthetic/) is installed only
 # where it is asked for: never in a production installation. The test suite
@@ -318,6 +319,12 @@ FOLLOW_REQUESTS_PER_CLIENT = int(os.environ.get("FOLLOW_REQUESTS_PER_CLIENT", "1
 FOLLOW_REQUESTS_PER_ADDRESS = int(os.environ.get("FOLLOW_REQUESTS_PER_ADDRESS", "3"))
 FOLLOW_MAX_PER_ADDRESS = int(os.environ.get("FOLLOW_MAX_PER_ADDRESS", "50"))
 FOLLOW_BATCH_SIZE = int(os.environ.get("FOLLOW_BATCH_SIZE", "500"))
+
+# «Reportar un error» (feedback/, docs/portal.md): the reports an hour from one
+# client, and the days a reader's address is kept at most when not answered
+# (it is blanked as soon as the answer is queued).
+ERROR_REPORTS_PER_CLIENT = int(os.environ.get("ERROR_REPORTS_PER_CLIENT", "5"))
+ERROR_REPORT_RETENTION_DAYS = int(os.environ.get("ERROR_REPORT_RETENTION_DAYS", "90"))
 
 # Reverse proxies in front of the portal that append the client's address to
 # X-Forwarded-For. 0 (the default) trusts no header: the client is REMOTE_ADDR.

@@ -23,6 +23,8 @@ TASK_SCHEDULES = {
     "limpieza": {"task": "background.housekeeping.prune_queue", "at": "04:00"},
     # Following by email: the daily alerts (and the weekly ones on Mondays).
     "seguimiento": {"task": "following.digest.send_digests", "at": os.environ.get("FOLLOW_DIGEST_TIME", "07:30")},
+    # «Reportar un error»: the readers' addresses kept past ERROR_REPORT_RETENTION_DAYS are blanked.
+    "reportes": {"task": "feedback.housekeeping.forget_report_addresses", "at": "04:15"},
 }
 # How long the queue keeps a task finished well, and an email sent (it holds addresses).
 TASK_KEEP_DAYS = int(os.environ.get("TASK_KEEP_DAYS", "30"))

@@ -44,5 +44,6 @@ urlpatterns += i18n_patterns(
     path("informes/", include("reports.urls")),
     path("datos/", include("opendata.urls")),
     path("seguir/", include("following.urls")),
+    path("reportar-error/", include("feedback.urls")),
     prefix_default_language=False,
 )

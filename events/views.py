@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.views.generic import DetailView
 
 from cdmx_global.listing import RecordListView
+from cdmx_global.withdrawn import PublicRecordMixin
 
 from .calendar import calendar_context
 from .filters import AwardFilterSet, EventFilterSet, VisitFilterSet
@@ -31,7 +32,8 @@ class EventListView(CalendarLinkMixin, RecordListView):
         return published_events()
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PublicRecordMixin, DetailView):
+    list_url_name = "events:event_list"
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
@@ -47,7 +49,8 @@ class VisitListView(CalendarLinkMixin, RecordListView):
         return published_visits()
 
 
-class VisitDetailView(DetailView):
+class VisitDetailView(PublicRecordMixin, DetailView):
+    list_url_name = "events:visit_list"
     template_name = "events/visit_detail.html"
     context_object_name = "visit"
 
@@ -63,7 +66,8 @@ class AwardListView(RecordListView):
         return published_awards()
 
 
-class AwardDetailView(DetailView):
+class AwardDetailView(PublicRecordMixin, DetailView):
+    list_url_name = "events:award_list"
     template_name = "events/award_detail.html"
     context_object_name = "award"
 

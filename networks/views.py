@@ -3,6 +3,7 @@
 from django.views.generic import DetailView
 
 from cdmx_global.listing import RecordListView
+from cdmx_global.withdrawn import PublicRecordMixin
 
 from .filters import NetworkFilterSet, PositionFilterSet
 from .selectors import published_networks, published_positions
@@ -16,7 +17,8 @@ class NetworkListView(RecordListView):
         return published_networks()
 
 
-class NetworkDetailView(DetailView):
+class NetworkDetailView(PublicRecordMixin, DetailView):
+    list_url_name = "networks:list"
     template_name = "networks/network_detail.html"
     context_object_name = "network"
 

@@ -28,8 +28,11 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from cdmx_global.conditional import untracked
+from cdmx_global.models import Record
+from cdmx_global.withdrawn import RecordWithdrawn, check_withdrawn
 
 from .collections import COLLECTIONS, ORDERING_PARAMETER, QUERY_PARAMETER, Collection
+from .history import GONE, Gone, RecordHistoryMixin, history_schema
 from .moments import UPDATED_SINCE_DESCRIPTION, UPDATED_SINCE_PARAMETER
 from .serializers import SERIALIZERS
 
@@ -194,6 +197,12 @@ class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
         try:
             return super().get_object()
         except Http404 as error:
+            # A withdrawn record the public had seen leaves its notice (410); anything else, one same 404.
+            if issubclass(self.collection.model, Record):
+                try:
+                    check_withdrawn(self.collection.model, **{self.lookup_field: self.kwargs[self.lookup_field]})
+                except RecordWithdrawn as withdrawn:
+                    raise Gone(withdrawn) from error
             # Django's message names the model in English; this one reads the same for every resource.
             raise NotFound(NOT_FOUND) from error
 
@@ -230,9 +239,10 @@ def _list_parameters(collection: Collection) -> list[OpenApiParameter]:
 
 def build_viewset(collection: Collection) -> type[CollectionViewSet]:
     serializer = SERIALIZERS[collection.name]
+    is_record = issubclass(collection.model, Record)
     viewset = type(
         f"{collection.model.__name__}ViewSet",
-        (CollectionViewSet,),
+        (RecordHistoryMixin, CollectionViewSet) if is_record else (CollectionViewSet,),
         {
             "__doc__": str(collection.verbose_name),
             "collection": collection,
@@ -243,7 +253,9 @@ def build_viewset(collection: Collection) -> type[CollectionViewSet]:
             "lookup_value_regex": r"[^/]+",
         },
     )
+    record_schemas = {"history": history_schema(collection, DETAIL)} if is_record else {}
     return extend_schema_view(
+        **record_schemas,
         list=extend_schema(
             tags=[collection.name],
             summary=format_lazy(_("{}: lista de registros publicados"), collection.verbose_name),
@@ -253,7 +265,7 @@ def build_viewset(collection: Collection) -> type[CollectionViewSet]:
         retrieve=extend_schema(
             tags=[collection.name],
             summary=format_lazy(_("{}: un registro publicado"), collection.verbose_name),
-            responses={200: serializer, 404: DETAIL, 429: THROTTLED},
+            responses={200: serializer, 404: DETAIL, 429: THROTTLED, **({410: GONE} if is_record else {})},
         ),
     )(viewset)
 

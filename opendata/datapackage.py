@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_lazy as _
 
 from .downloads import CSV_ENCODING, EXPORTERS
 from .tables import TABLES, Table
@@ -35,7 +35,19 @@ BOOK = {
     ),
 }
 
+#: The licence's own address (the deed above is its Spanish summary): how catalogues name it.
+OPEN_DATA_LICENCE_URI = "https://creativecommons.org/licenses/by/4.0/"
+
 PACKAGE_NAME = "cdmx-global"
+
+#: The package's title and description, also the DCAT catalogue's and the schema.org data catalogue's.
+PACKAGE_TITLE = _("CDMX Global: acción internacional de la Ciudad de México")
+PACKAGE_DESCRIPTION = _(
+    "Registro público de la acción internacional del Gobierno de la Ciudad de México: acuerdos, "
+    "acciones, contrapartes, redes de ciudades, membresías, cargos, visitas oficiales, eventos, "
+    "premios, dependencias y temas. Sólo registros publicados. Cada tabla se descarga en CSV "
+    "(UTF-8 con BOM), XLSX y JSON, con los mismos filtros que la API."
+)
 
 
 def download_url(table: Table, extension: str) -> str:
@@ -89,13 +101,8 @@ def datapackage(absolute_url: Callable[[str], str]) -> dict:
     return {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
-        "title": gettext("CDMX Global: acción internacional de la Ciudad de México"),
-        "description": gettext(
-            "Registro público de la acción internacional del Gobierno de la Ciudad de México: acuerdos, "
-            "acciones, contrapartes, redes de ciudades, membresías, cargos, visitas oficiales, eventos, "
-            "premios, dependencias y temas. Sólo registros publicados. Cada tabla se descarga en CSV "
-            "(UTF-8 con BOM), XLSX y JSON, con los mismos filtros que la API."
-        ),
+        "title": str(PACKAGE_TITLE),
+        "description": str(PACKAGE_DESCRIPTION),
         "homepage": absolute_url(reverse("opendata:index")),
         "licenses": [OPEN_DATA_LICENCE],
         "sources": [

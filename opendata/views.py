@@ -12,12 +12,16 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from cdmx_global import conditional
+from cdmx_global.jsonld import json_ld_script
 from cdmx_global.pagecache import CACHE_HEADER
 
 from . import filecache
+from .catalogue import NAMESPACES, catalogue_graph
 from .collections import ORDERING_PARAMETER, QUERY_PARAMETER
+from .coverage import coverages
 from .datapackage import OPEN_DATA_LICENCE, datapackage, download_url
 from .downloads import EXPORTERS, filename, rows
+from .schemaorg import data_catalog
 from .tables import TABLES, TRANSPARENCY_TABLE
 from .throttling import DownloadRateThrottle
 
@@ -106,6 +110,25 @@ def datapackage_json(request):
     )
 
 
+#: The catalogue's formats: rdflib's name for each and the answer's content type.
+CATALOGUE_FORMATS = {
+    "jsonld": ("json-ld", "application/ld+json"),
+    "ttl": ("turtle", "text/turtle; charset=utf-8"),
+}
+
+#: The JSON-LD's context: the prefixes of the vocabularies, inline (a reader fetches nothing to expand it).
+JSONLD_CONTEXT = {prefix: str(namespace) for prefix, namespace in NAMESPACES.items()}
+
+
+@require_safe
+def catalogue(request, extension: str):
+    """The DCAT-AP catalogue (``opendata.catalogue``) in JSON-LD or Turtle; published records only."""
+    rdf_format, content_type = CATALOGUE_FORMATS[extension]
+    graph = catalogue_graph(request.build_absolute_uri)
+    options = {"context": JSONLD_CONTEXT, "indent": 2} if rdf_format == "json-ld" else {}
+    return HttpResponse(graph.serialize(format=rdf_format, **options), content_type=content_type)
+
+
 def _rate(scope: str) -> dict | None:
     rate = settings.API_THROTTLE_RATES.get(scope)
     if not rate:
@@ -121,15 +144,13 @@ class OpenDataView(TemplateView):
     template_name = "opendata/index.html"
 
     def get_context_data(self, **kwargs):
-        counts = {}
+        # One query per collection: its count, its last change and its dates (also the schema.org description's).
+        found = coverages(table.collection for table in TABLES.values())
         downloads = []
         for table in TABLES.values():
-            collection = table.collection
-            if collection.name not in counts:
-                counts[collection.name] = collection.published().count()
             downloads.append({
                 "table": table,
-                "count": counts[collection.name],
+                "count": found[table.collection.name].count,
                 "links": [(exporter.extension.upper(), download_url(table, exporter.extension)) for exporter in EXPORTERS.values()],
             })
         return super().get_context_data(
@@ -137,6 +158,8 @@ class OpenDataView(TemplateView):
             transparency=next(row for row in downloads if row["table"].name == TRANSPARENCY_TABLE),
             licence=OPEN_DATA_LICENCE,
             datapackage_url=reverse("opendata:datapackage"),
+            catalogue_urls={extension: reverse(f"opendata:catalogue_{extension}") for extension in CATALOGUE_FORMATS},
+            json_ld=json_ld_script(data_catalog(list(TABLES.values()), found, self.request.build_absolute_uri)),
             query_parameter=QUERY_PARAMETER,
             ordering_parameter=ORDERING_PARAMETER,
             anon_rate=_rate("anon"),

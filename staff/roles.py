@@ -52,6 +52,8 @@ CATALOGUE_MODELS = (
 REPORT_ENTRY_MODELS = ("evaluations.agreementevaluation", "reports.indicatorvalue")
 #: What the Congress enters, and CGAI reads.
 CONGRESS_MODELS = ("reports.congressevaluation", "reports.congressagreementevaluation")
+#: Readers' reports of errors: a liaison attends its body's, a reviewer any (feedback/admin.py).
+FEEDBACK_MODELS = ("feedback.errorreport",)
 
 
 def _model_perms(models, actions):
@@ -78,6 +80,7 @@ LIAISON = Role(
         *_model_perms(CATALOGUE_MODELS, ("view",)),
         *_model_perms(("evaluations.agreementevaluation",), ("view", "add", "change")),
         *_model_perms(("evaluations.evaluationevidence", "evaluations.commitmentprogress"), ("view", "add", "change", "delete")),
+        *_model_perms(FEEDBACK_MODELS, ("view", "change")),
     ),
 )
 REVIEWER = Role(
@@ -98,6 +101,7 @@ REVIEWER = Role(
         *_model_perms(("reports.indicator",), ("view", "add", "change")),
         *_model_perms(("reports.report",), ("view", "change")),
         *_model_perms(("reports.reportbuild",), ("view",)),
+        *_model_perms(FEEDBACK_MODELS, ("view", "change")),
     ),
 )
 ADMINISTRATOR = Role(

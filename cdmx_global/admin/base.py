@@ -21,6 +21,7 @@ from ..models import GovernmentBody, Publishable, PublicationStatus, Record
 from ..services import record_create, record_update, transitions_for
 from ..versioning import VersionedInlineForm, VersionedModelForm
 from .filters import CheckedChangeListMixin
+from .public_note import PUBLIC_NOTE, PublicNoteMixin
 from .transitions import ReviewStepsMixin
 from .translations import TranslatedFieldsMixin, TranslationStatusMixin
 
@@ -130,7 +131,8 @@ def save_through_services(form, *, user):
     if obj._state.adding:
         return record_create(instance=obj, user=user, reason=None, m2m=links)
     return record_update(
-        record=obj, user=user, reason=None, expected_version=form.cleaned_data.get("seen_version"), m2m=links
+        record=obj, user=user, reason=None, expected_version=form.cleaned_data.get("seen_version"), m2m=links,
+        public_note=form.cleaned_data.get(PUBLIC_NOTE, ""),
     )
 
 
@@ -167,7 +169,7 @@ def linkable_records(model, user):
     return model._default_manager.filter(Q(status=PublicationStatus.PUBLISHED) | Q(pk__in=own.values("pk")))
 
 
-class RecordAdmin(TranslationStatusMixin, ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
+class RecordAdmin(PublicNoteMixin, TranslationStatusMixin, ReviewStepsMixin, BodyScopeMixin, PublishableAdmin):
     """A record of the city's action: it also names the responsible body and its source.
 
     A liaison lists, opens and edits only its own body's records (anything else

@@ -30,6 +30,10 @@ class TransitionForm(forms.Form):
             self.fields["note"].error_messages["required"] = _("Indique el motivo.")
         if transition.key == "return":
             self.fields["note"].label = _("Observaciones para quien capturó el registro")
+        elif transition.key == "withdraw":
+            # A published record's withdrawal notice shows it (cdmx_global.withdrawn).
+            self.fields["note"].label = _("Motivo público del retiro")
+            self.fields["note"].help_text = _("Se publica en el aviso del registro retirado.")
 
 
 def transition_action(step):

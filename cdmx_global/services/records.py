@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..access import user_can_review, user_handles_body
-from ..changelog import TRANSLATION_FIELD, ChangeKind, log_change, log_correction, public_values
+from ..changelog import TRANSLATION_FIELD, ChangeKind, log_change, log_correction, log_part_change, public_values
 from ..models import Publishable, PublicationStatus, Record
 from ..translation import (
     Translatable,
@@ -91,6 +91,8 @@ def record_create(
     _tell_owner(instance, changed, user=user, reviewed=review_translation)
     if _is_public(instance):
         log_change(instance, kind=ChangeKind.PUBLISHED)
+    elif (owner := _public_owner(instance)) is not None:
+        log_part_change(owner, instance, before={})
     return instance
 
 
@@ -123,7 +125,7 @@ def record_update(
     if expected_version is not None:
         ensure_version(locked, expected_version)
     _ensure_handles_body(user, locked)  # the record as it is …
-    before = public_values(locked) if _is_public(locked) else None
+    before = public_values(locked) if _is_public(locked) or _public_owner(locked) is not None else None
     for name, value in (changes or {}).items():
         setattr(record, name, value)
     if isinstance(record, Publishable):
@@ -137,8 +139,10 @@ def record_update(
     record.full_clean(validate_constraints=validate_constraints)
     _save(record, user=user, reason=reason, m2m=m2m, created=False)
     _tell_owner(record, changed, user=user, reviewed=review_translation)
-    if before is not None:
+    if before is not None and _is_public(record):
         log_correction(record, before=before, note=public_note)
+    elif before is not None and (owner := _public_owner(record)) is not None:
+        log_part_change(owner, record, before=before)
     return record
 
 
@@ -193,6 +197,14 @@ def _review_translation(record: models.Model, *, user: AbstractBaseUser | None) 
 
 def _is_public(instance: models.Model) -> bool:
     return isinstance(instance, Publishable) and instance.status == PublicationStatus.PUBLISHED
+
+
+def _public_owner(instance: models.Model) -> models.Model | None:
+    """The published record whose page shows ``instance``, a part of it (an agreement's commitment)."""
+    if isinstance(instance, Publishable):
+        return None
+    owner = getattr(instance, "translation_owner", None)
+    return owner if owner is not None and _is_public(owner) else None
 
 
 def _ensure_handles_body(user: AbstractBaseUser | None, instance: models.Model) -> None:

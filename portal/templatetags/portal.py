@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
+from cdmx_global.jsonld import SCHEMA_CONTEXT, government_organization, json_ld_script
 from cdmx_global.partial_dates import DatePrecision, PartialDate, format_partial_date
 from cdmx_global.translation import SPANISH, Text, english_is_public, page_language, translated
 
@@ -97,3 +98,10 @@ def part_text(part, field: str, record) -> Text:
     if english_is_public(record):
         return translated(part, field)
     return Text(getattr(part, field) or "", SPANISH)
+
+
+@register.simple_tag
+def body_json_ld(record):
+    """The body that answers for ``record`` (Ley General de Transparencia, art. 58) as a schema.org
+    ``GovernmentOrganization``."""
+    return json_ld_script({"@context": SCHEMA_CONTEXT, **government_organization(record.body)})

@@ -12,6 +12,7 @@ from cdmx_global.feeds import FEED_FORMAT, FORMAT_PARAMETER, ListFeed, RecordFee
 from cdmx_global.filters import CounterpartFilterSet
 from cdmx_global.listing import RecordListView
 from cdmx_global.selectors import published_counterpart_details, published_counterparts
+from cdmx_global.withdrawn import PublicRecordMixin
 
 from .. import places
 
@@ -42,7 +43,8 @@ class PlaceFeedMixin(RecordFeedItems):
         return {"feed_url": f"{self.request.path}?{FORMAT_PARAMETER}={FEED_FORMAT}", "feed_title": self.feed_title()}
 
 
-class CounterpartDetailView(PlaceFeedMixin, DetailView):
+class CounterpartDetailView(PublicRecordMixin, PlaceFeedMixin, DetailView):
+    list_url_name = "portal:counterpart_list"
     template_name = "portal/counterpart_detail.html"
     context_object_name = "counterpart"
 

@@ -150,3 +150,33 @@ def test_changes_after_pages_by_sequence(body, marta):
     assert [(c.object_id, c.kind) for c in page + rest] == [
         (first.pk, ChangeKind.PUBLISHED), (second.pk, ChangeKind.PUBLISHED), (first.pk, ChangeKind.CHANGED)]
     assert ChangeSequence.objects.get(pk=1).value == rest[-1].sequence
+
+
+def test_a_commitment_of_a_published_agreement_is_the_agreements_change(body, marta):
+    from agreements.models import Commitment
+    from agreements.services import commitment_save
+
+    agreement = published_agreement(body, marta)
+    commitment = commitment_save(commitment=Commitment(agreement=agreement, objective="Intercambio de técnicos",
+                                                       text="Dos visitas técnicas al año."), user=marta)
+    commitment.objective = "Intercambio de técnicos en movilidad"
+    commitment_save(commitment=commitment, user=marta)
+
+    added, changed = list(changes_of(agreement))[1:]
+    assert [(e["name"], e["before"], e["after"]) for e in added.fields] == [
+        ("objective", None, "Intercambio de técnicos"), ("text", None, "Dos visitas técnicas al año."),
+        ("body", None, "Secretaría del Medio Ambiente (SEDEMA)")]
+    assert changed.field_changes()[0] | {"part": None} == {
+        "name": "objective", "before": "Intercambio de técnicos", "after": "Intercambio de técnicos en movilidad",
+        "part": None, "label": "Compromiso «Intercambio de técnicos en movilidad»: Objetivo",
+        "before_text": "Intercambio de técnicos", "after_text": "Intercambio de técnicos en movilidad",
+    }
+
+
+def test_a_commitment_of_a_draft_agreement_logs_nothing(body, marta):
+    from agreements.models import Commitment
+    from agreements.services import commitment_save
+
+    agreement = draft_agreement(body, marta)
+    commitment_save(commitment=Commitment(agreement=agreement, objective="Compromiso en borrador"), user=marta)
+    assert PublicChange.objects.count() == 0

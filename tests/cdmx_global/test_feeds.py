@@ -82,7 +82,9 @@ def test_feed_queries_do_not_grow_with_its_entries(client):
     with CaptureQueriesContext(connection) as many:
         atom_entries(client.get("/eventos/", {"formato": "atom"}))
 
-    assert len(many) == len(few)
+    # The whole list's feed also reads its kind's withdrawals: one query, however many
+    # entries (a filtered feed announces none; tests/cdmx_global/test_withdrawn.py).
+    assert len(many) == len(few) + 1
 
 
 def test_calendar_has_day_precise_published_events_and_visits_only(client):

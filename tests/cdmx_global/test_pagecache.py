@@ -91,7 +91,10 @@ def test_a_withdrawn_record_leaves_the_cached_pages_at_once(client, django_captu
     with committing(django_capture_on_commit_callbacks):
         record_transition(record=agreement, user=reviewer(), transition=WITHDRAW, note="Duplicado")
 
-    assert client.get(detail).status_code == 404
+    # Its page is now the withdrawal notice (410, never cached), not the cached record.
+    response = client.get(detail)
+    assert (response.status_code, response.get(CACHE_HEADER)) == (410, None)
+    assert "Este registro fue retirado" in response.content.decode()
     assert LEAK_MARK not in client.get(LIST).content.decode()
     assert LEAK_MARK not in client.get("/api/v1/agreements/").content.decode()
 

@@ -97,6 +97,8 @@ WHOLE = [
     "/api/v1/events/",
     "/datos/datapackage.json",
     "/en/datos/datapackage.json",
+    "/datos/catalogo.jsonld",
+    "/en/datos/catalogo.ttl",
     "/acuerdos/feed/",
     "/acuerdos/?formato=atom",
     "/en/acuerdos/?formato=atom",
