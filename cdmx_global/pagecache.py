@@ -13,7 +13,8 @@ how long a page lives even without changes (some pages depend on the date).
 Only anonymous ``GET`` requests are served from the cache (no session
 cookie: staff, who see previews and the admin, always reach the view), and
 only complete ``200`` answers that set no cookie and are not marked private
-are kept. Bulk downloads stream and are never kept.
+are kept, with their ETag (``cdmx_global.conditional``). Bulk downloads
+stream and are never kept here (``opendata.filecache`` keeps them as files).
 """
 
 import hashlib
@@ -27,8 +28,10 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import translation
 
+from .conditional import add_validators
+
 #: The apps whose records public pages show; a write to any of their models retires every cached page.
-PUBLIC_APPS = frozenset({"cdmx_global", "agreements", "networks", "events", "reports"})
+PUBLIC_APPS = frozenset({"cdmx_global", "agreements", "networks", "events", "evaluations", "reports"})
 
 #: What a cached answer may be.
 CACHEABLE_TYPES = (
@@ -139,6 +142,8 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if _cacheable_response(request, response):
+            # Its ETag is kept with it: a kept answer is sent as 304 to a client that has it.
+            add_validators(request, response)
             # The headers of the answer as made here; the middleware outside this one add theirs on every answer.
             cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
             response[CACHE_HEADER] = "miss"

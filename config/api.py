@@ -1,7 +1,8 @@
 """/api/: the resources under /api/v1/, the OpenAPI schema and its documentation.
 
 The router is built here, from each app's viewsets, in the order the API's
-root lists them: the open-data collections, then the reports.
+root lists them: the open-data collections, the reports, then the public
+changes of them all.
 """
 
 from django.urls import include, path
@@ -9,6 +10,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework import routers
 
 from opendata.api import VIEWSETS
+from opendata.changes import ChangesViewSet
 from reports.api import ReportViewSet
 
 app_name = "api"
@@ -18,6 +20,8 @@ router.include_format_suffixes = False
 for name, viewset in VIEWSETS.items():
     router.register(name, viewset, basename=name)
 router.register("reports", ReportViewSet, basename="reports")
+# What was published, corrected or withdrawn: incremental sync for reusers.
+router.register("changes", ChangesViewSet, basename="changes")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

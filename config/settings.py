@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # ETags and 304 (cdmx_global/conditional.py): outside the page cache, so a kept answer is a 304 too.
+    "cdmx_global.conditional.ConditionalGetMiddleware",
     # After the language is known, before anything that needs the session or the user.
     "cdmx_global.pagecache.AnonymousPageCacheMiddleware",
     "cdmx_global.unavailable.DatabaseUnavailableMiddleware",
@@ -358,8 +360,8 @@ COUNTRIES_FIRST = ["MX"]
 
 # The public API and the bulk downloads: config/settings_api.py.
 from .settings_api import (  # noqa: E402
-    API_THROTTLE_RATES, CORS_ALLOW_ALL_ORIGINS, CORS_ALLOW_CREDENTIALS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS,
-    CORS_URLS_REGEX, REST_FRAMEWORK, SPECTACULAR_SETTINGS,
+    API_THROTTLE_RATES, CORS_ALLOW_ALL_ORIGINS, CORS_ALLOW_CREDENTIALS, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS,
+    CORS_EXPOSE_HEADERS, CORS_URLS_REGEX, REST_FRAMEWORK, SPECTACULAR_SETTINGS,
 )
 
 # The Congress commission that receives the semiannual reports; its staff

@@ -2,6 +2,8 @@
 
 import os
 
+from corsheaders.defaults import default_headers
+
 # The public API (/api/v1/) and the bulk downloads (/datos/): read-only,
 # anonymous, JSON only (its documentation is /api/docs/). Nobody logs in to
 # the API, so a staff session never shows a draft through it.
@@ -46,4 +48,6 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/(en/)?(api|datos)/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["Content-Disposition", "Content-Language", "Retry-After"]
+CORS_EXPOSE_HEADERS = ["Content-Disposition", "Content-Language", "Retry-After", "ETag", "Last-Modified"]
+# A page on another site may ask again with the ETag it was given (cdmx_global/conditional.py).
+CORS_ALLOW_HEADERS = (*default_headers, "if-none-match")

@@ -27,11 +27,13 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from cdmx_global.conditional import untracked
 from cdmx_global.models import Record
 from cdmx_global.withdrawn import RecordWithdrawn, check_withdrawn
 
 from .collections import COLLECTIONS, ORDERING_PARAMETER, QUERY_PARAMETER, Collection
 from .history import GONE, Gone, RecordHistoryMixin, history_schema
+from .moments import UPDATED_SINCE_DESCRIPTION, UPDATED_SINCE_PARAMETER
 from .serializers import SERIALIZERS
 
 NOT_FOUND = _("No hay un registro publicado con ese identificador.")
@@ -187,6 +189,10 @@ class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return self.collection.published()
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return response if self.collection.logged else untracked(response)
+
     def get_object(self):
         try:
             return super().get_object()
@@ -209,6 +215,11 @@ DETAIL = inline_serializer("Detail", fields={"detail": serializers.CharField()})
 THROTTLED = OpenApiResponse(DETAIL, description=_("Demasiadas peticiones: vuelva a intentarlo tras los segundos de Retry-After."))
 
 
+UPDATED_SINCE = OpenApiParameter(
+    UPDATED_SINCE_PARAMETER, OpenApiTypes.STR, description=UPDATED_SINCE_DESCRIPTION,
+)
+
+
 def _list_parameters(collection: Collection) -> list[OpenApiParameter]:
     ordering = ", ".join(collection.ordering_names)
     return [
@@ -222,6 +233,7 @@ def _list_parameters(collection: Collection) -> list[OpenApiParameter]:
                 _("Campos separados por comas, con «-» delante para orden descendente. Posibles: {}."), ordering
             ),
         ),
+        UPDATED_SINCE,
     ]
 
 

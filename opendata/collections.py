@@ -34,6 +34,8 @@ from search.models import EntryKind, SearchEntry
 from search.selectors import entries_matching
 from search.text import search_terms
 
+from .moments import UPDATED_SINCE_PARAMETER, moment_parameter
+
 #: The query parameters every collection reads besides its FilterSet's.
 QUERY_PARAMETER = "q"
 ORDERING_PARAMETER = "ordering"
@@ -47,6 +49,10 @@ class Collection:
     default order is the model's, then the primary key, so pages never
     overlap. ``search_kind`` is the search index's kind for ``q``; a
     catalogue without one (bodies, themes) matches ``q`` in ``search_fields``.
+    ``updated_field`` is the time the record's own row last changed, which
+    ``updated_since`` compares. ``logged`` says whether its records' public
+    changes are in the public change log (``cdmx_global.changelog``): if not,
+    its answers give no Last-Modified (``cdmx_global.conditional``).
     """
 
     name: str
@@ -58,6 +64,8 @@ class Collection:
     search_kind: str | None = None
     search_fields: tuple[str, ...] = ()
     ordering_fields: Mapping[str, str] = field(default_factory=dict)
+    updated_field: str = "updated_at"
+    logged: bool = True
 
     @property
     def default_ordering(self) -> list:
@@ -75,7 +83,19 @@ class Collection:
 
     def select(self, queryset: QuerySet, params: Mapping[str, str]) -> QuerySet:
         """``records()`` over a given queryset of this collection."""
-        queryset = self.filter(queryset, params)
+        errors = {}
+        try:
+            queryset = self.filter(queryset, params)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        try:
+            since = moment_parameter(params, UPDATED_SINCE_PARAMETER)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
+        if since is not None:
+            queryset = queryset.filter(**{f"{self.updated_field}__gte": since})
         queryset = self.search(queryset, params.get(QUERY_PARAMETER, ""))
         return self.order(queryset, params.get(ORDERING_PARAMETER, ""))
 
@@ -229,4 +249,6 @@ COMMITMENTS = Collection(
         "agreement": "agreement__code", "target_date": "target_date", "objective": "objective",
         "updated_at": "updated_at",
     },
+    # Edited with their agreement, whose logged changes do not name them.
+    logged=False,
 )

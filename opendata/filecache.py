@@ -15,6 +15,7 @@ file rather than waiting for it. Memory stays flat either way: the copy
 is written and read in blocks.
 """
 
+import functools
 import hashlib
 import os
 import re
@@ -37,26 +38,72 @@ def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0 and bool(settings.DOWNLOAD_CACHE_DIR)
 
 
-def path_for(request, resource: str, extension: str) -> Path | None:
+def path_for(request, resource: str, extension: str, generation: int | None = None) -> Path | None:
     """Where this request's file is kept, or None when downloads are not kept."""
     return kept_path(
         scheme=request.scheme, host=request.get_host(), language=translation.get_language(),
-        resource=resource, extension=extension, parameters=request.GET.lists(),
+        resource=resource, extension=extension, parameters=request.GET.lists(), generation=generation,
     )
 
 
-def kept_path(*, scheme: str, host: str, language: str, resource: str, extension: str, parameters=()) -> Path | None:
+def kept_path(
+    *, scheme: str, host: str, language: str, resource: str, extension: str, parameters=(), generation=None
+) -> Path | None:
     """Where the file of a download asked for with these is kept (the rows
     hold absolute addresses, and the headers and texts the language), or
-    None when downloads are not kept."""
+    None when downloads are not kept. ``generation``: the content generation, if already read."""
     if not enabled():
         return None
+    digest = _identity(scheme, host, language, resource, extension, parameters)
+    if generation is None:
+        generation = current_generation()
+    return Path(settings.DOWNLOAD_CACHE_DIR) / f"{generation}-{digest}.{extension}"
+
+
+def _identity(scheme, host, language, resource, extension, parameters) -> str:
+    """What a download's bytes depend on besides the records: the request and the code that writes it."""
     identity = "\n".join([
-        scheme, host, language, resource, extension,
+        code_fingerprint(), scheme, host, language, resource, extension,
         *sorted(f"{name}={value}" for name, values in parameters for value in values),
     ])
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
-    return Path(settings.DOWNLOAD_CACHE_DIR) / f"{current_generation()}-{digest}.{extension}"
+    return hashlib.sha256(identity.encode()).hexdigest()[:32]
+
+
+def download_etag(request, resource: str, extension: str, generation: int) -> str:
+    """The ETag of this download, known before a byte is written: the same
+    while nothing public changes (the content generation, which every save in
+    the public apps raises, a draft's too) and the request and the code are the
+    same. Weak: the same rows, not the same bytes (an XLSX file holds the time
+    it was written). ``generation``: the content generation, read by the caller."""
+    digest = _identity(
+        request.scheme, request.get_host(), translation.get_language(), resource, extension, request.GET.lists()
+    )
+    tag = hashlib.sha256(f"{generation}-{digest}".encode()).hexdigest()[:32]
+    return f'W/"{tag}"'
+
+
+#: The project's code a download is written by: its packages' modules and the translations.
+CODE_SUFFIXES = (".py", ".mo")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the project's Python modules and compiled translations, read
+    once per process: after a deploy that changes how a table is written, no
+    kept file or ETag of the old code is taken for the new one."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    folders = sorted(
+        path for path in base.iterdir()
+        if path.is_dir() and path.name not in {"tests", "node_modules"} and not path.name.startswith(".")
+        and ((path / "__init__.py").exists() or path.name == "locale")
+    )
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def is_fresh(path: Path) -> bool:

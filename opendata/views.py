@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from cdmx_global import conditional
 from cdmx_global.jsonld import json_ld_script
 from cdmx_global.pagecache import CACHE_HEADER
 
@@ -64,14 +65,32 @@ def download(request, resource: str, extension: str):
 def _download(request, table, exporter, resource: str, extension: str):
     # In English, each text in its reviewed translation with a column saying its language.
     table = table.in_language(get_language())
-    throttle = DownloadRateThrottle()
-    if not throttle.allow_request(request, None):
-        return _too_many_requests(throttle)
     try:
         records = table.collection.records(request.GET)
     except ValidationError as error:
         return _invalid_parameters(error)
-    kept_at = filecache.path_for(request, resource, extension)
+    # Decided before the file is made: a client that has it is told so at once.
+    generation, last_change = conditional.public_state()
+    etag = filecache.download_etag(request, resource, extension, generation)
+    unchanged = conditional.not_modified(request, etag)
+    if unchanged is not None:
+        return _validated(unchanged, table, etag, last_change)
+    throttle = DownloadRateThrottle()
+    if not throttle.allow_request(request, None):
+        return _too_many_requests(throttle)
+    response = _file(request, table, exporter, records, resource, extension, generation)
+    return _validated(response, table, etag, last_change)
+
+
+def _validated(response, table, etag: str, last_change):
+    response["ETag"] = etag
+    if not table.collection.logged:
+        conditional.untracked(response)
+    return conditional.tracked(response, last_change)
+
+
+def _file(request, table, exporter, records, resource: str, extension: str, generation: int):
+    kept_at = filecache.path_for(request, resource, extension, generation)
     kept = filecache.kept_response(kept_at, lambda handle: FileResponse(
         handle, as_attachment=True, filename=filename(table, extension), content_type=exporter.content_type
     ))

@@ -9,6 +9,7 @@ readable, and the same as its portal address (``/informes/2017-2/v1/``).
 
 import re
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -18,17 +19,20 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.reverse import reverse
 
+from cdmx_global.conditional import untracked
 from opendata.api import (
     DETAIL,
     ERRORS,
     NOT_FOUND,
     THROTTLED,
+    UPDATED_SINCE,
     PageWithoutCount,
     RequestLanguageMixin,
 )
+from opendata.moments import UPDATED_SINCE_PARAMETER, moment_parameter
 from opendata.serializers import PortalUrlField
 from opendata.serializers.base import AgreementLinkSerializer, BodyLinkSerializer
 from opendata.serializers.fields import api_url, display
@@ -148,6 +152,7 @@ class ReportSerializer(serializers.ModelSerializer):
 @extend_schema_view(
     list=extend_schema(
         tags=["reports"], summary=_("Informes semestrales al Congreso publicados"),
+        parameters=[UPDATED_SINCE],
         responses={200: ReportSerializer(many=True), 400: ERRORS, 429: THROTTLED},
     ),
     retrieve=extend_schema(
@@ -173,6 +178,22 @@ class ReportViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return published_reports()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Reports are not in the public change log: no Last-Modified (cdmx_global.conditional).
+        return untracked(super().finalize_response(request, response, *args, **kwargs))
+
+    def filter_queryset(self, queryset):
+        """``updated_since`` on the list: a published report is frozen (a
+        correction is a new version), so its row last changed when it was published."""
+        queryset = super().filter_queryset(queryset)
+        if self.action != "list":
+            return queryset
+        try:
+            since = moment_parameter(self.request.query_params, UPDATED_SINCE_PARAMETER)
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from error
+        return queryset if since is None else queryset.filter(published_at__gte=since)
 
     def get_object(self):
         match = IDENTIFIER.match(self.kwargs[self.lookup_url_kwarg])

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cdmx_global.conditional import untracked
 from cdmx_global.partial_dates import DatePrecision, format_partial_date
 
 from .selectors import published_reports
@@ -29,6 +30,10 @@ class ReportFeed(Feed):
     link = reverse_lazy("reports:archive")
     # Atom wants an author for the feed when its entries give none.
     author_name = _("Coordinación General de Asuntos Internacionales del Gobierno de la Ciudad de México")
+
+    def __call__(self, request, *args, **kwargs):
+        # Reports are not in the public change log: no Last-Modified (cdmx_global.conditional).
+        return untracked(super().__call__(request, *args, **kwargs))
 
     def items(self):
         # Newest first by publication: a correction of an old semester is news too.

@@ -34,6 +34,8 @@ EVALUATIONS = Collection(
     ordering_fields={
         "year": "year", "half": "half", "agreement": "agreement__code", "approved_at": "reviewed_at",
     },
+    # The change log records the public records' changes, not the evaluations' cycle.
+    logged=False,
 )
 
 CONGRESS_EVALUATIONS = Collection(
@@ -44,6 +46,10 @@ CONGRESS_EVALUATIONS = Collection(
         "year": "evaluation__report__year", "act_date": "evaluation__act_date", "agreement": "agreement__code",
         "score": "score",
     },
+    # An entry has no time of its own: it is never edited once its evaluation
+    # is submitted, and the evaluation's time is when it was.
+    updated_field="evaluation__updated_at",
+    logged=False,
 )
 
 

@@ -10,6 +10,8 @@ from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 from django.utils import translation
 
+from cdmx_global.pagecache import content_changed
+
 from .documents import Document
 from .indexed import INDEXED, dependents
 from .models import SearchEntry
@@ -126,4 +128,6 @@ def index_rebuild() -> int:
         entries += _describe(spec, spec.queryset().iterator(chunk_size=500), ContentType.objects.get_for_model(model))
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     _set_vectors(SearchEntry.objects.all())
+    # What ``q`` finds in the API and the downloads may have changed: retire their kept answers and ETags.
+    content_changed()
     return len(entries)

@@ -94,7 +94,7 @@ def test_root_lists_every_resource(client):
         name: f"http://testserver{API}{name}/"
         for name in [
             "agreements", "actions", "counterparts", "networks", "memberships", "positions",
-            "visits", "events", "awards", "bodies", "themes", "evaluations", "congress-evaluations", "reports",
+            "visits", "events", "awards", "bodies", "themes", "evaluations", "congress-evaluations", "reports", "changes",
         ]
     }
 

@@ -532,8 +532,10 @@ def test_the_agreements_download_runs_one_query_per_relation(client):
     # The records, then one per prefetched relation: counterparts, themes,
     # SDGs, frameworks, other bodies, renewed agreement, renewals, event of
     # signature, commitments (their bodies: none to read, the book gives no
-    # commitment) and actions.
-    assert _download_queries(client, "/datos/agreements.csv") == 11
+    # commitment) and actions; and one for the content generation with the
+    # latest public change, read together for the ETag and Last-Modified
+    # (cdmx_global.conditional) and the kept file's name.
+    assert _download_queries(client, "/datos/agreements.csv") == 12
 
 
 # The transparency layout -----------------------------------------------------------
