@@ -39,8 +39,11 @@ def test_queries_per_request_are_the_same_with_twice_the_data(client, book):
     # A few, exactly: what each costs is part of its design (the page cache,
     # off in tests, adds one read of the content generation).
     assert with_two["/"] == 13
-    # 9: none of the first page's agreements was signed at an event, so the
+    # 10: none of the first page's agreements was signed at an event, so the
     # prefetch of those events has nothing to read (it costs one more if one is);
-    # the same for the bodies of their commitments, as the data has none.
-    assert with_two["/api/v1/agreements/?kind=specific_cooperation"] == 9
-    assert with_two["/datos/agreements.csv"] == 11
+    # the same for the bodies of their commitments, as the data has none. One
+    # reads the latest public change, for Last-Modified (cdmx_global.conditional).
+    assert with_two["/api/v1/agreements/?kind=specific_cooperation"] == 10
+    # One more than before issue 24: the content generation and the latest public
+    # change, read together for the download's ETag and Last-Modified.
+    assert with_two["/datos/agreements.csv"] == 12

@@ -263,6 +263,7 @@ OTHER_STATUSES = {
     "reports/congress.py": "the Congress's evaluation (CongressStatus: draft, submitted), through its own steps",
     "background/worker.py": "the queue's tasks (TaskResultStatus): retries, recovery, a retry from the admin",
     "background/mail.py": "an outgoing email's delivery (Email.Status)",
+    "feedback/services.py": "an error report's handling (ErrorReport.Status: new, attended, dismissed)",
 }
 QUERY_WRITES = {"create", "update", "get_or_create", "update_or_create"}
 
