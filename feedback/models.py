@@ -19,9 +19,9 @@ TEXT_MAX_LENGTH = 3000
 
 
 class Status(models.TextChoices):
-    NEW = "nuevo", _("Nuevo")
-    ATTENDED = "atendido", _("Atendido")
-    DISMISSED = "descartado", _("Descartado")
+    NEW = "new", _("Nuevo")
+    ATTENDED = "attended", _("Atendido")
+    DISMISSED = "dismissed", _("Descartado")
 
 
 class Language(models.TextChoices):

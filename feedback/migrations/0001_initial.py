@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('wants_reply', models.BooleanField(default=False, editable=False, verbose_name='dejó un correo')),
                 ('language', models.CharField(choices=[('es', 'Español'), ('en', 'Inglés')], default='es', max_length=2, verbose_name='idioma de la página')),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='recibido')),
-                ('status', models.CharField(choices=[('nuevo', 'Nuevo'), ('atendido', 'Atendido'), ('descartado', 'Descartado')], db_index=True, default='nuevo', max_length=10, verbose_name='estado')),
+                ('status', models.CharField(choices=[('new', 'Nuevo'), ('attended', 'Atendido'), ('dismissed', 'Descartado')], db_index=True, default='new', max_length=10, verbose_name='estado')),
                 ('reply', models.TextField(blank=True, help_text='Se envía a quien reportó, si dejó un correo.', max_length=3000, verbose_name='respuesta')),
                 ('replied_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='respondido')),
                 ('internal_note', models.TextField(blank=True, help_text='Sólo la ve el personal.', verbose_name='nota interna')),

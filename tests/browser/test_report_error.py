@@ -120,7 +120,7 @@ def test_a_report_reaches_the_liaison_and_the_answer_reaches_the_reader(
         expect(admin.locator("#content-main")).to_contain_text(WHAT)
         expect(admin.locator("#content-main")).not_to_contain_text(READER)
         admin.locator("textarea[name=reply]").fill(REPLY)
-        admin.locator("select[name=status]").select_option("atendido")
+        admin.locator("select[name=status]").select_option("attended")
         admin.locator("input[name=_save]").click()
         expect(admin.locator(".messagelist")).to_contain_text("La respuesta se enviará por correo a quien reportó.")
         staff.close()

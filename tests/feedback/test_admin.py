@@ -48,7 +48,7 @@ def test_the_bodys_liaison_and_cgai_see_the_report_another_body_does_not(client,
     assert "0 reportes de errores" in listing.content.decode()
     hidden = client.get(change_url(report))
     assert hidden.status_code == 302 and hidden["Location"] == "/admin/"
-    posted = client.post(change_url(report), {"status": "atendido", "reply": "No es mío", "internal_note": ""})
+    posted = client.post(change_url(report), {"status": "attended", "reply": "No es mío", "internal_note": ""})
     assert posted.status_code == 302 and posted["Location"] == "/admin/"
     report.refresh_from_db()
     assert (report.status, report.reply, mail.outbox) == (Status.NEW, "", [])
@@ -56,7 +56,7 @@ def test_the_bodys_liaison_and_cgai_see_the_report_another_body_does_not(client,
 
 def test_closing_without_a_reply_is_refused(client, office, report):
     client.force_login(office["liaison"])
-    answer = client.post(change_url(report), {"status": "atendido", "reply": "  ", "internal_note": ""})
+    answer = client.post(change_url(report), {"status": "attended", "reply": "  ", "internal_note": ""})
     assert answer.status_code == 200
     assert "Escriba la respuesta antes de cerrar el reporte." in answer.content.decode()
     report.refresh_from_db()
@@ -65,7 +65,7 @@ def test_closing_without_a_reply_is_refused(client, office, report):
 
 def test_the_reply_is_emailed_once_and_the_address_forgotten(client, office, report):
     client.force_login(office["liaison"])
-    answer = client.post(change_url(report), {"status": "atendido", "reply": REPLY, "internal_note": "Revisado."})
+    answer = client.post(change_url(report), {"status": "attended", "reply": REPLY, "internal_note": "Revisado."})
     assert answer.status_code == 302
 
     report.refresh_from_db()
@@ -100,7 +100,7 @@ def test_a_dismissed_report_without_an_address_sends_nothing(client, office):
     report = ErrorReport.objects.get()
     mail.outbox.clear()
     client.force_login(office["reviewer"])
-    client.post(change_url(report), {"status": "descartado", "reply": "No es un error.", "internal_note": ""})
+    client.post(change_url(report), {"status": "dismissed", "reply": "No es un error.", "internal_note": ""})
     report.refresh_from_db()
     assert (report.status, report.replied_by, mail.outbox) == (Status.DISMISSED, office["reviewer"], [])
 
