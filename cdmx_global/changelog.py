@@ -87,10 +87,11 @@ class PublicChange(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
 
-    def field_changes(self) -> list[dict]:
+    def field_changes(self, model: type[models.Model] | None = None) -> list[dict]:
         """Each changed field with its label and values as a person reads them; a part's
-        field (an agreement's commitment) is labelled with the part it belongs to."""
-        owner = self.content_type.model_class()
+        field (an agreement's commitment) is labelled with the part it belongs to.
+        ``model`` is the record's, when the caller has it (no read of the content type)."""
+        owner = model or ContentType.objects.get_for_id(self.content_type_id).model_class()
         changes = []
         for entry in self.fields:
             model, label = owner, None
@@ -286,6 +287,14 @@ def log_part_change(owner: models.Model, part: models.Model, *, before: dict) ->
 
 
 # --- Reading ---------------------------------------------------------------
+
+
+def changes_of_model(model: type[models.Model]):
+    """The public changes of ``model``'s records. The content type is joined by its natural
+    key: the same one query whether or not the content types are cached yet."""
+    return PublicChange.objects.filter(
+        content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name
+    )
 
 
 def changes_of(record: models.Model):

@@ -11,7 +11,7 @@ its notice (410, ``cdmx_global.withdrawn``).
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from .changelog import TRANSLATION_FIELD, ChangeKind, changes_of, display_value, field_label
+from .changelog import TRANSLATION_FIELD, ChangeKind, changes_of
 from .feeds import record_title
 from .withdrawn import PublicRecordMixin
 
@@ -36,20 +36,9 @@ def change_label(change) -> str:
 
 
 def change_fields(model, change) -> list[dict]:
-    """The fields a change shows: label, and the values before and after as a person reads them
-    (a reviewed translation has no values: its line says what happened)."""
-    return [
-        {
-            "name": entry["name"],
-            "label": field_label(model, entry["name"]),
-            "before": entry.get("before"),
-            "after": entry.get("after"),
-            "before_text": display_value(model, entry["name"], entry.get("before")),
-            "after_text": display_value(model, entry["name"], entry.get("after")),
-        }
-        for entry in change.fields
-        if entry.get("name") != TRANSLATION_FIELD
-    ]
+    """The fields a change shows (``PublicChange.field_changes``); a reviewed translation has
+    no values: its line says what happened."""
+    return [entry for entry in change.field_changes(model) if entry["name"] != TRANSLATION_FIELD]
 
 
 def public_history(record) -> list[dict]:

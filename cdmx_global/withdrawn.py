@@ -20,7 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 
-from .changelog import ChangeKind, PublicChange, withdrawal_of
+from .changelog import ChangeKind, PublicChange, changes_of_model, withdrawal_of
 from .published import PublicationStatus
 from .translation import SPANISH, Text
 
@@ -57,17 +57,6 @@ def check_withdrawn(model, **lookup) -> None:
     record, notice = withdrawn_record(model, **lookup)
     if notice is not None:
         raise RecordWithdrawn(record, notice)
-
-
-def gone_or_404(queryset, **lookup):
-    """The published record of ``queryset`` matching ``lookup``; else ``RecordWithdrawn``
-    for a withdrawn one the public had seen; else ``Http404``."""
-    try:
-        return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError):
-        pass
-    check_withdrawn(queryset.model, **lookup)
-    raise Http404
 
 
 def render_notice(request, gone: RecordWithdrawn, *, list_url: str = "") -> TemplateResponse:
@@ -139,10 +128,7 @@ class Withdrawal:
 def recent_withdrawals(model, *, since=None, limit: int = 25) -> list[Withdrawal]:
     """The latest withdrawals of ``model``'s records that are still withdrawn (one per record,
     newest first, at most ``limit``; since ``since`` if given): two queries at most."""
-    # The content type by its natural key, joined: the same queries whether or not it is cached.
-    notices = PublicChange.objects.filter(
-        content_type__app_label=model._meta.app_label,
-        content_type__model=model._meta.model_name,
+    notices = changes_of_model(model).filter(
         kind=ChangeKind.WITHDRAWN,
         object_id__in=model._default_manager.filter(status=PublicationStatus.WITHDRAWN).values("pk"),
     )

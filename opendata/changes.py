@@ -31,7 +31,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
-from cdmx_global.changelog import ChangeKind, PublicChange, changes_after
+from cdmx_global.changelog import ChangeKind, PublicChange, changes_after, changes_of_model
 from cdmx_global.models import PublicationStatus
 
 from .api import ERRORS, THROTTLED, RequestLanguageMixin
@@ -79,9 +79,8 @@ def _withdrawn_after_public(model, pks) -> set[int]:
     withdrawn = set(model._default_manager.filter(pk__in=pks, status=PublicationStatus.WITHDRAWN).values_list("pk", flat=True))
     if not withdrawn:
         return set()
-    logged = PublicChange.objects.filter(
-        content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name,
-        object_id__in=withdrawn, kind=ChangeKind.WITHDRAWN,
+    logged = changes_of_model(model).filter(
+        object_id__in=withdrawn, kind=ChangeKind.WITHDRAWN
     ).values_list("object_id", flat=True)
     return set(logged)
 

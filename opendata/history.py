@@ -16,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
-from cdmx_global.changelog import changes_of, field_label
+from cdmx_global.changelog import changes_of
 from cdmx_global.withdrawn import RecordWithdrawn
 
 WITHDRAWN = _("Este registro fue retirado.")
@@ -68,19 +68,12 @@ class PublicChangeSerializer(serializers.Serializer):
 
 
 def history_rows(record) -> list[dict]:
+    """``record``'s changes with their fields labelled (``PublicChange.field_changes``; the
+    serializer keeps ``name``, ``label``, ``before`` and ``after``)."""
     model = type(record)
     return [
-        {
-            "sequence": change.sequence,
-            "at": change.at,
-            "kind": change.kind,
-            "note": change.note,
-            "fields": [
-                {"name": field["name"], "label": field_label(model, field["name"]),
-                 "before": field.get("before"), "after": field.get("after")}
-                for field in change.fields
-            ],
-        }
+        {"sequence": change.sequence, "at": change.at, "kind": change.kind, "note": change.note,
+         "fields": change.field_changes(model)}
         for change in changes_of(record)
     ]
 

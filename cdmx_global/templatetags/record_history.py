@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from ..changelog import PublicChange
+from ..changelog import changes_of_model
 from ..partial_dates import DatePrecision, format_partial_date
 
 register = template.Library()
@@ -15,12 +15,8 @@ register = template.Library()
 def history_link(record) -> str:
     """A paragraph linking ``<record page>/historial/`` with the number of public changes
     (one query); nothing for a record without any (loaded before the history existed)."""
-    # By the content type's natural key, joined: one query whether or not the content
-    # types are cached yet (a page costs the same on its first request and in each language).
-    meta = type(record)._meta
-    count = PublicChange.objects.filter(
-        content_type__app_label=meta.app_label, content_type__model=meta.model_name, object_id=record.pk
-    ).count()
+    # One query, on the first request as in each language (``changes_of_model``).
+    count = changes_of_model(type(record)).filter(object_id=record.pk).count()
     if not count:
         return ""
     return format_html(
