@@ -117,15 +117,6 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def is_fresh(path: Path) -> bool:
-    if known_missing(path):
-        return False
-    try:
-        return time.time() - path.stat().st_mtime <= settings.DOWNLOAD_CACHE_SECONDS
-    except FileNotFoundError:
-        return False
-
-
 #: How long a server may take to write a file before another may write it instead.
 BUILD_LOCK_SECONDS = 300
 
@@ -154,6 +145,15 @@ def building(path: Path) -> bool:
     """True when the shared index says another process is writing ``path`` now."""
     index = _shared_index()
     return index is not None and index.get(_building_key(path)) is not None
+
+
+def is_fresh(path: Path) -> bool:
+    if known_missing(path):
+        return False
+    try:
+        return time.time() - path.stat().st_mtime <= settings.DOWNLOAD_CACHE_SECONDS
+    except FileNotFoundError:
+        return False
 
 
 def kept_response(path: Path | None, response_for) -> FileResponse | None:
