@@ -91,6 +91,8 @@ def main() -> int:
                               help="con --faults: sobre la base configurada, sin reiniciarla (sólo el proceso)")
     faults_group.add_argument("--pgdata", help="con --faults: el directorio de un servidor privado ya creado "
                               "(bench/pgcluster.py) en el que está --database-url; se reinicia ése")
+    faults_group.add_argument("--server-log", help="con --faults: guardar aquí el registro de gunicorn "
+                              "(con las trazas de cada error)")
     faults_group.add_argument("--outage", type=float, default=2.0, help="segundos que la base queda detenida")
     arguments = parser.parse_args()
     if arguments.scale < 1:
