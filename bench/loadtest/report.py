@@ -1,5 +1,7 @@
 """What the plain load test prints: its assumptions and its results."""
 
+import os
+
 from bench import faults
 
 from .urls import CLASS_NAMES, CLASS_WEIGHTS, UrlMix
@@ -46,6 +48,9 @@ def print_assumptions(arguments, url: str, records: int, mix: UrlMix) -> None:
     print(f"  escala: {arguments.scale}× los datos del libro ({records} registros publicados)")
     print(f"  caché: {describe_caches()}")
     print(f"  límites de peticiones elevados: {', '.join(f'{k}={v}' for k, v in faults.RAISED_RATES.items())}")
+    if arguments.servers > 1:
+        print(f"  servidores: {arguments.servers} instancias de gunicorn en puertos distintos, la misma base"
+              f"{' y el mismo Redis (REDIS_URL)' if os.environ.get('REDIS_URL') else ''}; un wrk por servidor")
     print(f"  carga: wrk en la misma máquina, 2 hilos, {arguments.connections} conexiones, {arguments.duration} s, "
           f"tiempo límite {arguments.timeout} s por petición")
     print(f"  mezcla (semilla {arguments.seed}, {len(mix.targets)} URL distintas): {shares}")
@@ -68,6 +73,15 @@ def print_result(result: LoadResult) -> None:
         others = ", ".join(f"{status}: {count}" for status, count in sorted(result.statuses.items())
                            if not 200 <= status < 300)
         print(f"\nRespuestas no 2xx por código: {others}")
+
+
+def print_server_results(results: list[LoadResult]) -> None:
+    print("\nPor servidor (la carga mixta, al mismo tiempo; arriba la suma y, de cada latencia, la peor):\n")
+    print("| servidor | peticiones | pet/s | p50 (ms) | p95 (ms) | no 2xx | errores de socket |")
+    print("|---|---|---|---|---|---|---|")
+    for number, result in enumerate(results, start=1):
+        print(f"| {number} | {result.requests} | {result.throughput:.1f} | {result.p50_ms:.1f} | "
+              f"{result.p95_ms:.1f} | {result.non_2xx} | {sum(result.socket_errors.values())} |")
 
 
 def print_class_results(results: dict[str, LoadResult], seconds: int) -> None:
