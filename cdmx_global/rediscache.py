@@ -17,6 +17,7 @@ import functools
 import logging
 import threading
 import time
+import uuid
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.redis import RedisCache
@@ -113,6 +114,33 @@ def guarded(fallback):
     return wrap
 
 
+#: A sliding window of hits in a sorted set, counted and added in one step on
+#: the Redis server (by its clock): two servers' requests can't both take the last place.
+SLIDING_WINDOW = """
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2]) * 1000000
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < limit then
+    redis.call('ZADD', KEYS[1], now, ARGV[3])
+    redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000))
+    return -1
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return window - (now - tonumber(oldest[2]))
+"""
+
+#: INCRBY only on a key that exists, in one step: Django's two (EXISTS, then
+#: INCR) would make a counter that never expires if the key expired between them.
+INCR_EXISTING = """
+if redis.call('EXISTS', KEYS[1]) == 1 then
+    return redis.call('INCRBY', KEYS[1], ARGV[1])
+end
+return false
+"""
+
+
 class ResilientRedisCache(RedisCache):
     """``django.core.cache.backends.redis.RedisCache`` that falls back to no cache (see the module)."""
 
@@ -130,9 +158,33 @@ class ResilientRedisCache(RedisCache):
         self.unreachable = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
         self.outage = outage_for(public_location(self._servers), retry_seconds)
 
+    #: Whatever it holds is seen by every server that uses the same Redis (``opendata.filecache``).
+    shared_between_servers = True
+
     def client(self, *, write: bool = True):
-        """The redis-py client, for what the cache API cannot say (``shared_rate``)."""
+        """The redis-py client, for what the cache API cannot say."""
         return self._cache.get_client(write=write)
+
+    def available(self) -> bool:
+        """False from a failure until Redis answers again: what it said may be the fallback's."""
+        return self.outage.down_since is None
+
+    @guarded(lambda *args, **kwargs: None)
+    def hit_window(self, key: str, limit: int, duration: int) -> float | None:
+        """Count one hit under ``key`` if fewer than ``limit`` were counted in
+        the last ``duration`` seconds: None when counted, otherwise the seconds
+        until a place frees up. While Redis is unreachable, None (fail-open)."""
+        key = self.make_and_validate_key(key)
+        wait = self._cache.get_client(key, write=True).eval(SLIDING_WINDOW, 1, key, limit, duration, uuid.uuid4().hex)
+        return None if wait < 0 else wait / 1_000_000
+
+    @guarded(_missing_key)
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        value = self._cache.get_client(key, write=True).eval(INCR_EXISTING, 1, key, delta)
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
 
     add = guarded(lambda *args, **kwargs: True)(RedisCache.add)
     get = guarded(lambda key, default=None, *args, **kwargs: default)(RedisCache.get)
@@ -141,7 +193,6 @@ class ResilientRedisCache(RedisCache):
     delete = guarded(lambda *args, **kwargs: False)(RedisCache.delete)
     get_many = guarded(lambda *args, **kwargs: {})(RedisCache.get_many)
     has_key = guarded(lambda *args, **kwargs: False)(RedisCache.has_key)
-    incr = guarded(_missing_key)(RedisCache.incr)
     set_many = guarded(lambda *args, **kwargs: [])(RedisCache.set_many)
     delete_many = guarded(lambda *args, **kwargs: None)(RedisCache.delete_many)
     clear = guarded(lambda *args, **kwargs: False)(RedisCache.clear)
