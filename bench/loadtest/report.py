@@ -25,9 +25,13 @@ def describe_caches() -> str:
     if settings.PAGE_CACHE_SECONDS <= 0:
         return "ninguna: cada petición se arma de la base de datos (PAGE_CACHE_SECONDS=0)"
     pages = settings.CACHES[settings.PAGE_CACHE_ALIAS]
+    backend = pages["BACKEND"].rsplit(".", 1)[-1]
+    if "MAX_ENTRIES" in pages.get("OPTIONS", {}):
+        where = f"en la memoria de cada proceso ({backend}, hasta {pages['OPTIONS']['MAX_ENTRIES']} por proceso"
+    else:  # REDIS_URL
+        where = f"en Redis, compartidas por todos los procesos y servidores ({backend}"
     return (
-        f"páginas y respuestas de la API de visitantes anónimos en la memoria de cada proceso "
-        f"({pages['BACKEND'].rsplit('.', 1)[-1]}, hasta {pages['OPTIONS']['MAX_ENTRIES']} por proceso, "
+        f"páginas y respuestas de la API de visitantes anónimos {where}, "
         f"{settings.PAGE_CACHE_SECONDS} s como máximo), descargas terminadas en {settings.DOWNLOAD_CACHE_DIR}; "
         "todo se retira al publicarse un cambio (cdmx_global/pagecache.py). El calentamiento pide cada "
         "dirección una vez, así que la carga mide sobre todo respuestas guardadas"
@@ -50,9 +54,11 @@ def print_assumptions(arguments, url: str, records: int, mix: UrlMix) -> None:
     print(f"  límites de peticiones elevados: {', '.join(f'{k}={v}' for k, v in faults.RAISED_RATES.items())}")
     if arguments.servers > 1:
         print(f"  servidores: {arguments.servers} instancias de gunicorn en puertos distintos, la misma base"
-              f"{' y el mismo Redis (REDIS_URL)' if os.environ.get('REDIS_URL') else ''}; un wrk por servidor")
-    print(f"  carga: wrk en la misma máquina, 2 hilos, {arguments.connections} conexiones, {arguments.duration} s, "
-          f"tiempo límite {arguments.timeout} s por petición")
+              f"{' y el mismo Redis (REDIS_URL)' if os.environ.get('REDIS_URL') else ''}; un wrk por servidor, "
+              f"de 1 hilo y {max(1, arguments.connections // arguments.servers)} conexiones")
+    threads = 2 if arguments.servers == 1 else arguments.servers
+    print(f"  carga: wrk en la misma máquina, {threads} hilos, {arguments.connections} conexiones, "
+          f"{arguments.duration} s, tiempo límite {arguments.timeout} s por petición")
     print(f"  mezcla (semilla {arguments.seed}, {len(mix.targets)} URL distintas): {shares}")
 
 
