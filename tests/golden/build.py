@@ -1,8 +1,9 @@
 """Write the golden fixtures: the API, the bulk downloads and the semiannual
 report for the book, as the code of this checkout gives them.
 
-    .venv/bin/python tests/golden/build.py            # SQLite (a test database in memory)
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cdmx_golden .venv/bin/python tests/golden/build.py
+    .venv/bin/python tests/golden/build.py --force    # SQLite (a test database in memory)
+    .venv/bin/python tests/golden/build.py --check    # compare, write nothing
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cdmx_golden .venv/bin/python tests/golden/build.py --check
 
 REGENERATE ONLY ON PURPOSE, FROM THE COMMIT WHOSE OUTPUT IS THE REFERENCE.
 The fixtures are the proof that a change (issue 25: lists, downloads and the
@@ -14,8 +15,9 @@ It makes a fresh test database (as the test suite does, ``test_`` + the
 database's name), loads the book at a frozen moment, captures every output
 (``tests.support.golden``), and writes ``outputs.zip`` (the outputs, the PDF
 as its compared text) and ``manifest.json`` (each output's request, how it is
-compared and the SHA-256 of what is compared) beside this file. With
-``--check`` it writes nothing and says whether the outputs match the fixtures.
+compared and the SHA-256 of what is compared) beside this file; fixtures
+that exist are replaced only with ``--force``. With ``--check`` it writes
+nothing and says whether the outputs match the fixtures.
 """
 
 import argparse
@@ -34,7 +36,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the fixtures, write nothing")
     parser.add_argument("--dump", type=Path, help="also write each output's bytes into this folder, to read them")
+    parser.add_argument("--force", action="store_true", help="replace fixtures that exist (on purpose only)")
     arguments = parser.parse_args()
+    manifest = Path(__file__).with_name("manifest.json")
+    if manifest.exists() and not (arguments.check or arguments.force):
+        parser.error(f"{manifest.name} ya existe: reemplácelo sólo a propósito (--force), o compare (--check)")
 
     import django
 

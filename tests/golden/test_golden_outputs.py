@@ -16,6 +16,9 @@ from django.db import transaction
 
 from tests.support import golden, golden_files, snapshots
 
+# The module's fixture uses the database: the mark has pytest-django set it up.
+pytestmark = pytest.mark.django_db
+
 MANIFEST = golden_files.manifest()
 
 

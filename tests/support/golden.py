@@ -28,6 +28,7 @@ Each output is compared by its ``kind``:
 import datetime
 import hashlib
 import io
+import json
 import re
 import tempfile
 import zipfile
@@ -138,6 +139,10 @@ def reset_ids() -> None:
     models = [model for model in apps.get_models(include_auto_created=True) if model._meta.managed]
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
+            # Without AUTOINCREMENT tables (no sqlite_sequence), the next id already follows the highest.
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")
+            if cursor.fetchone() is None:
+                return
             cursor.execute("SELECT name FROM sqlite_sequence")
             for (table,) in cursor.fetchall():
                 quoted = connection.ops.quote_name(table)
@@ -217,8 +222,6 @@ def _output(client: Client, path: str, language: str = "") -> Output:
 
 def _pages(client: Client, path: str, language: str = "") -> Iterator[Output]:
     """Every page of an API list, following its ``next`` links."""
-    import json
-
     while path:
         output = _output(client, path, language)
         yield output
@@ -230,8 +233,6 @@ def api_outputs(client: Client) -> Iterator[Output]:
     for resource in API_RESOURCES:
         pages = list(_pages(client, f"{API}/{resource}/"))
         yield from pages
-        import json
-
         first = json.loads(pages[0].content)["results"][0]["url"].removeprefix(ORIGIN)
         yield _output(client, first)
         if resource in API_ITEMS_IN_ENGLISH:
