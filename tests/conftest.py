@@ -107,6 +107,7 @@ SLOWEST_FIRST = (
     "cdmx_global/test_admin.py",
     "opendata/test_api.py",
     "opendata/test_downloads.py",
+    "golden/test_golden_outputs.py",
 )
 
 
