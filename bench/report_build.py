@@ -143,10 +143,18 @@ def peak_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def cpu_seconds() -> float:
+    """The processor time this process has used, user and system: unlike the
+    elapsed time, it hardly changes when other work shares the machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def build_in_process(url: str, semester: str = SEMESTER) -> dict:
     """The report of ``semester`` built from the database at ``url`` in a new
-    Python process: ``{"seconds", "peak_bytes", "steps"}`` — the seconds of the
-    data and all formats, the whole process's peak resident memory, and the
+    Python process: ``{"seconds", "peak_bytes", "cpu_seconds", "steps"}`` — the
+    elapsed seconds of the data and all formats, the whole process's peak
+    resident memory, its processor seconds (start-up included) and the elapsed
     seconds of each step. What ``bench/run.py`` reports as the report's cost."""
     environment = {**os.environ, "DATABASE_URL": url}
     environment.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -156,8 +164,8 @@ def build_in_process(url: str, semester: str = SEMESTER) -> dict:
         env=environment, capture_output=True, text=True, check=True,
     )
     steps = json.loads(finished.stdout.strip().splitlines()[-1])
-    peak = steps.pop("peak_bytes")
-    return {"seconds": steps["total"], "peak_bytes": peak, "steps": steps}
+    peak, cpu = steps.pop("peak_bytes"), steps.pop("cpu_seconds")
+    return {"seconds": steps["total"], "peak_bytes": peak, "cpu_seconds": cpu, "steps": steps}
 
 
 def child(semester: str) -> None:
@@ -167,7 +175,7 @@ def child(semester: str) -> None:
     from evaluations.periods import Semester
 
     timings = measure(Semester.parse(semester))
-    print(json.dumps({**timings, "peak_bytes": peak_bytes()}))
+    print(json.dumps({**timings, "peak_bytes": peak_bytes(), "cpu_seconds": cpu_seconds()}))
 
 
 def prepare(url: str, reuse: bool) -> int:
@@ -228,22 +236,24 @@ def main() -> None:
     base = results[0][2]["steps"]
     columns = list(base)
     print(f"\nInforme {SEMESTER}: segundos por paso (y razón respecto de {results[0][0]}×), memoria pico del proceso\n")
-    print("| escala | registros | " + " | ".join(columns) + " | memoria pico | razón total ÷ escala |")
-    print("|---|---|" + "---|" * len(columns) + "---|---|")
+    print("| escala | registros | " + " | ".join(columns) + " | memoria pico | CPU | razón total ÷ escala |")
+    print("|---|---|" + "---|" * len(columns) + "---|---|---|")
     for scale, records, run in results:
         cells = [f"{run['steps'][c]:.2f} s ({run['steps'][c] / base[c]:.1f}×)" for c in columns]
         growth = (run["seconds"] / base["total"]) / (scale / results[0][0])
         print(
             f"| {scale}× | {records} | " + " | ".join(cells)
-            + f" | {run['peak_bytes'] / 1024**3:.2f} GB | {growth:.2f} |"
+            + f" | {run['peak_bytes'] / 1024**3:.2f} GB | {run['cpu_seconds']:.1f} s | {growth:.2f} |"
         )
     for scale, _records, run in results:
         if scale == GOAL_SCALE:
             fits = run["seconds"] <= GOAL_SECONDS and run["peak_bytes"] <= GOAL_PEAK_BYTES
             print(
                 f"\n{'✓' if fits else '✗'} informe a {GOAL_SCALE}×: {run['seconds']:.1f} s (meta ≤ {GOAL_SECONDS} s), "
-                f"memoria pico {run['peak_bytes'] / 1024**3:.2f} GB (meta ≤ {GOAL_PEAK_BYTES / 1024**3:.0f} GB)"
+                f"memoria pico {run['peak_bytes'] / 1024**3:.2f} GB (meta ≤ {GOAL_PEAK_BYTES / 1024**3:.0f} GB); "
+                f"{run['cpu_seconds']:.1f} s de CPU"
             )
+    print(f"\nCarga de la máquina al terminar: {os.getloadavg()[0]:.1f} (promedio de 1 min)")
 
 
 if __name__ == "__main__":
