@@ -2,22 +2,32 @@
 
     .venv/bin/python bench/report_build.py                 # 1×, 10×, 100× on PostgreSQL
     .venv/bin/python bench/report_build.py --scales 1 10   # fewer scales
+    .venv/bin/python bench/report_build.py --reuse --scales 100   # the database as the last run left it
     BENCH_DATABASE_URL=postgres://… .venv/bin/python bench/report_build.py
 
 It uses its own database (``cdmx_bench_reports`` by default), which it drops and
 creates again, never the portal's. The book's records are loaded, then copied
 (scale − 1) times: every copy is published, keeps its dates (so it falls in the
 same semesters) and is marked as synthetic in its title and its source
-(«[sintético n]»). Synthetic data exists only here, for measuring.
+(«[sintético n]»). Synthetic data exists only here, for measuring. With
+``--reuse`` it keeps the database and the copies already made, and measures only
+the scales at or above them.
 
-For each scale it times, in one run: building the report data (``reports.data``)
-and rendering each format, and prints each time with its ratio to the 1× time.
-"Grows no faster than the data" holds when each ratio stays at or below the
-scale (the last column divides the ratio by the scale: ≤ 1).
+Each scale is measured in a process of its own (``build_in_process``), as the
+worker that builds a report is: the time of the report data and of each format,
+and the peak memory of the whole process (its largest resident set, which
+includes Python, Django and the fonts). It prints each time with its ratio to the
+1× time ("grows no faster than the data" holds when the last column, ratio ÷
+scale, stays at or below 1), and the goal at 100×: the report in at most
+``GOAL_SECONDS`` and ``GOAL_PEAK_BYTES``.
 """
 
 import argparse
+import json
 import os
+import re
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,6 +39,11 @@ from bench.common import recreate_database  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/cdmx_bench_reports"
 SEMESTER = "2017-2"
+
+#: The goal at 100× (issue 25): the whole report, every format, in a minute and a gigabyte.
+GOAL_SCALE = 100
+GOAL_SECONDS = 60
+GOAL_PEAK_BYTES = 1024**3
 
 
 def copy_records(copy: int) -> int:
@@ -83,6 +98,21 @@ def copy_records(copy: int) -> int:
     return made
 
 
+def copies_made() -> int:
+    """How many times the book is in the database (1 + the synthetic copies), 0 if it isn't loaded."""
+    from django.db import connection
+
+    from agreements.models import Agreement
+
+    if "agreements_agreement" not in connection.introspection.table_names():
+        return 0
+    marks = Agreement.objects.filter(source_citation__contains="[sintético").values_list("source_citation", flat=True)
+    numbers = [int(n) for text in marks.iterator() for n in re.findall(r"\[sintético (\d+)\]", text)]
+    if not Agreement.objects.exists():
+        return 0
+    return max(numbers, default=0) + 1
+
+
 def record_count() -> int:
     from agreements.models import Action, Agreement
     from events.models import Award, Event, Visit
@@ -92,6 +122,7 @@ def record_count() -> int:
 
 
 def measure(semester) -> dict[str, float]:
+    """Seconds for the report data and for each format, in this process."""
     from reports.data import build_report_data
     from reports.exporters import exporters
 
@@ -107,46 +138,122 @@ def measure(semester) -> dict[str, float]:
     return timings
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
-    arguments = parser.parse_args()
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    recreate_database(url)
+def peak_bytes() -> int:
+    """The largest resident set this process has had (Linux reports it in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def cpu_seconds() -> float:
+    """The processor time this process has used, user and system: unlike the
+    elapsed time, it hardly changes when other work shares the machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build_in_process(url: str, semester: str = SEMESTER) -> dict:
+    """The report of ``semester`` built from the database at ``url`` in a new
+    Python process: ``{"seconds", "peak_bytes", "cpu_seconds", "steps"}`` — the
+    elapsed seconds of the data and all formats, the whole process's peak
+    resident memory, its processor seconds (start-up included) and the elapsed
+    seconds of each step. What ``bench/run.py`` reports as the report's cost."""
+    environment = {**os.environ, "DATABASE_URL": url}
+    environment.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    environment.setdefault("LOG_LEVEL", "WARNING")
+    finished = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", semester],
+        env=environment, capture_output=True, text=True, check=True,
+    )
+    steps = json.loads(finished.stdout.strip().splitlines()[-1])
+    peak, cpu = steps.pop("peak_bytes"), steps.pop("cpu_seconds")
+    return {"seconds": steps["total"], "peak_bytes": peak, "cpu_seconds": cpu, "steps": steps}
+
+
+def child(semester: str) -> None:
+    import django
+
+    django.setup()
+    from evaluations.periods import Semester
+
+    timings = measure(Semester.parse(semester))
+    print(json.dumps({**timings, "peak_bytes": peak_bytes(), "cpu_seconds": cpu_seconds()}))
+
+
+def prepare(url: str, reuse: bool) -> int:
+    """The database ready with the book at least once; returns how many times the book is in it."""
+    if not reuse:
+        recreate_database(url)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
 
     import django
 
-    django.setup()
-    from django.core.management import call_command
+    try:
+        django.setup()
+        copies = copies_made() if reuse else 0
+    except Exception:  # noqa: BLE001 - no such database yet: make it
+        recreate_database(url)
+        copies = 0
+    if copies == 0:
+        from django.core.management import call_command
 
-    from sourcebook.loader import load_book
-    from evaluations.periods import Semester
+        from sourcebook.loader import load_book
 
-    call_command("migrate", verbosity=0)
-    load_book()
-    semester = Semester.parse(SEMESTER)
-    measure(semester)  # warm-up: imports, fonts, templates
+        call_command("migrate", verbosity=0)
+        load_book()
+        copies = 1
+    return copies
 
-    results, copies = [], 1
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--reuse", action="store_true", help="conserva la base y las copias ya hechas")
+    parser.add_argument("--child", metavar="SEMESTRE", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        child(arguments.child)
+        return
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    copies = prepare(url, arguments.reuse)
+    from django.db import connection
+
+    results = []
     for scale in sorted(arguments.scales):
+        if scale < copies:
+            print(f"{scale}×: la base ya tiene {copies}× (--reuse); se omite", file=sys.stderr)
+            continue
         while copies < scale:
             copy_records(copies)
             copies += 1
-        results.append((scale, record_count(), measure(semester)))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        results.append((scale, record_count(), build_in_process(url)))
         print(f"{scale}× medido", file=sys.stderr)
+    if not results:
+        return
 
-    base = results[0][2]
+    base = results[0][2]["steps"]
     columns = list(base)
-    print(f"\nInforme {SEMESTER}: segundos por paso (y razón respecto de {results[0][0]}×)\n")
-    print("| escala | registros | " + " | ".join(columns) + " | razón total ÷ escala |")
-    print("|---|---|" + "---|" * len(columns) + "---|")
-    for scale, records, timings in results:
-        cells = [f"{timings[c]:.2f} s ({timings[c] / base[c]:.1f}×)" for c in columns]
-        growth = (timings["total"] / base["total"]) / (scale / results[0][0])
-        print(f"| {scale}× | {records} | " + " | ".join(cells) + f" | {growth:.2f} |")
+    print(f"\nInforme {SEMESTER}: segundos por paso (y razón respecto de {results[0][0]}×), memoria pico del proceso\n")
+    print("| escala | registros | " + " | ".join(columns) + " | memoria pico | CPU | razón total ÷ escala |")
+    print("|---|---|" + "---|" * len(columns) + "---|---|---|")
+    for scale, records, run in results:
+        cells = [f"{run['steps'][c]:.2f} s ({run['steps'][c] / base[c]:.1f}×)" for c in columns]
+        growth = (run["seconds"] / base["total"]) / (scale / results[0][0])
+        print(
+            f"| {scale}× | {records} | " + " | ".join(cells)
+            + f" | {run['peak_bytes'] / 1024**3:.2f} GB | {run['cpu_seconds']:.1f} s | {growth:.2f} |"
+        )
+    for scale, _records, run in results:
+        if scale == GOAL_SCALE:
+            fits = run["seconds"] <= GOAL_SECONDS and run["peak_bytes"] <= GOAL_PEAK_BYTES
+            print(
+                f"\n{'✓' if fits else '✗'} informe a {GOAL_SCALE}×: {run['seconds']:.1f} s (meta ≤ {GOAL_SECONDS} s), "
+                f"memoria pico {run['peak_bytes'] / 1024**3:.2f} GB (meta ≤ {GOAL_PEAK_BYTES / 1024**3:.0f} GB); "
+                f"{run['cpu_seconds']:.1f} s de CPU"
+            )
+    print(f"\nCarga de la máquina al terminar: {os.getloadavg()[0]:.1f} (promedio de 1 min)")
 
 
 if __name__ == "__main__":
