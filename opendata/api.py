@@ -24,7 +24,9 @@ from drf_spectacular.utils import (
 )
 from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from cdmx_global.conditional import untracked
@@ -35,6 +37,7 @@ from .collections import COLLECTIONS, ORDERING_PARAMETER, QUERY_PARAMETER, Colle
 from .history import GONE, Gone, RecordHistoryMixin, history_schema
 from .moments import UPDATED_SINCE_DESCRIPTION, UPDATED_SINCE_PARAMETER
 from .serializers import SERIALIZERS
+from .values import Context, ValuesJSONRenderer, ValuesPage, attach, item, plan_for, rows
 
 NOT_FOUND = _("No hay un registro publicado con ese identificador.")
 
@@ -185,9 +188,26 @@ class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
     collection: Collection
     filter_backends = [CollectionFilterBackend]
     pagination_class = PageWithoutCount
+    renderer_classes = [
+        ValuesJSONRenderer if renderer is JSONRenderer else renderer for renderer in api_settings.DEFAULT_RENDERER_CLASSES
+    ]
 
     def get_queryset(self):
         return self.collection.published()
+
+    def list(self, request, *args, **kwargs):
+        """The page's records read as values, each link in one query, into the
+        serializer's items (``opendata.values``); the serializer itself where
+        it has a field read otherwise."""
+        plan = plan_for(self.serializer_class, self.collection)
+        if plan is None:
+            return super().list(request, *args, **kwargs)
+        records = self.paginate_queryset(rows(plan, self.filter_queryset(self.get_queryset())))
+        attach(plan, records)
+        context = Context(request, self.format_kwarg)
+        response = self.get_paginated_response([item(plan, record, context) for record in records])
+        response.data = ValuesPage(response.data)
+        return response
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
