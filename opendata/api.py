@@ -6,6 +6,7 @@ the language of the request, the filter backend that applies the
 collection's parameters, and a pagination that never counts the table.
 """
 
+import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils import translation
@@ -37,7 +38,7 @@ from .collections import COLLECTIONS, ORDERING_PARAMETER, QUERY_PARAMETER, Colle
 from .history import GONE, Gone, RecordHistoryMixin, history_schema
 from .moments import UPDATED_SINCE_DESCRIPTION, UPDATED_SINCE_PARAMETER
 from .serializers import SERIALIZERS
-from .values import Context, ValuesJSONRenderer, ValuesPage, attach, item, plan_for, rows
+from .values import Context, attach, item, plan_for, rows
 
 NOT_FOUND = _("No hay un registro publicado con ese identificador.")
 
@@ -113,6 +114,24 @@ class PageWithoutCount(pagination.BasePagination):
                 "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
             },
         ]
+
+
+class ValuesPage(dict):
+    """A list page made by ``opendata.values``: plain dicts, lists, strings, numbers, booleans and None."""
+
+
+class ValuesJSONRenderer(JSONRenderer):
+    """DRF's JSON renderer, with a ``ValuesPage`` encoded by orjson into the
+    same bytes (compact, UTF-8, U+2028 and U+2029 escaped as DRF escapes them)."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if (
+            type(data) is not ValuesPage
+            or not self.compact or self.ensure_ascii
+            or self.get_indent(accepted_media_type, renderer_context or {}) is not None
+        ):
+            return super().render(data, accepted_media_type, renderer_context)
+        return orjson.dumps(data).replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
 
 
 class CollectionFilterBackend(DjangoFilterBackend):

@@ -8,23 +8,22 @@ key of an item is made from them, and, for each link, the queryset the
 collection's selector loads it with (its published records only, in its
 order), to be read with one ``values()`` query for all the page's records.
 The items are the same dicts, key for key and value for value, as the
-serializer's; ``ValuesJSONRenderer`` encodes them with orjson into the same
-bytes as DRF's ``JSONRenderer``.
+serializer's, and ``opendata.api`` encodes them into the same bytes as DRF's
+``JSONRenderer``.
 
 A serializer with a field this module does not know (a method field, a
 property) gets no plan, and its list stays on the serializer.
 """
 
+import functools
 import re
-from urllib.parse import quote
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
-import orjson
 from django.db.models import F, ForeignObjectRel, Prefetch, Q
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from rest_framework import serializers
-from rest_framework.renderers import JSONRenderer
 from rest_framework.reverse import reverse
 
 from cdmx_global.labels import _choices, country_name
@@ -40,7 +39,6 @@ OWNER = "_owner"
 SENTINELS = {"id": "9081726354501", "slug": "9081726354502", "code": "9081726354503", "network__slug": "9081726354504"}
 #: What Django's ``reverse`` leaves as it is in a path segment: only these are put in an address as they come.
 PLAIN = re.compile(r"[A-Za-z0-9._~-]+")
-STRING_FIELDS = (serializers.CharField, serializers.ChoiceField)
 
 
 class Unsupported(Exception):
@@ -64,7 +62,6 @@ class Link:
 @dataclass
 class Plan:
     model: type
-    serializer: type
     columns: list[str] = field(default_factory=list)
     #: (key, kind, argument) in the serializer's order.
     keys: list[tuple] = field(default_factory=list)
@@ -130,7 +127,7 @@ def _split(address: str) -> tuple[list[str], list[str]]:
 
 def compile_plan(serializer_class, queryset, inherited: list[Prefetch] = ()) -> Plan:
     model = serializer_class.Meta.model
-    plan = Plan(model, serializer_class)
+    plan = Plan(model)
     pk = model._meta.pk.attname
     plan.need(pk)
     lookups = _lookups(queryset, list(inherited))
@@ -158,7 +155,7 @@ def _compile_fields(plan, fields, model, queryset, lookups, joined) -> None:
             elif link.column is not None:
                 plan.need(link.column)
         elif isinstance(bound, serializers.Serializer) and bound.source == "*":
-            inline = Plan(model, type(bound))
+            inline = Plan(model)
             _compile_fields(inline, bound.fields.items(), model, queryset, lookups, joined)
             plan.need(*inline.columns)
             plan.keys.append((key, "inline", inline))
@@ -224,7 +221,9 @@ def _link(key: str, bound, model, lookups, joined) -> Link:
             for name, value in filtered.condition.children
         ])
         queryset = relation.related_model._default_manager.filter(condition)
-        return Link(key, compile_plan(type(child), queryset), False, relation.attname, None, queryset)
+        plan = compile_plan(type(child), queryset)
+        # Read through the queryset's own filtered join (as its select_related reads it) when nothing hangs from it.
+        return Link(key, plan, False, relation.attname, None, queryset, None if plan.links else source)
     relation = model._meta.get_field(source)
     if many or not (relation.concrete and relation.many_to_one):
         raise Unsupported(key)
@@ -362,16 +361,19 @@ def item(plan: Plan, record: dict, context: Context) -> dict:
                 data[key] = None
             else:
                 precision = record[f"{argument}_precision"]
-                data[key] = {
-                    "value": format_partial_date_cell(value, precision),
-                    "precision": precision,
-                    "display": format_partial_date(value, precision),
-                }
+                cell, display = _partial_date(value, precision, context.language)
+                data[key] = {"value": cell, "precision": precision, "display": display}
         elif kind == "country":
             data[key] = country_name(record[argument])
     if plan.texts and context.english:
         return _english(plan, record, data)
     return data
+
+
+@functools.lru_cache(maxsize=8192)
+def _partial_date(value, precision: str, language: str) -> tuple[str, str]:
+    """A partial date's cell and display in ``language`` (the active one): made once, as dates repeat."""
+    return format_partial_date_cell(value, precision), format_partial_date(value, precision)
 
 
 def _english(plan: Plan, record: dict, data: dict) -> dict:
@@ -391,21 +393,3 @@ def _english(plan: Plan, record: dict, data: dict) -> dict:
         else:
             answer[key] = value
     return answer
-
-
-class ValuesPage(dict):
-    """A page of items made here: plain dicts, lists, strings, numbers and None."""
-
-
-class ValuesJSONRenderer(JSONRenderer):
-    """DRF's JSON renderer, with a ``ValuesPage`` encoded by orjson into the
-    same bytes (compact, UTF-8, U+2028 and U+2029 escaped as DRF escapes them)."""
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        if (
-            type(data) is not ValuesPage
-            or not self.compact or self.ensure_ascii
-            or self.get_indent(accepted_media_type, renderer_context or {}) is not None
-        ):
-            return super().render(data, accepted_media_type, renderer_context)
-        return orjson.dumps(data).replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
