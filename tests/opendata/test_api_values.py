@@ -26,7 +26,8 @@ def serializer_page(resource: str, path: str, page: int, language: str) -> list:
     """What the serializer gives for the ``page``-th hundred records, as the API's viewset calls it."""
     records = COLLECTIONS[resource].published()[(page - 1) * 100 : page * 100]
     request = Request(APIRequestFactory().get(path))
-    with translation.override(language):
+    # As the API activates it: Spanish is «es-mx», whose portal addresses carry no prefix.
+    with translation.override(translation.get_supported_language_variant(language)):
         return SERIALIZERS[resource](records, many=True, context={"request": request, "format": None}).data
 
 
