@@ -249,6 +249,12 @@ class StaffSession:
         finally:
             connection.close()
 
+    def get(self, path: str) -> Answer:
+        return self._send("GET", path)
+
+    def post(self, path: str, data: list[tuple[str, str]]) -> Answer:
+        return self._send("POST", path, data)
+
     def login(self, username: str = STAFF_USERNAME, password: str = STAFF_PASSWORD) -> None:
         self._send("GET", "/admin/login/")
         answer = self._send("POST", "/admin/login/?next=/admin/", [

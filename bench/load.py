@@ -5,6 +5,7 @@
     .venv/bin/python bench/load.py --scale 1 --duration 20      # the book's data only
     BENCH_DATABASE_URL=postgres://… .venv/bin/python bench/load.py
     .venv/bin/python bench/load.py --faults --scale 1 --duration 20 --class-duration 0   # con fallas
+    REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/load.py --servers 2 --skip-prepare   # dos servidores
 
 What it measures: throughput (requests per second) and latency p50/p95/p99 of
 the portal served by gunicorn as in production (``config.wsgi``, sync
@@ -73,7 +74,10 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=100, help="veces los datos del libro (generate_synthetic)")
     parser.add_argument("--duration", type=int, default=60, help="segundos de carga")
     parser.add_argument("--connections", type=int, default=16, help="conexiones abiertas de wrk")
-    parser.add_argument("--workers", type=int, default=2, help="procesos de gunicorn")
+    parser.add_argument("--workers", type=int, default=2, help="procesos de gunicorn (de cada servidor)")
+    parser.add_argument("--servers", type=int, default=1,
+                        help="instancias de gunicorn en puertos distintos sobre la misma base (y el mismo "
+                             "Redis si REDIS_URL está puesta), cada una con su wrk; no con --faults")
     parser.add_argument("--timeout", type=int, default=10, help="segundos que wrk espera una respuesta")
     parser.add_argument("--class-duration", type=int, default=10,
                         help="segundos de carga de cada clase de URL sola (0: no medir por clase)")
@@ -91,10 +95,14 @@ def main() -> int:
                               help="con --faults: sobre la base configurada, sin reiniciarla (sólo el proceso)")
     faults_group.add_argument("--pgdata", help="con --faults: el directorio de un servidor privado ya creado "
                               "(bench/pgcluster.py) en el que está --database-url; se reinicia ése")
+    faults_group.add_argument("--server-log", help="con --faults: guardar aquí el registro de gunicorn "
+                              "(con las trazas de cada error)")
     faults_group.add_argument("--outage", type=float, default=2.0, help="segundos que la base queda detenida")
     arguments = parser.parse_args()
     if arguments.scale < 1:
         parser.error("--scale debe ser 1 o más")
+    if arguments.servers < 1 or (arguments.faults and arguments.servers != 1):
+        parser.error("--servers debe ser 1 o más, y 1 con --faults")
 
     if subprocess.run([str(ROOT / "scripts" / "ensure-wrk")]).returncode != 0 or not shutil.which("wrk"):
         return 1

@@ -19,6 +19,13 @@ Two ways in, for the two places a request meets the database:
   the view): Django turns the exception into the answer of ``handler500``,
   which is :func:`server_error` here.
 
+The driver's own errors count too, not only Django's: Django closes a
+server-side cursor (``QuerySet.iterator()``: a download's rows, a filter
+form's choices) outside its error wrapper, so when the server dies between
+the last rows and that ``CLOSE`` psycopg2's ``OperationalError`` reaches the
+view as it is. That was the rare 500 seen while the database crashed under
+load (about one run in fifteen of ``bench/load.py --faults``, issue 25).
+
 The page is made without the database and without a request context (no
 context processor may query it).
 """
@@ -26,7 +33,7 @@ context processor may query it).
 import logging
 import sys
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import get_language
@@ -35,8 +42,15 @@ from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
-#: The errors that mean "the database is not there right now".
+#: Django's errors that mean "the database is not there right now".
 DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def database_down(error: BaseException | None) -> bool:
+    """Whether ``error`` means the database is not there right now: Django's
+    errors, or the driver's own ones of the same kinds (see the module)."""
+    driver = connection.Database
+    return isinstance(error, (*DATABASE_DOWN, driver.OperationalError, driver.InterfaceError))
 
 #: Seconds a client is asked to wait before trying again (a restart takes a few).
 RETRY_AFTER_SECONDS = 10
@@ -69,7 +83,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DATABASE_DOWN):
+        if not database_down(exception):
             return None
         response = unavailable_response(request)
         logger.error("Base de datos no disponible (503): %s %s", request.method, request.path, exc_info=exception)
@@ -83,6 +97,6 @@ def server_error(request, template_name="500.html"):
 
     Django logs what this returns once, with the exception (``django.request``).
     """
-    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+    if database_down(sys.exc_info()[1]):
         return unavailable_response(request)
     return defaults.server_error(request, template_name)

@@ -116,7 +116,7 @@ ROOT_URLCONF = "config.urls"
 
 # Anonymous pages are kept for PAGE_CACHE_SECONDS, and retired at once when
 # anything public changes (cdmx_global/pagecache.py). Each worker keeps its
-# own copies; 0 turns the cache off.
+# own copies, or all share them in Redis (REDIS_URL, below); 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_ALIAS = "pages"
 # Finished bulk downloads are kept here as files, under the same rules (opendata/filecache.py).
@@ -139,6 +139,36 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
     },
 }
+# With a Redis server (redis://host:6379/0), the limits, the pages and the
+# index of kept downloads are shared by every server that uses it, so N servers
+# give the same limits as one and build each page once. Redis is not needed:
+# unreachable, the portal serves without it and logs it once
+# (cdmx_global/rediscache.py). Timeouts are short so that an outage doesn't
+# hold requests up. REDIS_KEY_PREFIX tells apart portals sharing one Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    REDIS_KEY_PREFIX = os.environ.get("REDIS_KEY_PREFIX", "cdmx")
+    _redis_options = {
+        "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+        "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "cdmx_global.rediscache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{REDIS_KEY_PREFIX}:limits",
+            # Counters set their own windows; this bounds anything else.
+            "TIMEOUT": 3600,
+            "OPTIONS": _redis_options,
+        },
+        "pages": {
+            "BACKEND": "cdmx_global.rediscache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{REDIS_KEY_PREFIX}:pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": _redis_options,
+        },
+    }
 
 TEMPLATES = [
     {

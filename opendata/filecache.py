@@ -13,6 +13,16 @@ before the end leaves no copy behind, and a copy older than
 the whole tables again (``opendata.warming``), so the next visitor is sent a
 file rather than waiting for it. Memory stays flat either way: the copy
 is written and read in blocks.
+
+With Redis (``REDIS_URL``), several servers share one ``DOWNLOAD_CACHE_DIR``
+(a shared volume) and the *index* lives in the ``pages`` cache, in Redis:
+which files are complete (a key per file, for ``DOWNLOAD_CACHE_SECONDS``),
+so a server looks for no file Redis doesn't know, and which are being written
+(a lock taken with ``add``), so two servers don't write the same file at once.
+A request that finds its file being written elsewhere streams its own answer
+at once, without keeping a copy, rather than wait with nothing sent: the
+first one's copy serves those after it. While Redis is unreachable, the disk
+is looked at as without Redis.
 """
 
 import functools
@@ -24,6 +34,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import FileResponse
 from django.utils import translation
 
@@ -106,7 +117,39 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+#: How long a server may take to write a file before another may write it instead.
+BUILD_LOCK_SECONDS = 300
+
+
+def _shared_index():
+    """The cache that holds the index, when it is shared between servers (Redis); None otherwise."""
+    index = caches[settings.PAGE_CACHE_ALIAS]
+    return index if getattr(index, "shared_between_servers", False) else None
+
+
+def _kept_key(path: Path) -> str:
+    return f"download:{path.name}"
+
+
+def _building_key(path: Path) -> str:
+    return f"download-building:{path.name}"
+
+
+def known_missing(path: Path) -> bool:
+    """True when the shared index says no complete file is kept at ``path`` (never without Redis)."""
+    index = _shared_index()
+    return index is not None and index.get(_kept_key(path)) is None and index.available()
+
+
+def building(path: Path) -> bool:
+    """True when the shared index says another process is writing ``path`` now."""
+    index = _shared_index()
+    return index is not None and index.get(_building_key(path)) is not None
+
+
 def is_fresh(path: Path) -> bool:
+    if known_missing(path):
+        return False
     try:
         return time.time() - path.stat().st_mtime <= settings.DOWNLOAD_CACHE_SECONDS
     except FileNotFoundError:
@@ -115,11 +158,13 @@ def is_fresh(path: Path) -> bool:
 
 def kept_response(path: Path | None, response_for) -> FileResponse | None:
     """The kept file as a response (``response_for(handle)`` sets its headers), if it is fresh."""
-    if path is None:
+    if path is None or known_missing(path):
         return None
     try:
         handle = path.open("rb")
     except FileNotFoundError:
+        if (index := _shared_index()) is not None:
+            index.delete(_kept_key(path))  # removed since (a restore clears them)
         return None
     if time.time() - os.fstat(handle.fileno()).st_mtime > settings.DOWNLOAD_CACHE_SECONDS:
         handle.close()
@@ -132,10 +177,16 @@ def keep(response, path: Path | None):
     if path is None:
         return response
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+    token = uuid.uuid4().hex
+    partial = path.with_name(f".{path.name}.{token}.part")
     blocks = response.streaming_content
 
     def copied():
+        # Taken when the first block is asked for: an answer never sent holds nothing.
+        index = _shared_index()
+        if index is not None and not index.add(_building_key(path), token, BUILD_LOCK_SECONDS):
+            yield from blocks  # written by another server right now
+            return
         finished = False
         try:
             with partial.open("wb") as copy:
@@ -144,10 +195,14 @@ def keep(response, path: Path | None):
                     yield block
             partial.replace(path)
             finished = True
+            if index is not None:
+                index.set(_kept_key(path), 1, settings.DOWNLOAD_CACHE_SECONDS)
             _remove_older(path)
         finally:
             if not finished:
                 partial.unlink(missing_ok=True)
+            if index is not None and index.get(_building_key(path)) == token:
+                index.delete(_building_key(path))
 
     response.streaming_content = copied()
     return response

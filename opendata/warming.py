@@ -42,7 +42,7 @@ def warm(table, exporter, language: str) -> bool:
             scheme=site.scheme, host=site.netloc, language=translation.get_language(),
             resource=table.name, extension=exporter.extension,
         )
-        if kept_at is None or filecache.is_fresh(kept_at):
+        if kept_at is None or filecache.is_fresh(kept_at) or filecache.building(kept_at):
             return False
         records = table.collection.records(QueryDict())
         response = filecache.keep(exporter.response(table, rows(table, records, _absolute_url)), kept_at)

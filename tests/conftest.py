@@ -15,6 +15,8 @@ from tests.support import snapshots
 
 # Reports in every status, built once per session and written back in each module that asks.
 from tests.support.report_fixtures import kept_report_set, media_root, report_set  # noqa: F401
+# Redis: the shared one under a prefix of the test's own, or one the test may stop.
+from tests.support.redis_servers import own_redis, redis_caches  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -105,6 +107,7 @@ SLOWEST_FIRST = (
     "cdmx_global/test_admin.py",
     "opendata/test_api.py",
     "opendata/test_downloads.py",
+    "golden/test_golden_outputs.py",
 )
 
 

@@ -159,6 +159,8 @@ def run_with_faults(arguments) -> int:
                 final_recovery = wait_for_pages(port, checks, RECOVERY_LIMIT)
                 workers_after = server.worker_pids()
             server_log = server.log.read_text(errors="replace")
+            if arguments.server_log:
+                Path(arguments.server_log).write_text(server_log)
 
         # A new connection: the server was restarted since the last one.
         watcher = psycopg2.connect(url)

@@ -12,10 +12,10 @@ from bench import faults
 from bench.common import database_name, drop_database, free_port, recreate_database
 
 from .database import check_synthetic_command, manage, published_record_count, static_files_outdated
-from .report import print_assumptions, print_class_results, print_result
+from .report import print_assumptions, print_class_results, print_result, print_server_results
 from .urls import CLASS_NAMES, CLASS_WEIGHTS, build_url_mix, mix_sample
 from .warmup import warm_up
-from .wrk import run_wrk
+from .wrk import run_wrk_on_servers
 
 
 def run_plain(arguments) -> int:
@@ -51,36 +51,44 @@ def run_plain(arguments) -> int:
         raise SystemExit(f"La base «{database_name(url)}» no tiene registros publicados; prepárela sin --skip-prepare.")
     connection.close()
 
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="cdmx-load-") as directory:
         directory = Path(directory)
-        server = faults.Gunicorn(port, arguments.workers, env, directory / "gunicorn.log")
+        # With --servers N, N gunicorn instances on N ports, each with its own wrk: the same
+        # database and, if REDIS_URL is set, the same Redis (limits and page cache shared).
+        servers = [faults.Gunicorn(free_port(), arguments.workers, env, directory / f"gunicorn-{number}.log")
+                   for number in range(1, arguments.servers + 1)]
+        base_urls = [f"http://127.0.0.1:{server.port}" for server in servers]
         try:
-            server.start()
+            for server in servers:
+                server.start()
             print(f"Calentando: {len(mix.targets)} URL distintas, una vez cada una…", file=sys.stderr)
-            slowest = warm_up(port, mix, arguments.workers)
+            slowest = warm_up(servers[0].port, mix, arguments.workers)
+            for server in servers[1:]:
+                warm_up(server.port, mix, arguments.workers)
             print(f"Carga mixta: {arguments.duration} s…", file=sys.stderr)
-            result = run_wrk(base_url, mix.cycle, directory, "mix", arguments.duration, arguments.connections,
-                             arguments.timeout)
+            result, per_server = run_wrk_on_servers(base_urls, mix.cycle, directory, "mix", arguments.duration,
+                                                    arguments.connections, arguments.timeout)
             by_class = {}
             if arguments.class_duration > 0:
                 for kind in CLASS_WEIGHTS:
                     print(f"Sólo {CLASS_NAMES[kind]}: {arguments.class_duration} s…", file=sys.stderr)
                     members = set(mix.by_kind(kind))
                     paths = [path for path in mix.cycle if path in members]
-                    by_class[kind] = run_wrk(base_url, paths, directory, kind, arguments.class_duration,
-                                             arguments.connections, arguments.timeout)
+                    by_class[kind], _ = run_wrk_on_servers(base_urls, paths, directory, kind,
+                                                           arguments.class_duration, arguments.connections,
+                                                           arguments.timeout)
         except RuntimeError as error:  # gunicorn did not come up
             raise SystemExit(str(error)) from None
         finally:
-            server_log = server.stop()
+            server_log = "".join(server.stop() for server in servers)
 
     print_assumptions(arguments, url, records, mix)
     print("\nLas más lentas al calentar (una petición sola):")
     for seconds, path in slowest[:5]:
         print(f"  {seconds * 1000:7.1f} ms  {path}")
     print_result(result)
+    if len(per_server) > 1:
+        print_server_results(per_server)
     if by_class:
         print_class_results(by_class, arguments.class_duration)
     if arguments.drop:

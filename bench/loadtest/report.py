@@ -1,5 +1,7 @@
 """What the plain load test prints: its assumptions and its results."""
 
+import os
+
 from bench import faults
 
 from .urls import CLASS_NAMES, CLASS_WEIGHTS, UrlMix
@@ -23,9 +25,13 @@ def describe_caches() -> str:
     if settings.PAGE_CACHE_SECONDS <= 0:
         return "ninguna: cada petición se arma de la base de datos (PAGE_CACHE_SECONDS=0)"
     pages = settings.CACHES[settings.PAGE_CACHE_ALIAS]
+    backend = pages["BACKEND"].rsplit(".", 1)[-1]
+    if "MAX_ENTRIES" in pages.get("OPTIONS", {}):
+        where = f"en la memoria de cada proceso ({backend}, hasta {pages['OPTIONS']['MAX_ENTRIES']} por proceso"
+    else:  # REDIS_URL
+        where = f"en Redis, compartidas por todos los procesos y servidores ({backend}"
     return (
-        f"páginas y respuestas de la API de visitantes anónimos en la memoria de cada proceso "
-        f"({pages['BACKEND'].rsplit('.', 1)[-1]}, hasta {pages['OPTIONS']['MAX_ENTRIES']} por proceso, "
+        f"páginas y respuestas de la API de visitantes anónimos {where}, "
         f"{settings.PAGE_CACHE_SECONDS} s como máximo), descargas terminadas en {settings.DOWNLOAD_CACHE_DIR}; "
         "todo se retira al publicarse un cambio (cdmx_global/pagecache.py). El calentamiento pide cada "
         "dirección una vez, así que la carga mide sobre todo respuestas guardadas"
@@ -46,8 +52,13 @@ def print_assumptions(arguments, url: str, records: int, mix: UrlMix) -> None:
     print(f"  escala: {arguments.scale}× los datos del libro ({records} registros publicados)")
     print(f"  caché: {describe_caches()}")
     print(f"  límites de peticiones elevados: {', '.join(f'{k}={v}' for k, v in faults.RAISED_RATES.items())}")
-    print(f"  carga: wrk en la misma máquina, 2 hilos, {arguments.connections} conexiones, {arguments.duration} s, "
-          f"tiempo límite {arguments.timeout} s por petición")
+    if arguments.servers > 1:
+        print(f"  servidores: {arguments.servers} instancias de gunicorn en puertos distintos, la misma base"
+              f"{' y el mismo Redis (REDIS_URL)' if os.environ.get('REDIS_URL') else ''}; un wrk por servidor, "
+              f"de 1 hilo y {max(1, arguments.connections // arguments.servers)} conexiones")
+    threads = 2 if arguments.servers == 1 else arguments.servers
+    print(f"  carga: wrk en la misma máquina, {threads} hilos, {arguments.connections} conexiones, "
+          f"{arguments.duration} s, tiempo límite {arguments.timeout} s por petición")
     print(f"  mezcla (semilla {arguments.seed}, {len(mix.targets)} URL distintas): {shares}")
 
 
@@ -68,6 +79,15 @@ def print_result(result: LoadResult) -> None:
         others = ", ".join(f"{status}: {count}" for status, count in sorted(result.statuses.items())
                            if not 200 <= status < 300)
         print(f"\nRespuestas no 2xx por código: {others}")
+
+
+def print_server_results(results: list[LoadResult]) -> None:
+    print("\nPor servidor (la carga mixta, al mismo tiempo; arriba la suma y, de cada latencia, la peor):\n")
+    print("| servidor | peticiones | pet/s | p50 (ms) | p95 (ms) | no 2xx | errores de socket |")
+    print("|---|---|---|---|---|---|---|")
+    for number, result in enumerate(results, start=1):
+        print(f"| {number} | {result.requests} | {result.throughput:.1f} | {result.p50_ms:.1f} | "
+              f"{result.p95_ms:.1f} | {result.non_2xx} | {sum(result.socket_errors.values())} |")
 
 
 def print_class_results(results: dict[str, LoadResult], seconds: int) -> None:

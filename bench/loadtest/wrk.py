@@ -3,6 +3,7 @@ status, running it, and reading the one line of results it prints."""
 
 import json
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,3 +130,45 @@ def run_wrk(base_url: str, paths: list[str], directory: Path, name: str, duratio
         raise SystemExit(f"wrk terminó con el código {completed.returncode}:\n{completed.stdout}{completed.stderr}")
     (directory / f"{name}.out").write_text(completed.stdout, encoding="utf-8")
     return parse_wrk_output(completed.stdout)
+
+
+def merge_results(results: list[LoadResult]) -> LoadResult:
+    """Several wrk runs at once (one per server) as one: requests, statuses and
+    errors added up, the throughput the sum, each latency the worst server's
+    (percentiles of separate runs cannot be merged exactly) and the mean weighted."""
+    requests = sum(result.requests for result in results)
+    statuses: dict[int, int] = {}
+    for result in results:
+        for status, count in result.statuses.items():
+            statuses[status] = statuses.get(status, 0) + count
+    return LoadResult(
+        requests=requests,
+        seconds=max(result.seconds for result in results),
+        throughput=sum(result.throughput for result in results),
+        p50_ms=max(result.p50_ms for result in results),
+        p95_ms=max(result.p95_ms for result in results),
+        p99_ms=max(result.p99_ms for result in results),
+        mean_ms=sum(result.mean_ms * result.requests for result in results) / requests if requests else 0.0,
+        max_ms=max(result.max_ms for result in results),
+        non_2xx=sum(result.non_2xx for result in results),
+        statuses=statuses,
+        socket_errors={name: sum(result.socket_errors[name] for result in results)
+                       for name in ("connect", "read", "write", "timeout")},
+    )
+
+
+def run_wrk_on_servers(base_urls: list[str], paths: list[str], directory: Path, name: str, duration: int,
+                       connections: int, timeout: int) -> tuple[LoadResult, list[LoadResult]]:
+    """One wrk per server at the same time, the connections shared out among
+    them: the merged result (``merge_results``) and each server's."""
+    if len(base_urls) == 1:
+        result = run_wrk(base_urls[0], paths, directory, name, duration, connections, timeout)
+        return result, [result]
+    share = max(1, connections // len(base_urls))
+    with ThreadPoolExecutor(max_workers=len(base_urls)) as pool:
+        results = list(pool.map(
+            lambda numbered: run_wrk(numbered[1], paths, directory, f"{name}-{numbered[0]}", duration, share,
+                                     timeout, threads=1),
+            enumerate(base_urls, start=1),
+        ))
+    return merge_results(results), results

@@ -66,7 +66,7 @@ def _request(client, case: Case, cached: bool) -> tuple[float, int]:
         # What a first visitor after a change waits for: every kept page and download retired.
         bump_generation()
     start = time.perf_counter()
-    response = client.get(case.path)
+    response = client.get(case.path, secure=True)  # production is served over HTTPS only
     size = _size(response)
     elapsed = time.perf_counter() - start
     if response.status_code != 200:

@@ -355,12 +355,11 @@ def test_the_load_test_with_faults_ends_with_every_write_complete_or_absent(port
     assert result["database_restarted"] and result["outage_seconds"] >= 2
     assert result["recovery_seconds"] is not None and result["recovery_seconds"] <= RECOVERY_BOUND
     assert result["recovered"]
-    # What failed during the faults failed as 503. (One run in about fifteen has shown a single 500
-    # during the crash among its ~1 500 requests, its cause printed above: tolerated here, reported.)
-    assert set(result["statuses"]) <= {"200", "500", "503"}
+    # What failed during the faults failed as 503, never 500. (The rare 500 of about one run in fifteen
+    # was psycopg2's own error from a server-side cursor's close: cdmx_global/unavailable.py.)
+    assert set(result["statuses"]) <= {"200", "503"}, completed.stderr
     assert result["statuses"]["503"] > 0
-    assert result["statuses"].get("500", 0) <= result["server_errors_logged"] <= 0.01 * result["requests"], (
-        completed.stderr)
+    assert (result["server_errors_logged"], result["server_error_causes"]) == (0, []), completed.stderr
     assert "| escrituras completas / ausentes / a medias |" in completed.stdout
     # The server it restarted runs again.
     cluster.connect().close()

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from bench.loadtest.urls import CLASS_WEIGHTS, Target, build_url_mix, weighted_cycle
-from bench.loadtest.wrk import lua_script, parse_wrk_output
+from bench.loadtest.wrk import lua_script, merge_results, parse_wrk_output
 
 #: wrk 4.1 against a small server, with bench.load's script over
 #: ["/", "/index.html", "/falta/", "/"] (the third path answered 404).
@@ -116,3 +116,17 @@ def test_the_wrk_script_lists_every_path_quoted():
     assert '  "/buscar/?q=agua",' in script
     assert r'  "/a/\"b\"/",' in script
     assert "function done(summary, latency, requests)" in script
+
+
+def test_two_servers_results_are_added_up_with_the_worst_latency():
+    first = parse_wrk_output(WRK_OUTPUT)
+    second = parse_wrk_output(WRK_OUTPUT.replace('"requests": 1983', '"requests": 1000').replace(
+        '"p95": 10909', '"p95": 20000').replace('"statuses": {"200": 1488, "404": 495}', '"statuses": {"200": 1000}'))
+
+    merged = merge_results([first, second])
+
+    assert (merged.requests, merged.statuses, merged.non_2xx) == (2983, {200: 2488, 404: 495}, 495)
+    assert round(merged.throughput, 3) == round((1983 + 1000) / 2.010870, 3)
+    assert (merged.p50_ms, merged.p95_ms, merged.p99_ms, merged.max_ms) == (2.971, 20.0, 16.707, 30.729)
+    assert round(merged.mean_ms, 4) == 4.3532
+    assert merged.socket_errors == {"connect": 0, "read": 0, "write": 0, "timeout": 0}

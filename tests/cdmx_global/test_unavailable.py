@@ -3,14 +3,16 @@
 
 The whole path, with a real PostgreSQL server stopped under real gunicorn
 processes, is tests/bench/test_faults.py; here each way in on its own, with the
-exceptions Django raises then."""
+exceptions Django raises then, and the driver's own one that once escaped as
+a 500 (Django closes a server-side cursor outside its error wrapper)."""
 
+import inspect
 import json
 import logging
 
 import pytest
-from django.db import InterfaceError, OperationalError
-from django.test import RequestFactory
+from django.db import InterfaceError, OperationalError, connection, connections
+from django.test import Client, RequestFactory
 from django.utils import translation
 
 from cdmx_global.unavailable import DatabaseUnavailableMiddleware, server_error
@@ -23,10 +25,16 @@ def middleware():
     return DatabaseUnavailableMiddleware(lambda request: None)
 
 
+#: What psycopg2 says when the server died under an open connection.
+SERVER_GONE = "server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n"
+
+
 @pytest.mark.parametrize("error", [
     OperationalError("could not connect to server: Connection refused"),
     InterfaceError("connection already closed"),
-], ids=["operational", "interface"])
+    connection.Database.OperationalError(SERVER_GONE),
+    connection.Database.InterfaceError("connection already closed"),
+], ids=["operational", "interface", "driver-operational", "driver-interface"])
 def test_a_view_that_loses_the_database_answers_503_with_retry_after_and_the_short_page(error, caplog):
     request = RequestFactory().get("/acuerdos/")
 
@@ -66,14 +74,16 @@ def test_other_errors_are_left_to_the_500_page():
     assert middleware().process_exception(request, ValueError("otro error")) is None
 
 
-def test_the_500_handler_answers_503_when_a_middleware_lost_the_database():
+@pytest.mark.parametrize("error_class", [OperationalError, connection.Database.OperationalError],
+                         ids=["django", "driver"])
+def test_the_500_handler_answers_503_when_a_middleware_lost_the_database(error_class):
     # The page cache's middleware reads the content generation before any view:
     # Django hands its exception to handler500, inside the except block.
     request = RequestFactory().get("/acuerdos/")
     with translation.override("es"):
         try:
-            raise OperationalError("terminating connection due to administrator command")
-        except OperationalError:
+            raise error_class("terminating connection due to administrator command")
+        except error_class:
             response = server_error(request)
 
     assert response.status_code == 503
@@ -100,3 +110,53 @@ def test_the_portal_uses_both():
 
     assert "cdmx_global.unavailable.DatabaseUnavailableMiddleware" in settings.MIDDLEWARE
     assert urls.handler500 == "cdmx_global.unavailable.server_error"
+
+
+class ServerGoneAtClose:
+    """A server-side cursor whose server died after its last rows were read: its
+    ``close()`` (``CLOSE`` on the server) raises the driver's own error, as
+    psycopg2 did under Django's ``cursor_iter`` in the fault runs."""
+
+    closed_from: list[str] = []
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+    def __iter__(self):
+        return iter(self._cursor)
+
+    def close(self):
+        ServerGoneAtClose.closed_from.append(inspect.stack()[1].function)
+        self._cursor.close()
+        raise connection.Database.OperationalError(SERVER_GONE)
+
+
+@pytest.mark.django_db
+def test_a_server_side_cursor_closed_after_the_server_died_answers_503_not_500(monkeypatch, caplog):
+    """The fault runs' rare 500, on its exact path: the events list's facets
+    read a filter form's choices with ``QuerySet.iterator()``; the server dies
+    before Django closes that cursor, whose error is the driver's, unwrapped."""
+    database = connections["default"]
+    chunked_cursor = database.chunked_cursor
+    monkeypatch.setattr(database, "chunked_cursor", lambda: ServerGoneAtClose(chunked_cursor()))
+    ServerGoneAtClose.closed_from.clear()
+
+    with caplog.at_level(logging.ERROR):
+        response = Client(raise_request_exception=False).get("/eventos/")
+
+    assert ServerGoneAtClose.closed_from == ["cursor_iter"]
+    assert response.status_code == 503
+    assert (response["Retry-After"], response["Cache-Control"]) == ("10", "no-store")
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    content = response.content.decode()
+    assert "<h1>Portal no disponible por un momento</h1>" in content
+    assert f'<p class="lead">{MESSAGE}</p>' in content
+    assert "Error del servidor" not in content
+    # Logged once, as the outage, with the driver's error as its cause.
+    assert [(record.name, record.getMessage(), type(record.exc_info[1])) for record in caplog.records] == [
+        ("cdmx_global.unavailable", "Base de datos no disponible (503): GET /eventos/",
+         connection.Database.OperationalError),
+    ]

@@ -64,3 +64,33 @@ def test_no_secret_is_committed():
     assert not any(name.endswith((".sqlite3", ".env")) for name in tracked)
     settings_source = (ROOT / "config" / "settings.py").read_text()
     assert "django-insecure" not in settings_source
+
+
+CACHES_PROBE = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "print(json.dumps({alias: [c['BACKEND'], c.get('LOCATION'), c.get('KEY_PREFIX', ''), c.get('TIMEOUT'), "
+    "c.get('OPTIONS')] for alias, c in settings.CACHES.items()}))"
+)
+
+
+@pytest.mark.parametrize("redis_url", ["", "redis://cache.interno:6379/2"])
+def test_redis_url_moves_both_caches_to_redis_with_their_own_prefixes_and_short_timeouts(redis_url):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "PAGE_CACHE_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", CACHES_PROBE],
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings", "SECRET_KEY": "prueba", "REDIS_URL": redis_url},
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    caches = json.loads(result.stdout.strip().splitlines()[-1])
+    if not redis_url:
+        assert caches == {
+            "default": ["django.core.cache.backends.locmem.LocMemCache", None, "", None, None],
+            "pages": ["django.core.cache.backends.locmem.LocMemCache", "pages", "", None, {"MAX_ENTRIES": 2000}],
+        }
+        return
+    options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    backend = "cdmx_global.rediscache.ResilientRedisCache"
+    assert caches == {
+        "default": [backend, redis_url, "cdmx:limits", 3600, options],
+        "pages": [backend, redis_url, "cdmx:pages", 300, options],
+    }
