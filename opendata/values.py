@@ -238,7 +238,8 @@ _PLANS: dict[tuple, Plan | None] = {}
 
 def plan_for(serializer_class, collection) -> Plan | None:
     """The serializer's plan over the collection's records, or None if it has a field read otherwise."""
-    key = (serializer_class, collection.name)
+    # By its selector too: registering a collection again under its name replaces it.
+    key = (serializer_class, collection.name, collection.queryset)
     if key not in _PLANS:
         try:
             _PLANS[key] = compile_plan(serializer_class, collection.published())
