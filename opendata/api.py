@@ -6,6 +6,7 @@ the language of the request, the filter backend that applies the
 collection's parameters, and a pagination that never counts the table.
 """
 
+import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils import translation
@@ -24,7 +25,9 @@ from drf_spectacular.utils import (
 )
 from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from cdmx_global.conditional import untracked
@@ -35,6 +38,7 @@ from .collections import COLLECTIONS, ORDERING_PARAMETER, QUERY_PARAMETER, Colle
 from .history import GONE, Gone, RecordHistoryMixin, history_schema
 from .moments import UPDATED_SINCE_DESCRIPTION, UPDATED_SINCE_PARAMETER
 from .serializers import SERIALIZERS
+from .values import Context, attach, item, plan_for, rows
 
 NOT_FOUND = _("No hay un registro publicado con ese identificador.")
 
@@ -112,6 +116,24 @@ class PageWithoutCount(pagination.BasePagination):
         ]
 
 
+class ValuesPage(dict):
+    """A list page made by ``opendata.values``: plain dicts, lists, strings, numbers, booleans and None."""
+
+
+class ValuesJSONRenderer(JSONRenderer):
+    """DRF's JSON renderer, with a ``ValuesPage`` encoded by orjson into the
+    same bytes (compact, UTF-8, U+2028 and U+2029 escaped as DRF escapes them)."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if (
+            type(data) is not ValuesPage
+            or not self.compact or self.ensure_ascii
+            or self.get_indent(accepted_media_type, renderer_context or {}) is not None
+        ):
+            return super().render(data, accepted_media_type, renderer_context)
+        return orjson.dumps(data).replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+
+
 class CollectionFilterBackend(DjangoFilterBackend):
     """The collection's FilterSet, ``q`` and ``ordering``, exactly as the
     downloads apply them (``Collection.select``); on lists only."""
@@ -185,9 +207,26 @@ class CollectionViewSet(RequestLanguageMixin, viewsets.ReadOnlyModelViewSet):
     collection: Collection
     filter_backends = [CollectionFilterBackend]
     pagination_class = PageWithoutCount
+    renderer_classes = [
+        ValuesJSONRenderer if renderer is JSONRenderer else renderer for renderer in api_settings.DEFAULT_RENDERER_CLASSES
+    ]
 
     def get_queryset(self):
         return self.collection.published()
+
+    def list(self, request, *args, **kwargs):
+        """The page's records read as values, each link in one query, into the
+        serializer's items (``opendata.values``); the serializer itself where
+        it has a field read otherwise."""
+        plan = plan_for(self.serializer_class, self.collection)
+        if plan is None:
+            return super().list(request, *args, **kwargs)
+        records = self.paginate_queryset(rows(plan, self.filter_queryset(self.get_queryset())))
+        attach(plan, records)
+        context = Context(request, self.format_kwarg)
+        response = self.get_paginated_response([item(plan, record, context) for record in records])
+        response.data = ValuesPage(response.data)
+        return response
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
