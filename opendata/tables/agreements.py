@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Action, Agreement, Commitment
 
+from ..rows import Link
 from .base import (
+    BODY,
     IDENTIFIER,
     PORTAL_URL,
     Column,
@@ -138,3 +140,14 @@ ACTION_COLUMNS = (
     *classification(Action, "themes", "sdgs", "frameworks"),
     *record_tail(Action),
 )
+
+#: What the agreements' tables (both layouts), the commitments' and the actions' read of linked records.
+AGREEMENT_LINKS = (
+    BODY, Link("counterparts"), Link("other_bodies"), Link("renews"), Link("themes"), Link("sdgs"),
+    Link("frameworks"), Link("signed_at_event"),
+)
+LINKS = {
+    "agreements": AGREEMENT_LINKS,
+    "commitments": (Link("agreement"), Link("public_body", "body")),
+    "actions": (BODY, Link("agreement"), Link("counterparts"), Link("themes"), Link("sdgs"), Link("frameworks")),
+}

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.models import Counterpart, GovernmentBody, Theme
 
-from .base import COUNTRY_NAME, column, linked_records, record_tail, text_of, updated_at
+from ..rows import Link
+from .base import BODY, COUNTRY_NAME, column, linked_records, record_tail, text_of, updated_at
 
 COUNTERPART_COLUMNS = (
     column(Counterpart, "slug", description=_("Clave única de la contraparte; forma parte de su dirección.")),
@@ -48,3 +49,12 @@ THEME_COLUMNS = (
     column(Theme, "name"),
     updated_at(Theme),
 )
+
+LINKS = {
+    "counterparts": (
+        BODY, Link("agreements"), Link("actions"), Link("visits"), Link("events"), Link("awards_granted"),
+        Link("convened_networks"),
+    ),
+    "bodies": (),
+    "themes": (),
+}

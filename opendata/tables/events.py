@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Award, Event, Visit
 
+from ..rows import Link
 from .base import (
+    BODY,
     COUNTRY_NAME,
     IDENTIFIER,
     Column,
@@ -84,3 +86,15 @@ AWARD_COLUMNS = (
     *classification(Award, "themes", "sdgs"),
     *record_tail(Award),
 )
+
+LINKS = {
+    "visits": (
+        BODY, Link("counterparts"), Link("public_event", "event"), Link("themes"),
+        # A guest has no status of its own: shown with its visit, its counterpart only if published.
+        Link("guests", links=(Link("public_counterpart", "counterpart"),)),
+    ),
+    "events": (
+        BODY, Link("public_parent", "parent"), Link("organisers"), Link("themes"), Link("sdgs"), Link("frameworks"),
+    ),
+    "awards": (BODY, Link("granted_by"), Link("themes"), Link("sdgs")),
+}

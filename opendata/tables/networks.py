@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership, Network, Position
 
-from .base import IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail, text_of
+from ..rows import Link
+from .base import BODY, IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail, text_of
 
 NETWORK_COLUMNS = (
     column(Network, "slug", description=_("Clave única de la red; forma parte de su dirección.")),
@@ -46,3 +47,13 @@ POSITION_COLUMNS = (
     column(Position, "notes"),
     *record_tail(Position),
 )
+
+LINKS = {
+    "networks": (
+        BODY, Link("public_convener", "convened_by"), Link("themes"), Link("sdgs"),
+        Link("public_memberships", "memberships"), Link("public_positions", "positions"),
+        Link("public_offices", "hosted_offices"),
+    ),
+    "memberships": (BODY, Link("network")),
+    "positions": (BODY, Link("network")),
+}
