@@ -30,6 +30,8 @@ from django.db.models.fields.files import FieldFile
 from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 
+from cdmx_global.translation import SUFFIX
+
 #: Records read at a time (each link is read once per chunk).
 CHUNK_SIZE = 500
 
@@ -42,7 +44,10 @@ class Link:
     ``published`` keeps only published related records (a related model
     without ``.published()`` keeps all); ``order_by`` orders a to-many
     relation (the related model's order by default, then the primary key);
-    ``links`` are read in turn on the linked records.
+    ``links`` are read in turn on the linked records; ``fields``, when
+    given, are the only columns read of a linked record (with its primary
+    key, each one's English twin and its translation status, what naming it
+    in either language needs); by default all but its long texts.
     """
 
     attribute: str
@@ -50,6 +55,7 @@ class Link:
     published: bool = True
     order_by: tuple = ()
     links: tuple["Link", ...] = ()
+    fields: tuple[str, ...] = ()
 
     @property
     def field(self) -> str:
@@ -120,9 +126,12 @@ def _built(model: type[models.Model], names: list[str], rows: Iterable[tuple], k
     return built
 
 
-def _columns(model: type[models.Model], linked: bool = False) -> list[str]:
+def _columns(model: type[models.Model], linked: bool = False, only: tuple[str, ...] = ()) -> list[str]:
     """Every column of ``model``; of a linked record, not its long texts (a link
-    shows what names it, never its body)."""
+    shows what names it, never its body), or only ``only`` and what names it."""
+    if only:
+        wanted = {model._meta.pk.name, *only, *(f"{name}{SUFFIX}" for name in only), "translation_status"}
+        return [field.attname for field in model._meta.concrete_fields if field.name in wanted]
     return [
         field.attname for field in model._meta.concrete_fields
         if not (linked and isinstance(field, models.TextField))
@@ -142,7 +151,7 @@ def _read_links(model: type[models.Model], records: list[Values], links: Iterabl
         queryset = _published(related._default_manager.all(), link)
         if not field.auto_created and (field.many_to_one or field.one_to_one):
             ids = {getattr(record, field.attname) for record in records} - {None}
-            found = {item.pk: item for item in _read(queryset.filter(pk__in=ids), link.links)} if ids else {}
+            found = {item.pk: item for item in _read(queryset.filter(pk__in=ids), link)} if ids else {}
             for record in records:
                 record.__dict__[link.attribute] = found.get(getattr(record, field.attname))
             continue
@@ -153,17 +162,20 @@ def _read_links(model: type[models.Model], records: list[Values], links: Iterabl
         owners = [record.pk for record in records]
         queryset = queryset.filter(**{f"{lookup}__pk__in": owners}).order_by(*ordering, "pk")
         owned = defaultdict(list)
-        for owner, item in _read(queryset, link.links, owner=F(lookup)):
+        for owner, item in _read(queryset, link, owner=F(lookup)):
             owned[owner].append(item)
         for record in records:
             record.__dict__[link.attribute] = owned.get(record.pk, [])
 
 
-def _read(queryset: QuerySet, links: Iterable[Link], owner=None) -> list:
-    """All of ``queryset`` as linked ``Values`` with ``links``; with ``owner``,
+def _read(queryset: QuerySet, link: Link, owner=None) -> list:
+    """All of ``queryset`` as ``link``'s ``Values`` with its links; with ``owner``,
     as (owner's id, values) pairs, a record linked to several owners built once."""
     model = queryset.model
-    names = _columns(model, linked=True)
+    names = _columns(model, linked=True, only=link.fields)
+    for name in link.fields:
+        model._meta.get_field(name)  # a field the model does not have is a mistake, not an empty column
+    links = link.links
     if owner is None:
         records = _built(model, names, queryset.values_list(*names))
         _read_links(model, records, links)

@@ -28,9 +28,9 @@ from ..collections import COLLECTIONS, COMMITMENTS
 from .agreements import (
     ACTION_COLUMNS,
     AGREEMENT_COLUMNS,
-    AGREEMENT_LINKS,
     COMMITMENT_COLUMNS,
     TRANSPARENCY_COLUMNS,
+    TRANSPARENCY_LINKS,
     LINKS as AGREEMENTS_LINKS,
 )
 from .base import PARTIAL_DATE_PATTERN, SEPARATOR, URI_FORMAT, Column, Table
@@ -62,7 +62,7 @@ TABLES: dict[str, Table] = {
                 "(art. 65, fr. XXV: objeto, contraparte, vigencia, tipo, términos y condiciones, monto y "
                 "modificaciones) y los de todo registro (art. 58: área responsable y fecha de actualización)."
             ),
-            COLLECTIONS["agreements"], TRANSPARENCY_COLUMNS, AGREEMENT_LINKS, language_of_record=True,
+            COLLECTIONS["agreements"], TRANSPARENCY_COLUMNS, TRANSPARENCY_LINKS, language_of_record=True,
         ),
         Table(
             COMMITMENTS.name, COMMITMENTS.verbose_name,

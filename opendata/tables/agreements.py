@@ -146,6 +146,8 @@ AGREEMENT_LINKS = (
     BODY, Link("counterparts"), Link("other_bodies"), Link("renews"), Link("themes"), Link("sdgs"),
     Link("frameworks"), Link("signed_at_event"),
 )
+#: The transparency layout shows only the responsible area and the counterparts.
+TRANSPARENCY_LINKS = (BODY, Link("counterparts"))
 LINKS = {
     "agreements": AGREEMENT_LINKS,
     "commitments": (Link("agreement"), Link("public_body", "body")),

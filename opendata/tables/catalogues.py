@@ -50,10 +50,12 @@ THEME_COLUMNS = (
     updated_at(Theme),
 )
 
+#: What names a linked record in the counterparts' table: its title, its name, a network's name and acronym.
+_TITLE, _NAME, _NETWORK = ("title",), ("name",), ("name", "acronym")
 LINKS = {
     "counterparts": (
-        BODY, Link("agreements"), Link("actions"), Link("visits"), Link("events"), Link("awards_granted"),
-        Link("convened_networks"),
+        BODY, Link("agreements", fields=_TITLE), Link("actions", fields=_TITLE), Link("visits", fields=_TITLE),
+        Link("events", fields=_NAME), Link("awards_granted", fields=_TITLE), Link("convened_networks", fields=_NETWORK),
     ),
     "bodies": (),
     "themes": (),
