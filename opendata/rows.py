@@ -172,7 +172,9 @@ def _read(queryset: QuerySet, link: Link, owner=None) -> list:
     """All of ``queryset`` as ``link``'s ``Values`` with its links; with ``owner``,
     as (owner's id, values) pairs, a record linked to several owners built once."""
     model = queryset.model
-    names = _columns(model, linked=True, only=link.fields)
+    # A restricted read keeps the keys its own links follow.
+    only = (*link.fields, *(nested.field for nested in link.links)) if link.fields else ()
+    names = _columns(model, linked=True, only=only)
     for name in link.fields:
         model._meta.get_field(name)  # a field the model does not have is a mistake, not an empty column
     links = link.links

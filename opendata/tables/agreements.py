@@ -12,6 +12,7 @@ from agreements.models import Action, Agreement, Commitment
 from ..rows import Link
 from .base import (
     BODY,
+    COUNTERPART_NAME,
     IDENTIFIER,
     PORTAL_URL,
     Column,
@@ -142,14 +143,16 @@ ACTION_COLUMNS = (
 )
 
 #: What the agreements' tables (both layouts), the commitments' and the actions' read of linked records.
+_COUNTERPARTS = Link("counterparts", fields=COUNTERPART_NAME)
+_CLASSIFICATION = (Link("themes", fields=("name",)), Link("sdgs", fields=("number", "name")), Link("frameworks", fields=("name",)))
 AGREEMENT_LINKS = (
-    BODY, Link("counterparts"), Link("other_bodies"), Link("renews"), Link("themes"), Link("sdgs"),
-    Link("frameworks"), Link("signed_at_event"),
+    BODY, _COUNTERPARTS, Link("other_bodies", fields=("name",)), Link("renews", fields=("code",)), *_CLASSIFICATION,
+    Link("signed_at_event", fields=("name",)),
 )
 #: The transparency layout shows only the responsible area and the counterparts.
-TRANSPARENCY_LINKS = (BODY, Link("counterparts"))
+TRANSPARENCY_LINKS = (BODY, _COUNTERPARTS)
 LINKS = {
     "agreements": AGREEMENT_LINKS,
-    "commitments": (Link("agreement"), Link("public_body", "body")),
-    "actions": (BODY, Link("agreement"), Link("counterparts"), Link("themes"), Link("sdgs"), Link("frameworks")),
+    "commitments": (Link("agreement", fields=("code", "title")), Link("public_body", "body", fields=("name",))),
+    "actions": (BODY, Link("agreement", fields=("code",)), _COUNTERPARTS, *_CLASSIFICATION),
 }

@@ -269,7 +269,10 @@ def updated_at(model) -> Column:
 
 
 #: A record's responsible body, as the selectors join it (whatever its status).
-BODY = Link("body", published=False)
+BODY = Link("body", published=False, fields=("name",))
+
+#: What names a counterpart (its ``__str__``): its name, and its country if it is a place.
+COUNTERPART_NAME = ("name", "country", "kind")
 
 
 def record_tail(model) -> tuple[Column, ...]:

@@ -7,6 +7,7 @@ from events.models import Award, Event, Visit
 from ..rows import Link
 from .base import (
     BODY,
+    COUNTERPART_NAME,
     COUNTRY_NAME,
     IDENTIFIER,
     Column,
@@ -87,14 +88,18 @@ AWARD_COLUMNS = (
     *record_tail(Award),
 )
 
+_NAME = ("name",)
+_THEMES, _SDGS = Link("themes", fields=_NAME), Link("sdgs", fields=("number", "name"))
 LINKS = {
     "visits": (
-        BODY, Link("counterparts"), Link("public_event", "event"), Link("themes"),
+        BODY, Link("counterparts", fields=COUNTERPART_NAME), Link("public_event", "event", fields=_NAME), _THEMES,
         # A guest has no status of its own: shown with its visit, its counterpart only if published.
-        Link("guests", links=(Link("public_counterpart", "counterpart"),)),
+        Link("guests", fields=("name", "position"),
+             links=(Link("public_counterpart", "counterpart", fields=COUNTERPART_NAME),)),
     ),
     "events": (
-        BODY, Link("public_parent", "parent"), Link("organisers"), Link("themes"), Link("sdgs"), Link("frameworks"),
+        BODY, Link("public_parent", "parent", fields=_NAME), Link("organisers", fields=COUNTERPART_NAME), _THEMES,
+        _SDGS, Link("frameworks", fields=_NAME),
     ),
-    "awards": (BODY, Link("granted_by"), Link("themes"), Link("sdgs")),
+    "awards": (BODY, Link("granted_by", fields=COUNTERPART_NAME), _THEMES, _SDGS),
 }

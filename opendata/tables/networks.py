@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.models import Membership, Network, Position
 
 from ..rows import Link
-from .base import BODY, IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail, text_of
+from .base import BODY, COUNTERPART_NAME, IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail, text_of
 
 NETWORK_COLUMNS = (
     column(Network, "slug", description=_("Clave única de la red; forma parte de su dirección.")),
@@ -48,12 +48,13 @@ POSITION_COLUMNS = (
     *record_tail(Position),
 )
 
+_NETWORK = Link("network", fields=("name", "slug"))
 LINKS = {
     "networks": (
-        BODY, Link("public_convener", "convened_by"), Link("themes"), Link("sdgs"),
-        Link("public_memberships", "memberships"), Link("public_positions", "positions"),
-        Link("public_offices", "hosted_offices"),
+        BODY, Link("public_convener", "convened_by", fields=COUNTERPART_NAME), Link("themes", fields=("name",)),
+        Link("sdgs", fields=("number", "name")), Link("public_memberships", "memberships", fields=("role",)),
+        Link("public_positions", "positions", fields=("title",)), Link("public_offices", "hosted_offices", fields=("name",)),
     ),
-    "memberships": (BODY, Link("network")),
-    "positions": (BODY, Link("network")),
+    "memberships": (BODY, _NETWORK),
+    "positions": (BODY, _NETWORK),
 }
