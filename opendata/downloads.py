@@ -1,9 +1,10 @@
 """The bulk downloads: a table's rows as CSV, XLSX or JSON.
 
 One small exporter per format (``extension``, ``content_type``,
-``response(...)``). Rows are read with ``QuerySet.iterator(chunk_size=…)`` (the
-selector's prefetches run once per chunk), so memory stays flat however many
-records a table holds: CSV and JSON are streamed as they are written; XLSX is
+``response(...)``). Rows are read as values, a chunk at a time, with one values
+query per link the table shows and chunk (``opendata.rows``; a table registered
+without its links reads model instances, its selector's prefetches once per
+chunk), so memory stays flat however many records a table holds: CSV and JSON are streamed as they are written; XLSX is
 written row by row (openpyxl's write-only mode) into a temporary file, which
 is then sent.
 
@@ -32,7 +33,7 @@ from cdmx_global.spreadsheets import escape_formula
 from .rows import values_records
 from .tables import Table
 
-#: Records read from the database at a time (and prefetches run per chunk).
+#: Records read from the database at a time (and their links read per chunk).
 CHUNK_SIZE = 500
 #: CSV rows sent to the client at a time.
 ROWS_PER_WRITE = 100
