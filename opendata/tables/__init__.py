@@ -25,16 +25,26 @@ model fields); one module per record area lists its tables' columns.
 from django.utils.translation import gettext_lazy as _
 
 from ..collections import COLLECTIONS, COMMITMENTS
-from .agreements import ACTION_COLUMNS, AGREEMENT_COLUMNS, COMMITMENT_COLUMNS, TRANSPARENCY_COLUMNS
+from .agreements import (
+    ACTION_COLUMNS,
+    AGREEMENT_COLUMNS,
+    COMMITMENT_COLUMNS,
+    TRANSPARENCY_COLUMNS,
+    TRANSPARENCY_LINKS,
+    LINKS as AGREEMENTS_LINKS,
+)
 from .base import PARTIAL_DATE_PATTERN, SEPARATOR, URI_FORMAT, Column, Table
-from .catalogues import BODY_COLUMNS, COUNTERPART_COLUMNS, THEME_COLUMNS
-from .events import AWARD_COLUMNS, EVENT_COLUMNS, VISIT_COLUMNS
-from .networks import MEMBERSHIP_COLUMNS, NETWORK_COLUMNS, POSITION_COLUMNS
+from .catalogues import BODY_COLUMNS, COUNTERPART_COLUMNS, THEME_COLUMNS, LINKS as CATALOGUE_LINKS
+from .events import AWARD_COLUMNS, EVENT_COLUMNS, VISIT_COLUMNS, LINKS as EVENT_LINKS
+from .networks import MEMBERSHIP_COLUMNS, NETWORK_COLUMNS, POSITION_COLUMNS, LINKS as NETWORK_LINKS
+
+#: What each table reads of the records linked to its rows, by table.
+LINKS = {**AGREEMENTS_LINKS, **CATALOGUE_LINKS, **EVENT_LINKS, **NETWORK_LINKS}
 
 
 def _table(name: str, columns: tuple[Column, ...], description) -> Table:
     collection = COLLECTIONS[name]
-    return Table(name, collection.verbose_name, description, collection, columns)
+    return Table(name, collection.verbose_name, description, collection, columns, LINKS[name])
 
 
 TRANSPARENCY_TABLE = "agreements-transparency"
@@ -52,7 +62,7 @@ TABLES: dict[str, Table] = {
                 "(art. 65, fr. XXV: objeto, contraparte, vigencia, tipo, términos y condiciones, monto y "
                 "modificaciones) y los de todo registro (art. 58: área responsable y fecha de actualización)."
             ),
-            COLLECTIONS["agreements"], TRANSPARENCY_COLUMNS, language_of_record=True,
+            COLLECTIONS["agreements"], TRANSPARENCY_COLUMNS, TRANSPARENCY_LINKS, language_of_record=True,
         ),
         Table(
             COMMITMENTS.name, COMMITMENTS.verbose_name,
@@ -60,7 +70,7 @@ TABLES: dict[str, Table] = {
                 "Los compromisos de los acuerdos publicados, uno por fila: objetivo, indicador, línea base, meta, "
                 "fecha de la meta y dependencia responsable, con la clave y el título de su acuerdo."
             ),
-            COMMITMENTS, COMMITMENT_COLUMNS,
+            COMMITMENTS, COMMITMENT_COLUMNS, LINKS[COMMITMENTS.name],
         ),
         _table("actions", ACTION_COLUMNS, _("Acciones publicadas: proyectos, intercambios, misiones y otras acciones.")),
         _table("counterparts", COUNTERPART_COLUMNS, _("Contrapartes publicadas, con los registros publicados vinculados a cada una.")),

@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Action, Agreement, Commitment
 
+from ..rows import Link
 from .base import (
+    BODY,
+    COUNTERPART_NAME,
     IDENTIFIER,
     PORTAL_URL,
     Column,
@@ -138,3 +141,18 @@ ACTION_COLUMNS = (
     *classification(Action, "themes", "sdgs", "frameworks"),
     *record_tail(Action),
 )
+
+#: What the agreements' tables (both layouts), the commitments' and the actions' read of linked records.
+_COUNTERPARTS = Link("counterparts", fields=COUNTERPART_NAME)
+_CLASSIFICATION = (Link("themes", fields=("name",)), Link("sdgs", fields=("number", "name")), Link("frameworks", fields=("name",)))
+AGREEMENT_LINKS = (
+    BODY, _COUNTERPARTS, Link("other_bodies", fields=("name",)), Link("renews", fields=("code",)), *_CLASSIFICATION,
+    Link("signed_at_event", fields=("name",)),
+)
+#: The transparency layout shows only the responsible area and the counterparts.
+TRANSPARENCY_LINKS = (BODY, _COUNTERPARTS)
+LINKS = {
+    "agreements": AGREEMENT_LINKS,
+    "commitments": (Link("agreement", fields=("code", "title")), Link("public_body", "body", fields=("name",))),
+    "actions": (BODY, Link("agreement", fields=("code",)), _COUNTERPARTS, *_CLASSIFICATION),
+}

@@ -19,6 +19,7 @@ from cdmx_global.spreadsheets import format_partial_date_cell
 from cdmx_global.translation import ENGLISH, SPANISH, Text, page_language, translated, translated_fields
 
 from ..collections import Collection
+from ..rows import Link, Values
 
 #: Joins the names of the records linked to a row.
 SEPARATOR = " | "
@@ -80,6 +81,10 @@ class Table:
     description: Promise
     collection: Collection
     columns: tuple[Column, ...]
+    #: What the columns read of the records linked to a row: rows are read as
+    #: values (``opendata.rows``). None reads model instances from the
+    #: collection's selector (a table registered without its links).
+    links: tuple[Link, ...] | None = None
     #: A layout the law sets in Spanish (the transparency obligations'): the
     #: same file, headers and texts in Spanish, whatever language is asked.
     language_of_record: bool = False
@@ -115,8 +120,18 @@ def _related(items) -> Iterable:
     return items.all() if hasattr(items, "all") else items
 
 
+def _labelled(item, label: Callable[[Any], str]) -> str:
+    """``label(item)``; once per linked record read as values, which many rows share."""
+    if not isinstance(item, Values):
+        return label(item)
+    labels = item.__dict__.setdefault("_labels", {})
+    if label not in labels:
+        labels[label] = label(item)
+    return labels[label]
+
+
 def joined(attribute: str, label: Callable[[Any], str] = str) -> Callable[[Any], str]:
-    return lambda record: SEPARATOR.join(label(item) for item in _related(getattr(record, attribute)))
+    return lambda record: SEPARATOR.join(_labelled(item, label) for item in _related(getattr(record, attribute)))
 
 
 def _choice_label(name: str) -> Callable[[Any], str]:
@@ -131,7 +146,7 @@ def _linked_name(attribute: str, label: Callable[[Any], str] = str) -> Callable[
     def read(record):
         # A FilteredRelation that matched nothing leaves no attribute at all.
         linked = getattr(record, attribute, None)
-        return label(linked) if linked is not None else None
+        return _labelled(linked, label) if linked is not None else None
 
     return read
 
@@ -251,6 +266,13 @@ def updated_at(model) -> Column:
         model, "updated_at",
         description=_("Fecha y hora de la última actualización del registro (Ley General de Transparencia, art. 58)."),
     )
+
+
+#: A record's responsible body, as the selectors join it (whatever its status).
+BODY = Link("body", published=False, fields=("name",))
+
+#: What names a counterpart (its ``__str__``): its name, and its country if it is a place.
+COUNTERPART_NAME = ("name", "country", "kind")
 
 
 def record_tail(model) -> tuple[Column, ...]:

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.models import Counterpart, GovernmentBody, Theme
 
-from .base import COUNTRY_NAME, column, linked_records, record_tail, text_of, updated_at
+from ..rows import Link
+from .base import BODY, COUNTRY_NAME, column, linked_records, record_tail, text_of, updated_at
 
 COUNTERPART_COLUMNS = (
     column(Counterpart, "slug", description=_("Clave única de la contraparte; forma parte de su dirección.")),
@@ -48,3 +49,14 @@ THEME_COLUMNS = (
     column(Theme, "name"),
     updated_at(Theme),
 )
+
+#: What names a linked record in the counterparts' table: its title, its name, a network's name and acronym.
+_TITLE, _NAME, _NETWORK = ("title",), ("name",), ("name", "acronym")
+LINKS = {
+    "counterparts": (
+        BODY, Link("agreements", fields=_TITLE), Link("actions", fields=_TITLE), Link("visits", fields=_TITLE),
+        Link("events", fields=_NAME), Link("awards_granted", fields=_TITLE), Link("convened_networks", fields=_NETWORK),
+    ),
+    "bodies": (),
+    "themes": (),
+}

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Award, Event, Visit
 
+from ..rows import Link
 from .base import (
+    BODY,
+    COUNTERPART_NAME,
     COUNTRY_NAME,
     IDENTIFIER,
     Column,
@@ -84,3 +87,19 @@ AWARD_COLUMNS = (
     *classification(Award, "themes", "sdgs"),
     *record_tail(Award),
 )
+
+_NAME = ("name",)
+_THEMES, _SDGS = Link("themes", fields=_NAME), Link("sdgs", fields=("number", "name"))
+LINKS = {
+    "visits": (
+        BODY, Link("counterparts", fields=COUNTERPART_NAME), Link("public_event", "event", fields=_NAME), _THEMES,
+        # A guest has no status of its own: shown with its visit, its counterpart only if published.
+        Link("guests", fields=("name", "position"),
+             links=(Link("public_counterpart", "counterpart", fields=COUNTERPART_NAME),)),
+    ),
+    "events": (
+        BODY, Link("public_parent", "parent", fields=_NAME), Link("organisers", fields=COUNTERPART_NAME), _THEMES,
+        _SDGS, Link("frameworks", fields=_NAME),
+    ),
+    "awards": (BODY, Link("granted_by", fields=COUNTERPART_NAME), _THEMES, _SDGS),
+}

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Membership, Network, Position
 
-from .base import IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail, text_of
+from ..rows import Link
+from .base import BODY, COUNTERPART_NAME, IDENTIFIER, classification, column, linked_records, network, partial_date, record_tail, text_of
 
 NETWORK_COLUMNS = (
     column(Network, "slug", description=_("Clave única de la red; forma parte de su dirección.")),
@@ -46,3 +47,14 @@ POSITION_COLUMNS = (
     column(Position, "notes"),
     *record_tail(Position),
 )
+
+_NETWORK = Link("network", fields=("name", "slug"))
+LINKS = {
+    "networks": (
+        BODY, Link("public_convener", "convened_by", fields=COUNTERPART_NAME), Link("themes", fields=("name",)),
+        Link("sdgs", fields=("number", "name")), Link("public_memberships", "memberships", fields=("role",)),
+        Link("public_positions", "positions", fields=("title",)), Link("public_offices", "hosted_offices", fields=("name",)),
+    ),
+    "memberships": (BODY, _NETWORK),
+    "positions": (BODY, _NETWORK),
+}
