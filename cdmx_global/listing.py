@@ -11,13 +11,16 @@ query per facet, whatever the number of records.
 from dataclasses import dataclass
 
 import django_filters
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
+from django.db.models.sql.datastructures import BaseTable
 from django.http import HttpResponseBadRequest
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.constants import EMPTY_VALUES
 from django_filters.views import FilterView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -132,6 +135,37 @@ def body_filter() -> django_filters.ModelChoiceFilter:
     )
 
 
+def _many_valued(queryset: QuerySet, path: str) -> bool:
+    """Whether ``path`` from the queryset's model crosses a relation that may
+    give a record several rows (many-to-many or reverse foreign key)."""
+    model = queryset.model
+    names = path.split("__")
+    while names and model is not None:
+        name = names.pop(0)
+        filtered = queryset.query._filtered_relations.get(name)
+        if filtered is not None:
+            names = filtered.relation_name.split("__") + names
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return True  # a transform or an annotation: say yes, and count each record once
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+    return False
+
+
+def record_count(queryset: QuerySet, path: str) -> Count:
+    """The number of records per group of ``queryset`` grouped by ``path``.
+
+    ``COUNT(DISTINCT pk)`` only where a row per record is not certain (a join
+    to many in the path or already in the query): the database sorts every
+    row to tell them apart, where a plain count hashes them."""
+    joined = any(not isinstance(join, BaseTable) for join in queryset.query.alias_map.values())
+    return Count("pk", distinct=joined or queryset.query.distinct or _many_valued(queryset, path))
+
+
 class FacetedFilterSet(django_filters.FilterSet):
     """A FilterSet whose facets count their options.
 
@@ -157,6 +191,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             f"published_{relation}": published_relation(relation) for relation in self.published_relations
         })
         super().__init__({} if data is None else data, queryset, **kwargs)
+        self._record_counts: dict[str, dict[str, int]] = {}
 
     def queryset_without(self, name: str) -> QuerySet:
         """The records every active filter but ``name`` lets through."""
@@ -173,13 +208,32 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def _counts(self, name: str, path: str) -> dict[str, int]:
         queryset = self.queryset_without(name).order_by()
+        count = record_count(queryset, path)  # before the facet's own joins
         field_path, _sep, transform = path.rpartition("__")
         if transform == "year":
             queryset = queryset.annotate(_facet=ExtractYear(field_path))
         else:
             queryset = queryset.annotate(_facet=F(path))
-        rows = queryset.values("_facet").annotate(_count=Count("pk", distinct=True))
+        rows = list(queryset.values("_facet").annotate(_count=count))
+        if not count.distinct:  # a row per record: the counts add up to the records
+            self._record_counts[name] = {str(row["_facet"]): row["_count"] for row in rows}
         return {str(row["_facet"]): row["_count"] for row in rows if row["_facet"] not in (None, "")}
+
+    def known_count(self) -> int | None:
+        """The number of records the list shows, when the facets already
+        counted them (``facets()`` first): the sum of a facet counted over the
+        list's own records (its filter unused), or the count of the chosen
+        option of a plain choice over the facet's own column. ``None`` otherwise."""
+        for name, counts in self._record_counts.items():
+            value = self.form.cleaned_data.get(name)
+            if value in EMPTY_VALUES:
+                return sum(counts.values())
+            chosen = self.filters[name]
+            plain = type(chosen) is django_filters.ChoiceFilter and chosen.method is None and not chosen.exclude
+            if plain and chosen.lookup_expr == "exact" and chosen.field_name == self.facet_paths[name] \
+                    and value != chosen.null_value:
+                return counts.get(str(value), 0)
+        return None
 
     def _facet(self, name: str, path: str) -> Facet:
         counts = self._counts(name, path)
@@ -247,9 +301,17 @@ class RecordListView(RecordFeedItems, FilterView):
         # facets (django-filter leaves an empty query unbound, hence invalid).
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        known = self.filterset.known_count()
+        if known is not None:
+            paginator.count = known  # one COUNT query less
+        return paginator
+
     def get_context_data(self, **kwargs):
+        facets = self.filterset.facets()  # before the paginator, which may read its count from them
         context = super().get_context_data(**kwargs)
-        context["facets"] = self.filterset.facets()
+        context["facets"] = facets
         context["result_count"] = context["paginator"].count if context.get("paginator") else len(self.object_list)
         context["is_filtered"] = any(self.filterset.form.data.get(name) for name in self.filterset.filters)
         context["feed_url"] = f"{self.request.path}?{feed_query_string(self.request.GET)}"

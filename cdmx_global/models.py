@@ -1,10 +1,14 @@
 """What every app shares: the publication workflow, the source citation,
 government bodies, themes, the 17 ODS, the UN frameworks and counterparts."""
 
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -19,7 +23,25 @@ def unique_message(message) -> dict:
     return {"unique": message}
 
 
-class Publishable(models.Model):
+@cache
+def _choice_labels(field: models.Field, language: str | None) -> dict:
+    """A field's choices as {value: label} in ``language``, made once: Django's
+    ``get_FOO_display`` rebuilds the mapping on every call, translating every
+    label of the field to hash it, which on a list of 25 records adds up."""
+    return {make_hashable(value): str(label) for value, label in field.flatchoices}
+
+
+class CachedChoiceLabels:
+    """``get_FOO_display`` from labels translated once per field and language."""
+
+    def _get_FIELD_display(self, field):
+        if not isinstance(field.choices, list):  # callable choices may change: Django's own way
+            return super()._get_FIELD_display(field)
+        value = getattr(self, field.attname)
+        return _choice_labels(field, get_language()).get(make_hashable(value), value)
+
+
+class Publishable(CachedChoiceLabels, models.Model):
     """A model the public can see: it carries a publication status.
 
     The default manager stays unfiltered so staff see drafts; every public

@@ -1,7 +1,7 @@
 """The filters of the events, visits and awards lists."""
 
 import django_filters
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cdmx_global.listing import (
@@ -10,6 +10,7 @@ from cdmx_global.listing import (
     body_filter,
     country_choices,
     country_filter,
+    record_count,
     region_filter,
     sdg_filter,
     theme_filter,
@@ -61,7 +62,8 @@ class EventFilterSet(FacetedFilterSet):
             return super()._counts(name, path)
         # One query grouped by country; an event has one country, so the
         # regions' sums count each event once.
-        rows = self.queryset_without(name).order_by().values("country").annotate(_count=Count("pk", distinct=True))
+        queryset = self.queryset_without(name).order_by()
+        rows = queryset.values("country").annotate(_count=record_count(queryset, "country"))
         counts: dict[str, int] = {}
         for row in rows:
             region = REGION_BY_COUNTRY.get(row["country"])

@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cdmx_global.models import CachedChoiceLabels
 from cdmx_global.translation import english
 
 
@@ -21,7 +22,7 @@ class EntryKind(models.TextChoices):
     AWARD = "award", _("Premio o reconocimiento")
 
 
-class SearchEntry(models.Model):
+class SearchEntry(CachedChoiceLabels, models.Model):
     """What the search knows of one published record.
 
     ``title_terms`` and ``terms`` hold the stems of the record's words (see
