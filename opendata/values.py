@@ -68,7 +68,7 @@ class Plan:
     links: dict[str, Link] = field(default_factory=dict)
     texts: tuple[str, ...] = ()
     #: The column holding the translation's status (the record's or its owner's), or None (a catalogue).
-    status: str | None = None
+    translation_status: str | None = None
 
     def need(self, *columns: str) -> None:
         for column in columns:
@@ -134,11 +134,11 @@ def compile_plan(serializer_class, queryset, inherited: list[Prefetch] = ()) -> 
     joined = queryset.query._filtered_relations
     if issubclass(serializer_class, TranslatedSerializer):
         plan.texts = texts(serializer_class)
-        plan.status = _translation_status(model)
+        plan.translation_status = _translation_status(model)
         for name in plan.texts:
             plan.need(name + SUFFIX)
-        if plan.status:
-            plan.need(plan.status)
+        if plan.translation_status:
+            plan.need(plan.translation_status)
     _compile_fields(plan, serializer_class().fields.items(), model, queryset, lookups, joined)
     return plan
 
@@ -379,7 +379,7 @@ def _partial_date(value, precision: str, language: str) -> tuple[str, str]:
 
 def _english(plan: Plan, record: dict, data: dict) -> dict:
     """As ``TranslatedSerializer`` answers in English: each text, its Spanish original and its language."""
-    public = plan.status is None or record[plan.status] == TranslationStatus.REVIEWED
+    public = plan.translation_status is None or record[plan.translation_status] == TranslationStatus.REVIEWED
     answer = {}
     for key, value in data.items():
         if key in plan.texts:
