@@ -75,6 +75,10 @@ def setup_django(url: str) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # The portal's addresses plus the served floor's (bench/floor_urls.py).
+    settings.ROOT_URLCONF = "bench.floor_urls"
     from django.core.management import call_command
 
     # The pages name their static files through the manifest, as in production.

@@ -1,6 +1,7 @@
 """Measuring a request: its time without the page cache and from it, its
-queries, its floor's time and, for a download, Python's peak memory; and the
-search's use of the GIN index and the semester report's build."""
+queries, its floor's time (alone, and served through the same middleware
+stack: ``bench/floor_urls.py``) and, for a download, Python's peak memory; and
+the search's use of the GIN index and the semester report's build."""
 
 import contextlib
 import gc
@@ -20,7 +21,10 @@ class Result:
     samples: list[float]
     queries: int
     size: int
+    #: The floor served through the whole middleware stack (``bench/floor_urls.py``): the ratio's denominator.
     floor_samples: list[float] = field(default_factory=list)
+    #: The floor alone, in the process, without a request.
+    bare_floor_samples: list[float] = field(default_factory=list)
     cached_samples: list[float] = field(default_factory=list)
     peak_memory: int | None = None
     #: The peak once two blocks of rows were written (None for a table of two blocks or fewer).
@@ -47,6 +51,10 @@ class Result:
         return common.median(self.floor_samples) if self.floor_samples else None
 
     @property
+    def bare_floor_p50(self) -> float | None:
+        return common.median(self.bare_floor_samples) if self.bare_floor_samples else None
+
+    @property
     def ratio(self) -> float | None:
         return self.p50 / self.floor_p50 if self.floor_samples else None
 
@@ -60,19 +68,35 @@ def _size(response) -> int:
     return len(response.content)
 
 
-def _request(client, case: Case, cached: bool) -> tuple[float, int]:
+def _request(client, case: Case, cached: bool, path: str | None = None) -> tuple[float, int]:
     from cdmx_global.pagecache import bump_generation
 
+    path = path or case.path
     if not cached:
         # What a first visitor after a change waits for: every kept page and download retired.
         bump_generation()
     start = time.perf_counter()
-    response = client.get(case.path, secure=True)  # production is served over HTTPS only
+    response = client.get(path, secure=True)  # production is served over HTTPS only
     size = _size(response)
     elapsed = time.perf_counter() - start
     if response.status_code != 200:
-        raise SystemExit(f"{case.path} respondió {response.status_code}")
+        raise SystemExit(f"{path} respondió {response.status_code}")
     return elapsed, size
+
+
+def _measure_floor(client, case: Case, result: Result) -> None:
+    """The floor alone, then served through the middleware stack, as uncached as the endpoint."""
+    from bench.floor_urls import FLOOR_PATH, serving
+
+    run = case.floor()
+    run()
+    for _ in range(case.repeat):
+        start = time.perf_counter()
+        run()
+        result.bare_floor_samples.append(time.perf_counter() - start)
+    serving(run)
+    _request(client, case, cached=False, path=FLOOR_PATH)  # warm-up
+    result.floor_samples = [_request(client, case, cached=False, path=FLOOR_PATH)[0] for _ in range(case.repeat)]
 
 
 def measure(case: Case) -> Result:
@@ -95,12 +119,7 @@ def measure(case: Case) -> Result:
     _request(client, case, cached=True)  # made once, then kept
     result.cached_samples = [_request(client, case, cached=True)[0] for _ in range(case.repeat)]
     if case.floor:
-        run = case.floor()
-        run()
-        for _ in range(case.repeat):
-            start = time.perf_counter()
-            run()
-            result.floor_samples.append(time.perf_counter() - start)
+        _measure_floor(client, case, result)
     if case.memory:
         gc.collect()
         marks = []

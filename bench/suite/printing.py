@@ -29,13 +29,14 @@ def _within(ratio: float | None) -> str:
 
 def table(scale: int, records: int, results: list[Result], markdown: bool) -> str:
     header = [
-        "grupo", "petición", "p50 ms", "p95 ms", "caché p50 ms", "piso p50 ms", "razón", "≤ 3×", "razón con caché",
+        "grupo", "petición", "p50 ms", "p95 ms", "caché p50 ms", "piso p50 ms", "piso servido p50 ms", "razón", "≤ 3×", "razón con caché",
         "consultas", "memoria pico", "tras 2 bloques", "bytes",
     ]
     rows = [
         [
             result.case.group, result.case.name, common.ms(result.p50), common.ms(result.p95),
             common.ms(result.cached_p50) if result.cached_p50 is not None else "",
+            common.ms(result.bare_floor_p50) if result.bare_floor_p50 is not None else "",
             common.ms(result.floor_p50) if result.floor_p50 is not None else "", _ratio(result.ratio),
             _within(result.ratio), _ratio(result.cached_ratio), str(result.queries), _memory(result.peak_memory),
             _memory(result.two_blocks_memory), f"{result.size:,}".replace(",", " "),
