@@ -11,9 +11,7 @@ alternative text, the language and the title). WeasyPrint writes one variant
 per PDF, so it is not also declared PDF/UA-1 (docs/informe.md).
 """
 
-import contextlib
 import datetime
-import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from ..data import REPORT_LANGUAGE
 from ..models import FileFormat, Report
 from .base import Exporter
+from .pdf_writing import cyclic_collector_paused, page_references_kept
 
 #: The scheme of the addresses the print CSS uses for the project's static files.
 STATIC_SCHEME = "static:"
@@ -153,7 +152,7 @@ class PdfExporter(Exporter):
         # The PDF's metadata (title, author, language, creation date) comes
         # from the document's <title>, <meta> and lang attribute; with tags,
         # WeasyPrint also asks viewers to show that title, not the file name.
-        with cyclic_collector_paused():
+        with cyclic_collector_paused(), page_references_kept():
             return html.write_pdf(
                 pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=embedded_files(data, data_files),
                 finisher=associated_files_once,
@@ -165,23 +164,3 @@ def associated_files_once(document, pdf) -> None:
     WeasyPrint 70 lists every PDF/A-3 attachment there twice (its issue 2917)."""
     if "AF" in pdf.catalog:
         pdf.catalog["AF"][:] = dict.fromkeys(pdf.catalog["AF"])
-
-
-@contextlib.contextmanager
-def cyclic_collector_paused():
-    """Python's cyclic collector off for the layout, one collection after.
-
-    A long report's layout holds millions of live boxes, and every collector
-    pass scans them again: at 100× the book it was 29 s of a 179 s render, the
-    part that grew faster than the data. Paused, the render took 152 s and its
-    peak memory rose 2 % (2.86 to 2.92 GB); reference counting still frees
-    everything that isn't a cycle.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-        gc.collect()

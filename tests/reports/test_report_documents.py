@@ -321,7 +321,7 @@ def test_a_correction_says_what_it_corrects(report):
 def test_the_layout_pauses_the_cyclic_collector_and_restores_it_even_on_failure():
     import gc
 
-    from reports.exporters.document import cyclic_collector_paused
+    from reports.exporters.pdf_writing import cyclic_collector_paused
 
     assert gc.isenabled()
     with pytest.raises(RuntimeError), cyclic_collector_paused():
@@ -335,3 +335,22 @@ def test_the_layout_pauses_the_cyclic_collector_and_restores_it_even_on_failure(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_page_references_are_kept_per_page_count_while_writing_and_pydyf_is_restored_after():
+    import pydyf
+
+    from reports.exporters.pdf_writing import page_references_kept
+
+    original = pydyf.PDF.__dict__["page_references"]
+    with page_references_kept():
+        pdf = pydyf.PDF()
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        first = pdf.page_references
+        assert first == (b"3 0 R",) == original.fget(pdf)  # objects 0 to 2: pydyf's own
+        assert pdf.page_references is first  # kept, not rebuilt
+        pdf.add_object(pydyf.Dictionary())
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == (b"3 0 R", b"5 0 R") == original.fget(pdf)  # a new page: rebuilt
+    assert pydyf.PDF.__dict__["page_references"] is original
+    assert pdf.page_references == (b"3 0 R", b"5 0 R")
