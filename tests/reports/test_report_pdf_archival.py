@@ -7,14 +7,13 @@ import hashlib
 import html
 import io
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
 
 import pypdf
 import pytest
 
 from reports.exporters.document import render_document
 from reports.templatetags.report_document import signed_change
+from tests.support.pdf_structure import structure
 
 pytestmark = pytest.mark.django_db
 
@@ -42,73 +41,6 @@ EMBEDDED = {
         "Tablas del informe en XLSX, una hoja por tabla: las mismas filas que las tablas de este documento.",
     ),
 }
-
-
-@dataclass
-class Element:
-    """One element of the PDF's structure tree, with the text of its marked content."""
-
-    kind: str
-    text: str
-    item: pypdf.generic.DictionaryObject
-    children: list["Element"] = field(default_factory=list)
-
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def find(self, kind: str) -> list["Element"]:
-        return [element for element in self.walk() if element.kind == kind]
-
-
-def marked_texts(reader: pypdf.PdfReader) -> dict[tuple[int, int], str]:
-    """The text of each marked-content sequence, by (page, MCID)."""
-    texts = defaultdict(str)
-    for number, page in enumerate(reader.pages):
-        open_ids = []
-
-        def before(operator, operands, _cm, _tm):
-            if operator == b"BDC":
-                properties = operands[1] if len(operands) > 1 and hasattr(operands[1], "get") else {}
-                open_ids.append(properties.get("/MCID"))
-            elif operator == b"BMC":
-                open_ids.append(None)
-            elif operator == b"EMC":
-                open_ids.pop()
-
-        def text(content, _cm, _tm, _font, _size, number=number, open_ids=open_ids):
-            ids = [mcid for mcid in open_ids if mcid is not None]
-            if ids:
-                texts[number, ids[-1]] += content
-
-        page.extract_text(visitor_operand_before=before, visitor_text=text)
-    return texts
-
-
-def structure(reader: pypdf.PdfReader) -> Element:
-    """The structure tree from its /Document element, each element with its text."""
-    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
-    texts = marked_texts(reader)
-
-    def element(item, page) -> tuple[Element, str]:
-        item = item.get_object()
-        if "/Pg" in item:
-            page = pages[item.raw_get("/Pg").idnum]
-        kids = item.get("/K", [])
-        node, text = Element(str(item["/S"])[1:], "", item), ""
-        for kid in kids if isinstance(kids, list) else [kids]:
-            if isinstance(kid, int):
-                text += texts[page, kid]
-            elif kid.get_object().get("/Type") != "/OBJR":  # a link's annotation
-                child, child_text = element(kid, page)
-                node.children.append(child)
-                text += child_text
-        # Lines end in a line break, not a space: whitespace is normalised only here.
-        node.text = " ".join(text.split())
-        return node, text
-
-    return element(reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0], None)[0]
 
 
 @pytest.fixture(scope="module")

@@ -299,57 +299,25 @@ def xlsx_parts(content: bytes) -> dict[str, bytes]:
     return parts
 
 
-#: A PDF page's running footer (reports/static/reports/report-print.css's @page); its
-#: header (the title at the top left, the period at the top right) is found in the pages.
-PAGE_FOOTER = re.compile(r"Página \d+ de \d+")
-#: A table of contents' leader dots and page number: where the layout put a section.
-CONTENTS_LEADER = re.compile(r"\s*\.{3,}\s*\d+")
-#: A word hyphenated at a line's end (WeasyPrint writes U+2010): joined again.
-LINE_HYPHEN = re.compile(r"\u2010\s+")
-
-
 def pdf_text(content: bytes) -> str:
-    """Every page's text without its running header and footer, its table of
-    contents without page numbers, words hyphenated at a line's end joined,
-    whitespace-normalised; then the names of the files it embeds.
+    """The PDF's content as its structure tree holds it (``pdf_structure.content_text``):
+    each block's text (paragraph, heading, cell, caption) in reading order, one
+    per line, without running headers, footers, page numbers or repeated table
+    headers, words hyphenated at a line's end joined; then the names of the
+    files it embeds.
 
     What is compared is this text without any whitespace (``pdf_compared``):
-    where a line breaks (inside an address, say) is the layout's, not the content's."""
+    where a line or a page breaks, and so how wide a table's columns are, is the
+    layout's, not the content's. (Until the report's long tables got fixed
+    column widths, this read the pages' text lines instead: a row whose cells
+    wrapped came out interleaved line by line, so a column's width changed it.)"""
     from pypdf import PdfReader
 
+    from .pdf_structure import content_text
+
     reader = PdfReader(io.BytesIO(content))
-    pages = [[line.strip() for line in (page.extract_text() or "").splitlines()] for page in reader.pages]
-    # The running header's lines: those on every page but the first (the title and the period).
-    running = set.intersection(*(set(lines) for lines in pages[1:])) if len(pages) > 1 else set()
-    kept, previous = [pages[0]], pages[0]
-    for lines in pages[1:]:
-        for line in running:
-            lines.remove(line)
-        lines = [line for line in lines if not PAGE_FOOTER.fullmatch(line)]
-        kept.append(lines[_repeated_header(lines, previous) :])
-        previous = lines
-    text = LINE_HYPHEN.sub("", "\n".join("\n".join(lines) for lines in kept))
-    words = " ".join(CONTENTS_LEADER.sub(" …", text).split())
     attachments = sorted(reader.attachments)
-    return words + "\n\n" + "\n".join(f"attachment: {name}" for name in attachments) + "\n"
-
-
-def _repeated_header(lines: list[str], previous: list[str]) -> int:
-    """How many of a page's first lines are a table's header repeated from
-    the previous page (where the table began or went on): the most first lines,
-    the first of at least three words, found one after another on that page.
-    Where a page breaks a table is the layout's, not the content's."""
-    if not lines or len(lines[0].split()) < 3:
-        return 0
-    longest = 0
-    for start, line in enumerate(previous):
-        if line == lines[0]:
-            length = 0
-            while (length < len(lines) and start + length < len(previous)
-                   and previous[start + length] == lines[length]):
-                length += 1
-            longest = max(longest, length)
-    return longest
+    return "\n".join(content_text(reader)) + "\n\n" + "\n".join(f"attachment: {name}" for name in attachments) + "\n"
 
 
 def pdf_compared(text: str) -> bytes:
