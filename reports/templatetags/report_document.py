@@ -183,6 +183,51 @@ def columns_without(table: dict, keys: str) -> list[list[str]]:
     return [column for column in table["columns"] if column[0] not in skip]
 
 
+#: About how many characters fit across a printed table: a portrait page at
+#: 8.5 pt, and the annex's landscape pages at 7.5 pt (report-print.css).
+LINE_CHARACTERS = {"portrait": 115, "annex": 180}
+#: A word up to this long is kept whole if the columns' least widths fit.
+LONGEST_UNBROKEN_WORD = 16
+#: Room for a cell's padding, in characters, and the widening of a bold heading's letters.
+CELL_ROOM, BOLD = 3, 1.2
+#: A column's widest useful share, in characters: a short sentence.
+WIDEST_COLUMN = 40
+
+
+def _column_bounds(heading: str, values: list) -> tuple[float, float]:
+    """A column's least and widest useful widths, in characters: its longest
+    word (heading in bold, or cell), and the length most of its cells fit in."""
+    texts = [str(value) for value in values if value not in (None, "")]
+    lengths = sorted(len(text) for text in texts)
+    typical = lengths[len(lengths) * 3 // 4] if lengths else 1  # the upper quartile: most rows on one line
+    longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+    heading_word = max((len(word) for word in str(heading).split()), default=1)
+    least = max(BOLD * heading_word, min(longest_word, LONGEST_UNBROKEN_WORD)) + CELL_ROOM
+    return least, max(least, min(typical, WIDEST_COLUMN) + CELL_ROOM)
+
+
+@register.simple_tag
+def column_widths(table: dict, columns: list[list[str]], page: str = "portrait") -> list[str]:
+    """Each column's width in the printed table, as a percentage, estimated from
+    its texts as a browser's automatic widths would be (every column at least
+    its longest word, the room left shared by how much more each needs). The PDF
+    lays out its long tables with these fixed widths (report-print.css): with
+    automatic widths WeasyPrint first measures every cell's shortest and longest
+    line, most of a long report's layout time."""
+    bounds = [_column_bounds(heading, [row.get(key) for row in table["rows"]]) for key, heading in columns]
+    least = sum(low for low, _high in bounds)
+    extra = sum(high - low for low, high in bounds)
+    room = max(LINE_CHARACTERS[page] - least, 0)
+    if least >= LINE_CHARACTERS[page]:  # too many columns for the page: each gives up half its extra room
+        widths = [(low + high) / 2 for low, high in bounds]
+    elif not extra:
+        widths = [low for low, _high in bounds]
+    else:
+        widths = [low + (high - low) * min(room / extra, 1) for low, high in bounds]
+    total = sum(widths)
+    return [f"{100 * width / total:.2f}%" for width in widths]
+
+
 @register.filter
 def is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
