@@ -123,6 +123,7 @@ STYLES_TAIL = (
     "<colors><indexedColors>" + "".join(f'<rgbColor rgb="{rgb}" />' for rgb in _INDEXED) + "</indexedColors>"
     "</colors></styleSheet>"
 )
+_ERROR_CODES = frozenset(ERROR_CODES)
 #: A custom number format's id: the first after the built-in ones.
 FIRST_CUSTOM_FORMAT = 164
 
@@ -202,14 +203,14 @@ class Styles:
 def text_cell(reference: str, text: str, style: str = "") -> str:
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
-    if len(text) > 1 and text[0] == "=":
-        return f'<c r="{reference}"{style}><f>{escape_text(text[1:])}</f><v /></c>'
-    if text in ERROR_CODES:
-        return f'<c r="{reference}"{style} t="e"><v>{text}</v></c>'
     if not text:
         return f'<c r="{reference}"{style} t="inlineStr" />'
-    stripped = text.strip()
-    space = ' xml:space="preserve"' if stripped and stripped != text else ""
+    if text[0] == "=" and len(text) > 1:
+        return f'<c r="{reference}"{style}><f>{escape_text(text[1:])}</f><v /></c>'
+    if text in _ERROR_CODES:
+        return f'<c r="{reference}"{style} t="e"><v>{text}</v></c>'
+    # openpyxl's ``whitespace``: kept when text starts or ends in it, unless there is nothing else.
+    space = ' xml:space="preserve"' if (text[0].isspace() or text[-1].isspace()) and not text.isspace() else ""
     return f'<c r="{reference}"{style} t="inlineStr"><is><t{space}>{escape_text(text)}</t></is></c>'
 
 
