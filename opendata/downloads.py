@@ -38,7 +38,7 @@ ROWS_PER_WRITE = 100
 #: Like the admin's export: the byte-order mark lets a spreadsheet read the accents.
 CSV_ENCODING = "utf-8-sig"
 #: An XLSX file up to this size is built in memory, a larger one in a temporary file.
-XLSX_IN_MEMORY = 512 * 1024
+XLSX_IN_MEMORY = 64 * 1024
 
 
 def filename(table: Table, extension: str) -> str:
