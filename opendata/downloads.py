@@ -5,8 +5,8 @@ One small exporter per format (``extension``, ``content_type``,
 query per link the table shows and chunk (``opendata.rows``; a table registered
 without its links reads model instances, its selector's prefetches once per
 chunk), so memory stays flat however many records a table holds: CSV and JSON are streamed as they are written; XLSX is
-written row by row (openpyxl's write-only mode) into a temporary file, which
-is then sent.
+written row by row (``opendata.xlsx``, the sheet's XML straight into the zip)
+into a temporary file, in memory while it is small, which is then sent.
 
 CSV and XLSX are read by spreadsheets, so their text cells go through
 ``escape_formula``; JSON is not a spreadsheet and keeps every value as it is.
@@ -23,15 +23,13 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 import orjson
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from cdmx_global.spreadsheets import escape_formula
 
 from .rows import values_records
 from .tables import Table
+from .xlsx import write_workbook
 
 #: Records read from the database at a time (and their links read per chunk).
 CHUNK_SIZE = 500
@@ -39,6 +37,8 @@ CHUNK_SIZE = 500
 ROWS_PER_WRITE = 100
 #: Like the admin's export: the byte-order mark lets a spreadsheet read the accents.
 CSV_ENCODING = "utf-8-sig"
+#: An XLSX file up to this size is built in memory, a larger one in a temporary file.
+XLSX_IN_MEMORY = 64 * 1024
 
 
 def filename(table: Table, extension: str) -> str:
@@ -156,21 +156,12 @@ class XlsxDownload:
         return value
 
     def response(self, table: Table, values: Iterable[list]) -> FileResponse:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=table.name[:31])
-        sheet.freeze_panes = "A2"
-        bold = Font(bold=True)
-        header = []
-        for text in table.headers:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for row in values:
-            sheet.append([self.cell(value) for value in row])
-        # Deleted when the response closes it.
-        file = tempfile.TemporaryFile(suffix=".xlsx")
-        workbook.save(file)
+        # Kept in memory while small (the small tables' whole file), on disk
+        # past that; deleted when the response closes it.
+        file = tempfile.SpooledTemporaryFile(max_size=XLSX_IN_MEMORY, suffix=".xlsx")
+        write_workbook(
+            file, title=table.name[:31], headers=table.headers, rows=([self.cell(value) for value in row] for row in values)
+        )
         file.seek(0)
         return FileResponse(
             file, as_attachment=True, filename=filename(table, self.extension), content_type=self.content_type
