@@ -11,8 +11,8 @@ PostgreSQL and SQLite alike:
 - a facet over such a column groups those rows, keeping the records that
   pass the other filters;
 - a facet over a relation to many (a join with a row per related record)
-  groups the join of the records whose ids those rows give, counting each
-  record once;
+  groups the join of the records the other filters let through, counting
+  each record once;
 - the groups of every facet are read together, joined by ``UNION ALL``, each
   facet's values in a column of their own (their types differ).
 """
@@ -21,7 +21,6 @@ from collections.abc import Callable, Mapping
 
 from django.db import connections
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 from django.db.models.sql.datastructures import BaseTable
 
@@ -50,12 +49,14 @@ def facet_rows(
     subsets: Mapping[str, QuerySet],
     paths: Mapping[str, str],
     many_valued: Callable[[str], bool],
+    without: Callable[[str], QuerySet],
 ) -> tuple[dict[str, list[tuple[object, int]]], set[str]]:
     """The groups ``(value, number of records)`` of each facet in ``paths``.
 
     ``queryset`` holds every record of the list (no filter applied);
     ``subsets`` gives, for each active filter, the records it lets through.
-    Also returns the facets whose groups hold each record exactly once (their
+    ``without(name)`` gives the records every active filter but ``name`` lets
+    through (for a facet over a relation to many). Also returns the facets whose groups hold each record exactly once (their
     counts add up to the records the other filters let through)."""
     queryset = queryset.order_by()
     connection = connections[queryset.db]
@@ -83,10 +84,8 @@ def facet_rows(
     for name in names:
         if name in expressions:
             continue
-        grouped = queryset
-        if any(other != name for other in flags):
-            grouped = grouped.filter(pk__in=RawSQL(f'SELECT "_pk" FROM {BASE} WHERE {_condition(flags, name)}', ()))
-        grouped = grouped.annotate(_facet=facet_value(paths[name])).values("_facet").annotate(
+        # Filtered as the list is: the planner finds each filter's records faster than through the base rows.
+        grouped = without(name).order_by().annotate(_facet=facet_value(paths[name])).values("_facet").annotate(
             _count=Count("pk", distinct=True)
         )
         expressions[name] = grouped.query.annotations["_facet"]
@@ -115,7 +114,11 @@ def facet_rows(
                 f"WHERE {_condition(flags, name)} GROUP BY {column}"
             )
 
-    statement = f"WITH {BASE} AS ({base_sql}) " + " UNION ALL ".join(branches)
+    statement = " UNION ALL ".join(branches)
+    if scalar:
+        statement = f"WITH {BASE} AS ({base_sql}) {statement}"
+    else:
+        base_params = ()
     rows: dict[str, list[tuple[object, int]]] = {name: [] for name in names}
     with connection.cursor() as cursor:
         cursor.execute(statement, (*base_params, *params))

@@ -210,6 +210,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                 },
                 self.facet_paths,
                 lambda path: _many_valued(records, path),
+                self.queryset_without,
             )
             # Where each record is in one group, the counts add up to the records.
             self._record_counts = {
