@@ -4,17 +4,15 @@ view that shows the filtered, paginated records with those counts.
 Each public model has one FilterSet (in its app's ``filters.py``), used by the
 portal's list and later by the API. A FilterSet declares which of its filters
 are *facets*: for each, the list shows every option with the number of records
-it would give, counted with the other filters applied. Counting costs one
-query per facet, whatever the number of records.
+it would give, counted with the other filters applied. One statement counts
+every facet (``facetcounts``), whatever the number of records.
 """
 
 from dataclasses import dataclass
 
 import django_filters
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, F, QuerySet
-from django.db.models.functions import ExtractYear
-from django.db.models.sql.datastructures import BaseTable
+from django.db.models import QuerySet
 from django.http import HttpResponseBadRequest
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -25,6 +23,7 @@ from django_filters.views import FilterView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from .facetcounts import facet_rows
 from .feeds import FEED_FORMAT, FORMAT_PARAMETER, ListFeed, RecordFeedItems, feed_query_string, with_withdrawals
 from .models import GovernmentBody, SustainableDevelopmentGoal, Theme
 from .published import published_condition, published_relation
@@ -156,16 +155,6 @@ def _many_valued(queryset: QuerySet, path: str) -> bool:
     return False
 
 
-def record_count(queryset: QuerySet, path: str) -> Count:
-    """The number of records per group of ``queryset`` grouped by ``path``.
-
-    ``COUNT(DISTINCT pk)`` only where a row per record is not certain (a join
-    to many in the path or already in the query): the database sorts every
-    row to tell them apart, where a plain count hashes them."""
-    joined = any(not isinstance(join, BaseTable) for join in queryset.query.alias_map.values())
-    return Count("pk", distinct=joined or queryset.query.distinct or _many_valued(queryset, path))
-
-
 class FacetedFilterSet(django_filters.FilterSet):
     """A FilterSet whose facets count their options.
 
@@ -192,6 +181,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         })
         super().__init__({} if data is None else data, queryset, **kwargs)
         self._record_counts: dict[str, dict[str, int]] = {}
+        self._facet_rows: dict[str, list[tuple[object, int]]] = {}
 
     def queryset_without(self, name: str) -> QuerySet:
         """The records every active filter but ``name`` lets through."""
@@ -204,20 +194,33 @@ class FacetedFilterSet(django_filters.FilterSet):
     def facets(self) -> list[Facet]:
         if not self.is_valid():
             return []
+        if self.facet_paths:
+            active = {name: value for name, value in self.form.cleaned_data.items() if value not in EMPTY_VALUES}
+            # A filter without a facet applies to every facet's records: it narrows them all at once.
+            records = self.queryset.all()
+            for name, value in active.items():
+                if name not in self.facet_paths:
+                    records = self.filters[name].filter(records, value)
+            self._facet_rows, once = facet_rows(
+                records,
+                {
+                    name: self.filters[name].filter(self.queryset.all(), value)
+                    for name, value in active.items()
+                    if name in self.facet_paths
+                },
+                self.facet_paths,
+                lambda path: _many_valued(records, path),
+                self.queryset_without,
+            )
+            # Where each record is in one group, the counts add up to the records.
+            self._record_counts = {
+                name: {str(value): count for value, count in self._facet_rows[name]} for name in once
+            }
         return [self._facet(name, path) for name, path in self.facet_paths.items()]
 
     def _counts(self, name: str, path: str) -> dict[str, int]:
-        queryset = self.queryset_without(name).order_by()
-        count = record_count(queryset, path)  # before the facet's own joins
-        field_path, _sep, transform = path.rpartition("__")
-        if transform == "year":
-            queryset = queryset.annotate(_facet=ExtractYear(field_path))
-        else:
-            queryset = queryset.annotate(_facet=F(path))
-        rows = list(queryset.values("_facet").annotate(_count=count))
-        if not count.distinct:  # a row per record: the counts add up to the records
-            self._record_counts[name] = {str(row["_facet"]): row["_count"] for row in rows}
-        return {str(row["_facet"]): row["_count"] for row in rows if row["_facet"] not in (None, "")}
+        """The options of the facet ``name`` (over ``path``) with their numbers of records."""
+        return {str(value): count for value, count in self._facet_rows[name] if value not in (None, "")}
 
     def known_count(self) -> int | None:
         """The number of records the list shows, when the facets already

@@ -10,7 +10,6 @@ from cdmx_global.listing import (
     body_filter,
     country_choices,
     country_filter,
-    record_count,
     region_filter,
     sdg_filter,
     theme_filter,
@@ -60,15 +59,13 @@ class EventFilterSet(FacetedFilterSet):
     def _counts(self, name: str, path: str) -> dict[str, int]:
         if name != "region":
             return super()._counts(name, path)
-        # One query grouped by country; an event has one country, so the
-        # regions' sums count each event once.
-        queryset = self.queryset_without(name).order_by()
-        rows = queryset.values("country").annotate(_count=record_count(queryset, "country"))
+        # Grouped by country (the facet's path); an event has one country, so
+        # the regions' sums count each event once.
         counts: dict[str, int] = {}
-        for row in rows:
-            region = REGION_BY_COUNTRY.get(row["country"])
+        for country, count in self._facet_rows[name]:
+            region = REGION_BY_COUNTRY.get(country)
             if region:
-                counts[region] = counts.get(region, 0) + row["_count"]
+                counts[region] = counts.get(region, 0) + count
         return counts
 
 

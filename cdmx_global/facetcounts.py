@@ -1,0 +1,130 @@
+"""Every facet of a list counted in one statement.
+
+Each facet counts the records that every active filter *but its own* lets
+through. Counted one query per facet, each query scans the table again and
+evaluates the other filters again. Here one statement does it all, on
+PostgreSQL and SQLite alike:
+
+- a common table expression (``_facet_base``) reads each record once, with
+  one boolean per active filter (whether the record passes it) and the value
+  of each facet over a column of the record or of a to-one relation;
+- a facet over such a column groups those rows, keeping the records that
+  pass the other filters;
+- a facet over a relation to many (a join with a row per related record)
+  groups the join of the records the other filters let through, counting
+  each record once;
+- the groups of every facet are read together, joined by ``UNION ALL``, each
+  facet's values in a column of their own (their types differ).
+"""
+
+from collections.abc import Callable, Mapping
+
+from django.db import connections
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.db.models.sql.datastructures import BaseTable
+
+BASE = "_facet_base"
+
+
+def facet_value(path: str):
+    """The expression a facet groups by: the year of a date for ``…__year``."""
+    field_path, _sep, transform = path.rpartition("__")
+    return ExtractYear(field_path) if transform == "year" else F(path)
+
+
+def _condition(flags: Mapping[str, str], name: str) -> str:
+    """SQL: the base row passes every active filter but ``name``."""
+    return " AND ".join(f'"{flag}"' for filter_name, flag in flags.items() if filter_name != name) or "1 = 1"
+
+
+def _converted(expression, value, connection):
+    for converter in connection.ops.get_db_converters(expression) + expression.get_db_converters(connection):
+        value = converter(value, expression, connection)
+    return value
+
+
+def facet_rows(
+    queryset: QuerySet,
+    subsets: Mapping[str, QuerySet],
+    paths: Mapping[str, str],
+    many_valued: Callable[[str], bool],
+    without: Callable[[str], QuerySet],
+) -> tuple[dict[str, list[tuple[object, int]]], set[str]]:
+    """The groups ``(value, number of records)`` of each facet in ``paths``.
+
+    ``queryset`` holds every record of the list (no filter applied);
+    ``subsets`` gives, for each active filter, the records it lets through.
+    ``without(name)`` gives the records every active filter but ``name`` lets
+    through (for a facet over a relation to many). Also returns the facets whose groups hold each record exactly once (their
+    counts add up to the records the other filters let through)."""
+    queryset = queryset.order_by()
+    connection = connections[queryset.db]
+    quote = connection.ops.quote_name
+    # A join already in the list's query may give a record several rows: count records, not rows.
+    joined = queryset.query.distinct or any(
+        not isinstance(join, BaseTable) for join in queryset.query.alias_map.values()
+    )
+    flags = {name: f"_in_{index}" for index, name in enumerate(subsets)}
+    names = list(paths)
+    columns = {name: f"_v_{index}" for index, name in enumerate(names)}
+    scalar = [name for name in names if not many_valued(paths[name])]
+    base = queryset.annotate(
+        _pk=F("pk"),
+        **{
+            flags[name]: ExpressionWrapper(Q(pk__in=subset.order_by().values("pk")), output_field=BooleanField())
+            for name, subset in subsets.items()
+        },
+        **{columns[name]: facet_value(paths[name]) for name in scalar},
+    ).values("_pk", *flags.values(), *(columns[name] for name in scalar))
+    base_sql, base_params = base.query.sql_with_params()
+    expressions = {name: base.query.annotations[columns[name]] for name in scalar}
+
+    grouped_sql = {}
+    for name in names:
+        if name in expressions:
+            continue
+        # Filtered as the list is: the planner finds each filter's records faster than through the base rows.
+        grouped = without(name).order_by().annotate(_facet=facet_value(paths[name])).values("_facet").annotate(
+            _count=Count("pk", distinct=True)
+        )
+        expressions[name] = grouped.query.annotations["_facet"]
+        grouped_sql[name] = grouped.query.sql_with_params()
+
+    # PostgreSQL types a UNION's column from its first typed value: each NULL says its type.
+    nulls = {name: f"CAST(NULL AS {expressions[name].output_field.cast_db_type(connection)})" for name in names}
+
+    def selected(name: str, source: str) -> str:
+        return ", ".join(f"{source if other == name else nulls[other]} AS {quote(columns[other])}" for other in names)
+
+    branches, params = [], []
+    counted = 'COUNT(DISTINCT "_pk")' if joined else "COUNT(*)"
+    for index, name in enumerate(names):
+        if name in grouped_sql:
+            sql, branch_params = grouped_sql[name]
+            branches.append(
+                f'SELECT {index} AS "_b", {selected(name, quote("_facet"))}, "_count" AS "_n" '
+                f'FROM ({sql}) AS "_facet_{index}"'
+            )
+            params.extend(branch_params)
+        else:
+            column = quote(columns[name])
+            branches.append(
+                f'SELECT {index} AS "_b", {selected(name, column)}, {counted} AS "_n" FROM {BASE} '
+                f"WHERE {_condition(flags, name)} GROUP BY {column}"
+            )
+
+    statement = " UNION ALL ".join(branches)
+    if scalar:
+        statement = f"WITH {BASE} AS ({base_sql}) {statement}"
+    else:
+        base_params = ()
+    rows: dict[str, list[tuple[object, int]]] = {name: [] for name in names}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, (*base_params, *params))
+        for row in cursor.fetchall():
+            name = names[row[0]]
+            value = _converted(expressions[name], row[1 + row[0]], connection)
+            rows[name].append((value, row[-1]))
+    once = set() if joined else set(scalar)
+    return rows, once

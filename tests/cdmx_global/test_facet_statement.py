@@ -1,0 +1,79 @@
+"""A list's facets counted in one statement: exact counts with drafts that
+could leak, and one statement however many records and filters."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from agreements.filters import AgreementFilterSet
+from agreements.models import AgreementKind
+from agreements.selectors import published_agreements
+from cdmx_global.regions import Region
+from tests.support.factories import AgreementFactory, CounterpartFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def facet_counts(data: dict) -> dict[str, dict[str, int]]:
+    filterset = AgreementFilterSet(data, queryset=published_agreements())
+    assert filterset.is_valid(), filterset.errors
+    return {facet.name: {option.value: option.count for option in facet.options} for facet in filterset.facets()}
+
+
+@pytest.fixture
+def records():
+    paris = CounterpartFactory(published=True, country="FR", region=Region.EUROPE)
+    lima = CounterpartFactory(published=True, country="PE", region=Region.LATIN_AMERICA)
+    draft_tokyo = CounterpartFactory(published=False, country="JP", region=Region.ASIA)
+    water = ThemeFactory(published=True)
+    draft_theme = ThemeFactory(draft=True)
+    AgreementFactory(published=True, counterparts=[paris, lima], themes=[water], signed_on=datetime.date(2016, 3, 1))
+    AgreementFactory(published=True, counterparts=[paris, draft_tokyo], themes=[draft_theme],
+                     kind=AgreementKind.FRAMEWORK, signed_on=datetime.date(2017, 5, 2))
+    AgreementFactory(published=True, counterparts=[draft_tokyo], signed_on=datetime.date(2016, 7, 3))
+    # A draft agreement with every value: it must count nowhere.
+    AgreementFactory(published=False, counterparts=[paris, lima, draft_tokyo], themes=[water, draft_theme],
+                     signed_on=datetime.date(2016, 1, 1))
+    return water
+
+
+def test_facets_count_published_records_and_links_only(records):
+    counts = facet_counts({})
+    assert counts["kind"] == {AgreementKind.FRAMEWORK: 1, AgreementKind.SPECIFIC_COOPERATION: 2}
+    assert counts["region"] == {Region.EUROPE: 2, Region.LATIN_AMERICA: 1}
+    assert counts["country"] == {"FR": 2, "PE": 1}
+    assert counts["theme"] == {records.slug: 1}
+    assert counts["year"] == {"2017": 1, "2016": 2}
+
+
+def test_each_facet_counts_with_the_other_filters_only(records):
+    counts = facet_counts({"region": Region.EUROPE, "year": "2016"})
+    # Europe and 2016: the first agreement only.
+    assert counts["kind"] == {AgreementKind.SPECIFIC_COOPERATION: 1}
+    assert counts["country"] == {"FR": 1, "PE": 1}
+    # Without the region: the 2016 agreements (the third has only a draft counterpart).
+    assert counts["region"] == {Region.EUROPE: 1, Region.LATIN_AMERICA: 1}
+    # Without the year: both European agreements.
+    assert counts["year"] == {"2017": 1, "2016": 1}
+
+
+@pytest.mark.parametrize("query", ["", "?region=europe&year=2016", "?kind=framework&theme=agua"])
+def test_list_counts_every_facet_in_one_statement_however_many_records(client, query):
+    theme = ThemeFactory(published=True, slug="agua")
+
+    def make(count):
+        for _n in range(count):
+            AgreementFactory(published=True, themes=[theme], signed_on=datetime.date(2016, 1, 1),
+                             counterparts=[CounterpartFactory(published=True, region=Region.EUROPE)])
+            AgreementFactory(published=False, themes=[theme], counterparts=[CounterpartFactory(published=False)])
+
+    make(1)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(f"/acuerdos/{query}").status_code == 200
+    make(10)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(f"/acuerdos/{query}").status_code == 200
+    assert len(many) == len(few)
+    assert sum("GROUP BY" in captured["sql"] for captured in many) == 1
