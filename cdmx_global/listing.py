@@ -8,6 +8,8 @@ it would give, counted with the other filters applied. One statement counts
 every facet (``facetcounts``), whatever the number of records.
 """
 
+import copy
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import django_filters
@@ -15,10 +17,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from django.http import HttpResponseBadRequest
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.constants import EMPTY_VALUES
+from django_filters.filters import FilterMethod
 from django_filters.views import FilterView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -155,6 +158,34 @@ def _many_valued(queryset: QuerySet, path: str) -> bool:
     return False
 
 
+class DeclaredFilters(OrderedDict):
+    """A FilterSet's ``base_filters``, which django-filter deep-copies for each
+    FilterSet it builds: here each filter is copied shallowly instead, with its
+    own ``extra`` and its ``method`` bound to the copy, since a FilterSet sets
+    only ``model`` and ``parent`` on its filters (and a filter caches its
+    ``label``, its ``field`` and, for a queryset filter, ``extra["queryset"]``).
+    A deep copy also cloned every queryset a filter holds, on every request."""
+
+    def __deepcopy__(self, memo):
+        return OrderedDict((name, _filter_copy(filter_)) for name, filter_ in self.items())
+
+
+def _filter_copy(filter_: django_filters.Filter) -> django_filters.Filter:
+    copied = copy.copy(filter_)
+    copied.extra = filter_.extra.copy()
+    if isinstance(copied.__dict__.get("filter"), FilterMethod):
+        copied.method = filter_.method  # a new FilterMethod, whose filter (and parent) is the copy
+    return copied
+
+
+#: Each FilterSet's form class, by FilterSet class, filter names and language
+#: (a label django-filter makes from the model is a plain string). django-filter
+#: builds the class, and a form field per filter, for every FilterSet; the form
+#: class holds no request's data (each form copies its fields, and a model
+#: choice field its queryset), so one per key serves every request.
+_FORM_CLASSES: dict[tuple, type] = {}
+
+
 class FacetedFilterSet(django_filters.FilterSet):
     """A FilterSet whose facets count their options.
 
@@ -182,6 +213,19 @@ class FacetedFilterSet(django_filters.FilterSet):
         super().__init__({} if data is None else data, queryset, **kwargs)
         self._record_counts: dict[str, dict[str, int]] = {}
         self._facet_rows: dict[str, list[tuple[object, int]]] = {}
+
+    @classmethod
+    def get_filters(cls):
+        return DeclaredFilters(super().get_filters())
+
+    def get_form_class(self):
+        if any(callable(getattr(filter_, "queryset", None)) for filter_ in self.filters.values()):
+            return super().get_form_class()  # a queryset made from the request: a form of its own
+        key = (type(self), tuple(self.filters), get_language())
+        form_class = _FORM_CLASSES.get(key)
+        if form_class is None:
+            form_class = _FORM_CLASSES[key] = super().get_form_class()
+        return form_class
 
     def queryset_without(self, name: str) -> QuerySet:
         """The records every active filter but ``name`` lets through."""

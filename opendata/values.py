@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.db.models import F, ForeignObjectRel, Prefetch, Q
+from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from rest_framework import serializers
@@ -108,6 +109,10 @@ def _translation_status(model) -> str | None:
             raise Unsupported(model)
         return f"{owners[0]}__translation_status"
     return None
+
+
+#: ``_portal_keys`` by model, language, script prefix and URLconf (what its address depends on).
+_PORTAL_KEYS: dict[tuple, tuple[list[str], list[str]]] = {}
 
 
 def _portal_keys(model) -> tuple[list[str], list[str]]:
@@ -314,7 +319,10 @@ class Context:
         key = ("portal", model)
         template = self._templates.get(key)
         if template is None:
-            template = self._templates[key] = _portal_keys(model)
+            shared = (model, self.language, get_script_prefix(), get_urlconf())
+            template = self._templates[key] = _PORTAL_KEYS.get(shared) or _PORTAL_KEYS.setdefault(
+                shared, _portal_keys(model)
+            )
         pieces, columns = template
         # As Django's reverse() puts a value in an address.
         values = [quote(str(record[column]), safe=RFC3986_SUBDELIMS + "/~:@") for column in columns]
