@@ -26,7 +26,7 @@ synthetic and exists only here:
 
 For each scale and each number of subscriptions (the first N by key confirmed,
 the others not), it times ONE daily run over the same window:
-``following.digest.run_digests`` in a fresh process (``bench/digest.py
+``following.digest.queue_run`` (the daily one only) in a fresh process (``bench/digest.py
 --child``), with ``TASKS`` set to Django's ``ImmediateBackend`` and the
 email backend to ``locmem`` in that process: the batches run inline one after
 another, each alert is made, kept in the outbox (``background.Email``) and
@@ -96,8 +96,8 @@ def _shape(sql: str) -> str:
 
 
 def measure_run(day: datetime.date, now: datetime.datetime) -> Measurement:
-    """ONE daily run of ``day`` ending ``now``: ``run_digests`` with the
-    tasks run inline and the locmem email backend (the caller's settings must
+    """ONE daily run of ``day`` ending ``now`` (only the daily one, even on
+    the weekly digests' day): ``queue_run`` with the tasks run inline and the locmem email backend (the caller's settings must
     say so: ``inline_tasks``); its time, its queries, the alerts it made."""
     from django.core import mail
     from django.db import connection
@@ -105,7 +105,7 @@ def measure_run(day: datetime.date, now: datetime.datetime) -> Measurement:
     from django.tasks.signals import task_finished
 
     from background.models import Email
-    from following.digest import due_subscriptions, run_digests, start_run
+    from following.digest import due_subscriptions, queue_run
     from following.models import Frequency
 
     failed = []
@@ -131,16 +131,15 @@ def measure_run(day: datetime.date, now: datetime.datetime) -> Measurement:
     try:
         with connection.execute_wrapper(counting):
             start = time.perf_counter()
-            runs = run_digests(day, now=now)
+            run = queue_run(Frequency.DAILY, day, now=now)
             seconds = time.perf_counter() - start
     finally:
         task_finished.disconnect(finished)
     if failed:
         raise RuntimeError(f"{len(failed)} tareas fallaron:\n{failed[0].errors[-1].traceback}")
-    run = start_run(Frequency.DAILY, day, now)
     served = due_subscriptions(run).count()
     emails = Email.objects.filter(key__endswith=f":digest:{run.pk}").count()
-    if len(mail.outbox) != emails or any(r.frequency != Frequency.DAILY for r in runs):
+    if len(mail.outbox) != emails:
         raise RuntimeError(f"{len(mail.outbox)} mensajes entregados para {emails} correos en la bandeja")
     outbox = sum(len(message.message().as_bytes()) for message in mail.outbox)
     mail.outbox = []

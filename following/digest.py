@@ -87,13 +87,15 @@ def send_batch(run: DigestRun, first: int, last: int, window=None) -> int:
 
 def run_digests(day: datetime.date, now: datetime.datetime | None = None) -> list[DigestRun]:
     """Start the day's runs and queue their batches; returns the runs."""
-    runs = []
-    for frequency in frequencies_due(day):
-        run = start_run(frequency, day, now)
-        for first, last in batches(run, settings.FOLLOW_BATCH_SIZE):
-            enqueue(send_digest_batch, run.pk, first, last)
-        runs.append(run)
-    return runs
+    return [queue_run(frequency, day, now) for frequency in frequencies_due(day)]
+
+
+def queue_run(frequency: str, day: datetime.date, now: datetime.datetime | None = None) -> DigestRun:
+    """Start the run of ``frequency`` for ``day`` and queue its batches."""
+    run = start_run(frequency, day, now)
+    for first, last in batches(run, settings.FOLLOW_BATCH_SIZE):
+        enqueue(send_digest_batch, run.pk, first, last)
+    return run
 
 
 @background_task(title=_("Enviar los resúmenes de seguimiento de un grupo de suscripciones"), attempts=5)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from bench.digest import Measurement, discard_run, inline_tasks, measure_run, table, verdicts
 from bench.digest_data import add_subscriptions, make_changes, open_window, serve_only
 from bench.synthetic.generator import generate
-from following.models import Subscription
+from following.digest import WEEKLY_WEEKDAY
+from following.models import DigestRun, Subscription
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +31,16 @@ def test_one_daily_run_is_measured_and_the_queries_per_subscription_judged(book)
     changes = make_changes(published=6, edited=4, withdrawn=2)
     assert changes == {"publicados": 6, "editados": 4, "retirados": 2}
     now = timezone.now()
+    # The weekly digests' day, the harder one: the daily run alone is measured there too.
+    day = now.date() + datetime.timedelta(days=(WEEKLY_WEEKDAY - now.weekday()) % 7)
 
     measured = []
     with inline_tasks():
         for count in (25, 50):
             assert serve_only(count, confirmed_at) == count
-            measured.append(measure_run(now.date(), now))
-            discard_run(now.date())
+            measured.append(measure_run(day, now))
+            assert list(DigestRun.objects.filter(day=day).values_list("frequency", flat=True)) == ["daily"]
+            discard_run(day)
     small, large = measured
     assert [small.subscriptions, large.subscriptions] == [25, 50]
     assert 0 < small.emails <= 25 and small.emails <= large.emails <= 50
