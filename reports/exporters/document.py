@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from ..data import REPORT_LANGUAGE
 from ..models import FileFormat, Report
 from .base import Exporter
-from .pdf_writing import cyclic_collector_paused, page_references_kept
+from .pdf_writing import cyclic_collector_paused, page_references_kept, pseudo_element_styles_shared
 
 #: The scheme of the addresses the print CSS uses for the project's static files.
 STATIC_SCHEME = "static:"
@@ -152,7 +152,7 @@ class PdfExporter(Exporter):
         # The PDF's metadata (title, author, language, creation date) comes
         # from the document's <title>, <meta> and lang attribute; with tags,
         # WeasyPrint also asks viewers to show that title, not the file name.
-        with cyclic_collector_paused(), page_references_kept():
+        with cyclic_collector_paused(), page_references_kept(), pseudo_element_styles_shared():
             return html.write_pdf(
                 pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=embedded_files(data, data_files),
                 finisher=associated_files_once,
