@@ -91,9 +91,10 @@ def _eligible(request, response) -> bool:
     )
 
 
-def add_validators(request, response):
+def add_validators(request, response, moment=NOT_READ):
     """Tag a whole answer with the digest of its bytes, say when the last
-    public change was made, and ask caches to revalidate. Once per answer."""
+    public change was made (``moment``, if the caller has read it), and ask
+    caches to revalidate. Once per answer."""
     if getattr(response, DECIDED, False) or response.has_header("ETag") or not _eligible(request, response):
         return response
     content_type = response.get("Content-Type", "")
@@ -103,7 +104,7 @@ def add_validators(request, response):
     if response.streaming or not in_scope:
         return response
     set_response_etag(response)
-    tracked(response)
+    tracked(response, moment)
     return response
 
 

@@ -28,7 +28,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import translation
 
-from .conditional import add_validators
+from .conditional import add_validators, public_state
 
 #: The apps whose records public pages show; a write to any of their models retires every cached page.
 PUBLIC_APPS = frozenset({"cdmx_global", "agreements", "networks", "events", "evaluations", "reports"})
@@ -133,7 +133,10 @@ class AnonymousPageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         cache = caches[settings.PAGE_CACHE_ALIAS]
-        key = _key(request, current_generation())
+        # The generation for the key and, for a miss, the latest public change
+        # its Last-Modified says: one query for both.
+        generation, last_change = public_state()
+        key = _key(request, generation)
         stored = cache.get(key)
         if stored is not None:
             content, headers = stored
@@ -143,7 +146,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _cacheable_response(request, response):
             # Its ETag is kept with it: a kept answer is sent as 304 to a client that has it.
-            add_validators(request, response)
+            add_validators(request, response, last_change)
             # The headers of the answer as made here; the middleware outside this one add theirs on every answer.
             cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
             response[CACHE_HEADER] = "miss"

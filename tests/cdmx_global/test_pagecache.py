@@ -10,10 +10,13 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished
 from django.db import close_old_connections, connection
+from django.test.utils import CaptureQueriesContext
 from django.http import StreamingHttpResponse
+from django.utils.http import http_date
 
 from agreements.models import Agreement
-from cdmx_global.models import PublicationStatus
+from cdmx_global.changelog import PublicChange
+from cdmx_global.models import ContentGeneration, PublicationStatus
 from cdmx_global import pagecache
 from cdmx_global.pagecache import CACHE_HEADER, bump_generation, current_generation
 from cdmx_global.services import PUBLISH, WITHDRAW, record_transition
@@ -22,6 +25,7 @@ from opendata import filecache
 from tests.support.factories import LEAK_MARK, AgreementFactory, reviewer
 
 LIST = "/acuerdos/"
+GENERATION_TABLE = ContentGeneration._meta.db_table
 
 
 @pytest.fixture(autouse=True)
@@ -145,6 +149,22 @@ def test_staff_requests_are_neither_served_from_nor_stored_in_the_cache(client):
 def _stored() -> list[bytes]:
     """Every page the cache holds, as stored (LocMemCache keeps them pickled)."""
     return list(caches[settings.PAGE_CACHE_ALIAS]._cache.values())
+
+
+@pytest.mark.django_db
+def test_a_miss_reads_the_generation_and_the_last_public_change_in_one_query(client, django_capture_on_commit_callbacks):
+    _publish(AgreementFactory(title="Hermanamiento con Lyon"), reviewer(), django_capture_on_commit_callbacks)
+    published_at = http_date(PublicChange.objects.order_by("-sequence").first().at.timestamp())
+    answers = []
+    for _visit in ("miss", "hit"):
+        with CaptureQueriesContext(connection) as queries:
+            answers.append(client.get("/api/v1/agreements/"))
+        # One query reads the generation (for the key) and, for a miss, the moment of the last public change.
+        assert sum(GENERATION_TABLE in query["sql"] for query in queries.captured_queries) == 1
+    assert [answer[CACHE_HEADER] for answer in answers] == ["miss", "hit"]
+    assert [answer["Last-Modified"] for answer in answers] == [published_at, published_at]
+    assert answers[1].content == answers[0].content
+    assert answers[0].json()["results"][0]["title"] == "Hermanamiento con Lyon"
 
 
 @pytest.mark.django_db
