@@ -26,8 +26,8 @@ synthetic and exists only here:
 
 For each scale and each number of subscriptions (the first N by key confirmed,
 the others not), it times ONE daily run over the same window:
-``following.digest.queue_run`` (the daily one only) in a fresh process (``bench/digest.py
---child``), with ``TASKS`` set to Django's ``ImmediateBackend`` and the
+``following.digest.queue_run`` (the daily one only) in a fresh process
+(``bench/digest.py --child``), with ``TASKS`` set to Django's ``ImmediateBackend`` and the
 email backend to ``locmem`` in that process: the batches run inline one after
 another, each alert is made, kept in the outbox (``background.Email``) and
 handed to the locmem backend. It measures making the digests and the outbox
@@ -97,8 +97,9 @@ def _shape(sql: str) -> str:
 
 def measure_run(day: datetime.date, now: datetime.datetime) -> Measurement:
     """ONE daily run of ``day`` ending ``now`` (only the daily one, even on
-    the weekly digests' day): ``queue_run`` with the tasks run inline and the locmem email backend (the caller's settings must
-    say so: ``inline_tasks``); its time, its queries, the alerts it made."""
+    the weekly digests' day): ``queue_run`` with the tasks run inline and the
+    locmem email backend (the caller's settings must say so:
+    ``inline_tasks``); its time, its queries, the alerts it made."""
     from django.core import mail
     from django.db import connection
     from django.tasks.base import TaskResultStatus

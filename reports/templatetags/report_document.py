@@ -220,10 +220,9 @@ def column_widths(table: dict, columns: list[list[str]], page: str = "portrait")
     room = max(LINE_CHARACTERS[page] - least, 0)
     if least >= LINE_CHARACTERS[page]:  # too many columns for the page: each gives up half its extra room
         widths = [(low + high) / 2 for low, high in bounds]
-    elif not extra:
-        widths = [low for low, _high in bounds]
     else:
-        widths = [low + (high - low) * min(room / extra, 1) for low, high in bounds]
+        share = min(room / extra, 1) if extra else 0
+        widths = [low + (high - low) * share for low, high in bounds]
     total = sum(widths)
     return [f"{100 * width / total:.2f}%" for width in widths]
 
