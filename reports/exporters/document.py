@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..data import REPORT_LANGUAGE
 from ..models import FileFormat, Report
+from . import pdf_parts
 from .base import Exporter
 from .pdf_writing import cyclic_collector_paused, page_references_kept, pseudo_element_styles_shared
 
@@ -144,23 +145,14 @@ class PdfExporter(Exporter):
         """The PDF of record, embedding ``data_files``: the ``(exporter,
         content)`` pairs of the data files rendered for the same report, so
         that the embedded bytes are the saved ones (``render_files``)."""
-        # Imported here: WeasyPrint loads Pango when imported, which the other
-        # formats (and the portal's pages) have no need for.
-        from weasyprint import HTML
-
-        html = HTML(string=render_document(data, for_print=True), url_fetcher=static_file_fetcher())
+        # Laid out in parts, one at a time, and joined (pdf_parts, pdf_join):
+        # WeasyPrint keeps every page's boxes until it has written them.
+        parts = pdf_parts.split(render_document(data, for_print=True))
         # The PDF's metadata (title, author, language, creation date) comes
         # from the document's <title>, <meta> and lang attribute; with tags,
         # WeasyPrint also asks viewers to show that title, not the file name.
         with cyclic_collector_paused(), page_references_kept(), pseudo_element_styles_shared():
-            return html.write_pdf(
-                pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=embedded_files(data, data_files),
-                finisher=associated_files_once,
+            return pdf_parts.render(
+                parts, url_fetcher=static_file_fetcher(), pdf_variant=PDF_VARIANT, pdf_tags=True,
+                attachments=embedded_files(data, data_files),
             )
-
-
-def associated_files_once(document, pdf) -> None:
-    """A WeasyPrint finisher: each associated file once in the catalog's /AF.
-    WeasyPrint 70 lists every PDF/A-3 attachment there twice (its issue 2917)."""
-    if "AF" in pdf.catalog:
-        pdf.catalog["AF"][:] = dict.fromkeys(pdf.catalog["AF"])
