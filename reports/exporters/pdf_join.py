@@ -155,10 +155,10 @@ class PdfJoiner:
             if name in anchors:
                 self._destinations[name] = pydyf._to_bytes(destination)
                 found[name] = page_index[_number(destination[0])]
-        scale = 0.75
         self._parts[index] = types.SimpleNamespace(
             pages=pages,
-            heights=[page.height * scale for page in document.pages],
+            # In PDF points (0.75 a CSS pixel, as WeasyPrint writes at zoom 1).
+            heights=[page.height * 0.75 for page in document.pages],
             bookmarks=[page.bookmarks for page in document.pages],
             top=top,
             resources={number: objects[number] for number in {_number(page["Resources"]) for page in pages}},
@@ -246,8 +246,8 @@ class PdfJoiner:
                                 COMPRESSION_LEVEL)
         self._xref[number] = (1, self._output.tell(), 0)
         self._output.write(
-            b"%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\nendobj\n"
-            % (number, len(self._batch), len(header) + 1, len(content), content)
+            b"%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\n"
+            b"stream\n%s\nendstream\nendobj\n" % (number, len(self._batch), len(header) + 1, len(content), content)
         )
         self._batch = []
 
@@ -332,16 +332,14 @@ class PdfJoiner:
             self._document["K"] = pydyf.Array(reference for part in parts for reference in part.top)
 
             # WeasyPrint's own rule, over the pages of every part in their order.
-            tree, skipped, last_by_depth, level = [], [], None, 0
+            tree, skipped, level = [], [], 0
             last_by_depth = [tree]
-            page_number = 0
-            for part in parts:
-                for bookmarks, height in zip(part.bookmarks, part.heights, strict=True):
-                    level = make_page_bookmark_tree(
-                        types.SimpleNamespace(bookmarks=bookmarks), skipped, last_by_depth, level, page_number,
-                        Matrix(a=0.75, d=-0.75, f=height),
-                    )
-                    page_number += 1
+            pages = (page for part in parts for page in zip(part.bookmarks, part.heights, strict=True))
+            for page_number, (bookmarks, height) in enumerate(pages):
+                level = make_page_bookmark_tree(
+                    types.SimpleNamespace(bookmarks=bookmarks), skipped, last_by_depth, level, page_number,
+                    Matrix(a=0.75, d=-0.75, f=height),
+                )
             add_outlines(final, tree)
 
             for key, value in first.catalog.items():

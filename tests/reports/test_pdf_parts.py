@@ -22,7 +22,10 @@ from tests.support.pdf_structure import content_text, marked_texts
 
 GENERATED_AT = timezone.make_aware(datetime.datetime(2018, 1, 10, 12, 0))
 HEAD = '<!doctype html><html lang="es-MX"><head><title>Informe</title></head>'
-COLUMNS = '<colgroup><col style="width: 40%"><col></colgroup><thead><tr><th scope="col">Clave</th><th scope="col">Título</th></tr></thead>'
+COLUMNS = (
+    '<colgroup><col style="width: 40%"><col></colgroup>'
+    '<thead><tr><th scope="col">Clave</th><th scope="col">Título</th></tr></thead>'
+)
 ROWS = "".join(f'<tr id="fila-{n}"><td>a-{n}</td><td>Acuerdo {n}</td></tr>' for n in range(1, 7))
 DOCUMENT = (
     HEAD + '<body><article class="report-document">'
@@ -42,7 +45,8 @@ def test_the_contents_are_a_part_and_each_chapter_begins_one_when_the_last_is_ha
         '<nav class="toc"><a href="#uno">Uno</a> <a href="#dos">Dos</a> <a href="#nada">Nada</a></nav>'
         "</article></body></html>",
         # Both chapters fit in half a part: together.
-        HEAD + '<body><article class="report-document">' + DOCUMENT[DOCUMENT.index('<section class="chapter" id="uno"'):],
+        HEAD + '<body><article class="report-document">'
+        + DOCUMENT[DOCUMENT.index('<section class="chapter" id="uno"'):],
     ]
     assert (parts[0].anchors, parts[0].elsewhere) == ({"portada"}, {"uno", "dos"})  # «nada» is nowhere
     assert parts[1].anchors == {"uno", "dos", "dos-titulo", "tablas", *(f"fila-{n}" for n in range(1, 7))}
@@ -81,7 +85,8 @@ def test_a_table_with_automatic_widths_is_never_cut_its_rows_would_change_them()
     automatic = DOCUMENT.replace("data annex fixed", "data annex")
     parts = pdf_parts.split(automatic, part_bytes=100)
     assert len(parts) == 3  # the contents, and each chapter (both over half a part)
-    assert parts[2].html == HEAD + '<body><article class="report-document">' + automatic[automatic.index('<section class="chapter" id="dos"'):]
+    second = automatic[automatic.index('<section class="chapter" id="dos"'):]
+    assert parts[2].html == HEAD + '<body><article class="report-document">' + second
 
 
 def test_pydyf_numbers_in_the_joined_file_only_inside_its_block():
@@ -152,7 +157,9 @@ def _lines(page) -> list[str]:
 def test_outline_destinations_and_links_lead_to_their_headings_in_both(rendered):
     titles = {name: [(depth, title) for depth, title, _page in _outline(rendered[name])] for name in ("one", "many")}
     assert titles["many"] == titles["one"]
-    assert titles["one"][:3] == [(0, "Informe semestral al Congreso de la Ciudad de México"), (1, "Fundamento"), (1, "Contenido")]
+    assert titles["one"][:3] == [
+        (0, "Informe semestral al Congreso de la Ciudad de México"), (1, "Fundamento"), (1, "Contenido"),
+    ]
     for name in ("one", "many"):
         reader = rendered[name]
         for _depth, title, page in _outline(reader):
