@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from .pdf_join import PdfJoiner
 
 #: How much of the report's HTML a part holds before a long table is cut after
-#: its next row. At 100× the book, 700 kB lay out as 160 to 200 pages, which
-#: WeasyPrint holds in 400 to 560 MB (landscape annex pages cost the most).
+#: its next row. At 100× the book, parts of 700 kB laid out as 160 to 200 pages
+#: and peaked at 865 MB (landscape annex pages cost the most); at 500 kB the
+#: whole report's peak is 0.74 GB (docs/rendimiento.md).
 PART_BYTES = 500_000
 
 #: A start or end tag (its name, attributes and whether it closes itself), or a comment.
@@ -91,8 +92,8 @@ def split(html: str, part_bytes: int | None = None) -> list[Part]:
     def cut(at: int) -> None:
         nonlocal begins, opened
         own = html[begins:at]
-        closing = "".join(f"</{element.name}>" for element in reversed(stack)) + "</html>"
-        parts.append(Part(head + opened + own + closing, set(IDS.findall(own)), set(INTERNAL_LINKS.findall(own))))
+        end_tags = "".join(f"</{element.name}>" for element in reversed(stack)) + "</html>"
+        parts.append(Part(head + opened + own + end_tags, set(IDS.findall(own)), set(INTERNAL_LINKS.findall(own))))
         begins, opened = at, "".join(element.reopened() for element in stack)
 
     for match in TAG.finditer(html, body):
