@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from .labels import country_name
 from .published import PublicationStatus, PublishableQuerySet
 from .regions import Region, region_for_country
 from .translation import Translatable, english, translated_name
@@ -331,7 +332,8 @@ class Counterpart(Record):
 
     def __str__(self) -> str:
         if self.country and self.kind in self.PLACE_KINDS and self.kind != self.Kind.NATIONAL:
-            return f"{translated_name(self)}, {self.country.name}"
+            # The name made once per language (``labels``), not translated again for each record.
+            return f"{translated_name(self)}, {country_name(self.country)}"
         return translated_name(self)
 
     def get_absolute_url(self) -> str:

@@ -27,6 +27,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from cdmx_global.spreadsheets import escape_formula
 
+from .addresses import Addresses
 from .rows import values_records
 from .tables import Table
 from .xlsx import write_workbook
@@ -46,13 +47,14 @@ def filename(table: Table, extension: str) -> str:
 
 
 def rows(table: Table, records: QuerySet, absolute_url: Callable[[str], str]) -> Iterator[list]:
+    addresses = Addresses(absolute_url)
     if table.links is not None:
         # Read as values, each link once per chunk (``opendata.rows``): no model instances.
         for record in values_records(records, table.links, CHUNK_SIZE):
-            yield table.row(record, absolute_url)
+            yield table.row(record, addresses)
         return
     for number, record in enumerate(records.iterator(chunk_size=CHUNK_SIZE), start=1):
-        yield table.row(record, absolute_url)
+        yield table.row(record, addresses)
         # A record and what was prefetched for it point at each other (an
         # action back at its agreement): dropped here, most of a finished
         # chunk is freed at once; what still forms cycles goes with a

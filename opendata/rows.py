@@ -92,13 +92,17 @@ def values_class(model: type[models.Model]) -> type[Values]:
     return type(f"{model.__name__}Values", (Values,), borrowed)
 
 
+@functools.cache
 def _converters(model: type[models.Model]) -> dict:
     converters = {}
     for field in model._meta.concrete_fields:
         if isinstance(field, CountryField):
-            # What the field's descriptor gives a record: a ``Country``, or None for NULL.
+            # What the field's descriptor gives a record: a ``Country``, or None for NULL; one per
+            # code, shared by every row (a ``Country`` is never changed; its name follows the language).
             country = getattr(model, field.name).country
-            converters[field.attname] = lambda code, country=country: None if code is None else country(code)
+            converters[field.attname] = functools.lru_cache(maxsize=512)(
+                lambda code, country=country: None if code is None else country(code)
+            )
         elif isinstance(field, models.FileField):
             converters[field.attname] = functools.partial(FieldFile, None, field)
     return converters

@@ -16,12 +16,10 @@ property) gets no plan, and its list stays on the serializer.
 """
 
 import functools
-import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.db.models import F, ForeignObjectRel, Prefetch, Q
-from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from rest_framework import serializers
@@ -32,14 +30,11 @@ from cdmx_global.partial_dates import format_partial_date
 from cdmx_global.spreadsheets import format_partial_date_cell
 from cdmx_global.translation import ENGLISH, SUFFIX, TranslationStatus, page_language
 
+from .addresses import PLAIN, SENTINELS, portal_keys
 from .serializers.fields import ChoiceLabelField, CountryNameField, DocumentUrlField, PartialDateField, PortalUrlField
 from .serializers.texts import LANGUAGE_SUFFIX, SPANISH_SUFFIX, TranslatedSerializer, texts
 
 OWNER = "_owner"
-#: Stand-ins for an identifier while an address is reversed once per request (digits pass every converter).
-SENTINELS = {"id": "9081726354501", "slug": "9081726354502", "code": "9081726354503", "network__slug": "9081726354504"}
-#: What Django's ``reverse`` leaves as it is in a path segment: only these are put in an address as they come.
-PLAIN = re.compile(r"[A-Za-z0-9._~-]+")
 
 
 class Unsupported(Exception):
@@ -111,25 +106,6 @@ def _translation_status(model) -> str | None:
     return None
 
 
-#: ``_portal_keys`` by model, language, script prefix and URLconf (what its address depends on).
-_PORTAL_KEYS: dict[tuple, tuple[list[str], list[str]]] = {}
-
-
-def _portal_keys(model) -> tuple[list[str], list[str]]:
-    """The record's portal address, reversed once with stand-ins: its pieces and the columns between them."""
-    names = {f.name for f in model._meta.concrete_fields}
-    instance = model(pk=SENTINELS["id"], **{name: SENTINELS[name] for name in ("slug", "code") if name in names})
-    if "network" in names:
-        instance.network = model._meta.get_field("network").related_model(slug=SENTINELS["network__slug"])
-    return _split(instance.get_absolute_url())
-
-
-def _split(address: str) -> tuple[list[str], list[str]]:
-    by_value = {value: column for column, value in SENTINELS.items()}
-    pieces = re.split("(" + "|".join(SENTINELS.values()) + ")", address)
-    return pieces[0::2], [by_value[value] for value in pieces[1::2]]
-
-
 def compile_plan(serializer_class, queryset, inherited: list[Prefetch] = ()) -> Plan:
     model = serializer_class.Meta.model
     plan = Plan(model)
@@ -169,7 +145,7 @@ def _compile_fields(plan, fields, model, queryset, lookups, joined) -> None:
             plan.need(column)
             plan.keys.append((key, "url", (bound.view_name, bound.lookup_url_kwarg, bound.lookup_field, column)))
         elif isinstance(bound, PortalUrlField):
-            pieces, columns = _portal_keys(model)
+            pieces, columns = portal_keys(model)
             plan.need(*columns)
             plan.keys.append((key, "portal", None))
         elif isinstance(bound, DocumentUrlField):
@@ -319,10 +295,7 @@ class Context:
         key = ("portal", model)
         template = self._templates.get(key)
         if template is None:
-            shared = (model, self.language, get_script_prefix(), get_urlconf())
-            template = self._templates[key] = _PORTAL_KEYS.get(shared) or _PORTAL_KEYS.setdefault(
-                shared, _portal_keys(model)
-            )
+            template = self._templates[key] = portal_keys(model)
         pieces, columns = template
         # As Django's reverse() puts a value in an address.
         values = [quote(str(record[column]), safe=RFC3986_SUBDELIMS + "/~:@") for column in columns]

@@ -18,6 +18,7 @@ from cdmx_global.labels import choice_label, country_name
 from cdmx_global.spreadsheets import format_partial_date_cell
 from cdmx_global.translation import ENGLISH, SPANISH, Text, page_language, translated, translated_fields
 
+from ..addresses import Addresses
 from ..collections import Collection
 from ..rows import Link, Values
 
@@ -47,12 +48,12 @@ class Column:
     #: public may in that language (``cdmx_global.translation.translated``).
     text: Callable[[Any, str], Text] | None = None
 
-    def value(self, record, absolute_url: Callable[[str], str]):
+    def value(self, record, addresses: Addresses):
         value = self.read(record)
         if value == "" or value is None:
             return None
         if self.format == URI_FORMAT:
-            return absolute_url(value)
+            return addresses(value)
         return value
 
     def in_english(self) -> tuple["Column", "Column"]:
@@ -97,8 +98,8 @@ class Table:
     def keys(self) -> list[str]:
         return [column.key for column in self.columns]
 
-    def row(self, record, absolute_url: Callable[[str], str]) -> list:
-        return [column.value(record, absolute_url) for column in self.columns]
+    def row(self, record, addresses: Addresses) -> list:
+        return [column.value(record, addresses) for column in self.columns]
 
     def in_language(self, language: str | None) -> "Table":
         """The table as a download in ``language`` has it: the same in Spanish,
@@ -246,7 +247,14 @@ def network(model) -> tuple[Column, Column]:
     )
 
 
-PORTAL_URL = Column(
+class PortalAddress(Column):
+    """The address of the record's page, made from its keys (``Addresses.portal``), not reversed per row."""
+
+    def value(self, record, addresses: Addresses):
+        return addresses.portal(record)
+
+
+PORTAL_URL = PortalAddress(
     "portal_url", _("Dirección en el portal"), "string",
     _("Dirección de la ficha del registro en el portal, en el idioma de la descarga."),
     lambda record: record.get_absolute_url(), format=URI_FORMAT,
