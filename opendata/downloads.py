@@ -66,8 +66,9 @@ def rows(table: Table, records: QuerySet, absolute_url: Callable[[str], str]) ->
             gc.collect()
 
 
-def _local(value: datetime.datetime) -> datetime.datetime:
-    return timezone.localtime(value).replace(microsecond=0)
+def _local(value: datetime.datetime, zone=None) -> datetime.datetime:
+    """In the current time zone (``zone``, looked up once per download, or looked up now)."""
+    return timezone.localtime(value, zone).replace(microsecond=0)
 
 
 def _in_language(language: str, chunks: Iterable) -> Iterator:
@@ -102,13 +103,15 @@ class CsvDownload(StreamedDownload):
     encoding = CSV_ENCODING
 
     @staticmethod
-    def cell(value) -> str:
+    def cell(value, zone=None) -> str:
+        if type(value) is str:  # most cells, first
+            return escape_formula(value)
         if value is None:
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, datetime.datetime):
-            return _local(value).isoformat()
+            return _local(value, zone).isoformat()
         if isinstance(value, datetime.date):
             return value.isoformat()
         if isinstance(value, str):
@@ -120,8 +123,9 @@ class CsvDownload(StreamedDownload):
         writer = csv.writer(lines)
         writer.writerow(table.headers)
         yield "\ufeff".encode() + lines.take()
+        cell, zone = self.cell, timezone.get_current_timezone()
         for number, row in enumerate(values, start=1):
-            writer.writerow([self.cell(value) for value in row])
+            writer.writerow([cell(value, zone) for value in row])
             if number % ROWS_PER_WRITE == 0:
                 yield lines.take()
         yield lines.take()
@@ -147,22 +151,24 @@ class XlsxDownload:
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     @staticmethod
-    def cell(value):
+    def cell(value, zone=None):
         """Numbers, dates and booleans as real cells; text escaped (and rid of
         the control characters an XLSX file cannot hold)."""
         if isinstance(value, str):
-            return escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
+            # A printable text holds none of those characters: no search for them.
+            return escape_formula(value if value.isprintable() else ILLEGAL_CHARACTERS_RE.sub("", value))
         if isinstance(value, datetime.datetime):
             # A spreadsheet has no time zones: the portal's local time.
-            return _local(value).replace(tzinfo=None)
+            return _local(value, zone).replace(tzinfo=None)
         return value
 
     def response(self, table: Table, values: Iterable[list]) -> FileResponse:
         # Kept in memory while small (the small tables' whole file), on disk
         # past that; deleted when the response closes it.
         file = tempfile.SpooledTemporaryFile(max_size=XLSX_IN_MEMORY, suffix=".xlsx")
+        cell, zone = self.cell, timezone.get_current_timezone()
         write_workbook(
-            file, title=table.name[:31], headers=table.headers, rows=([self.cell(value) for value in row] for row in values)
+            file, title=table.name[:31], headers=table.headers, rows=([cell(value, zone) for value in row] for row in values)
         )
         file.seek(0)
         return FileResponse(
@@ -178,12 +184,12 @@ class JsonDownload(StreamedDownload):
     content_type = "application/json"
 
     @staticmethod
-    def value(value) -> str:
+    def value(value, zone=None) -> str:
         if isinstance(value, Decimal):
             # Written as the exact decimal number, not through a float.
             return str(value)
         if isinstance(value, datetime.datetime):
-            value = _local(value).isoformat()
+            value = _local(value, zone).isoformat()
         elif isinstance(value, datetime.date):
             value = value.isoformat()
         # orjson writes what ``json.dumps(value, ensure_ascii=False)`` does, faster.
@@ -193,8 +199,9 @@ class JsonDownload(StreamedDownload):
         keys = [orjson.dumps(key).decode() for key in table.keys]
         yield b"["
         separator = "\n"
+        encode, zone = self.value, timezone.get_current_timezone()
         for row in values:
-            members = ", ".join(f"{key}: {self.value(value)}" for key, value in zip(keys, row, strict=True))
+            members = ", ".join(f"{key}: {encode(value, zone)}" for key, value in zip(keys, row, strict=True))
             yield f"{separator}{{{members}}}".encode()
             separator = ",\n"
         yield b"\n]\n"
