@@ -33,6 +33,7 @@ from cdmx_global.translation import ENGLISH, SUFFIX, TranslationStatus, page_lan
 from .addresses import PLAIN, SENTINELS, portal_keys
 from .serializers.fields import ChoiceLabelField, CountryNameField, DocumentUrlField, PartialDateField, PortalUrlField
 from .serializers.texts import LANGUAGE_SUFFIX, SPANISH_SUFFIX, TranslatedSerializer, texts
+from .statements import values_among
 
 OWNER = "_owner"
 
@@ -250,7 +251,7 @@ def attach(plan: Plan, records: list[dict]) -> None:
             ids = {record[link.column] for record in records if record[link.column] is not None}
             found = {}
             if ids:
-                linked = list(link.queryset.prefetch_related(None).filter(pk__in=ids).values(*link.plan.columns))
+                linked = values_among(link, functools.partial(_forward, link), ids, link.queryset.db)
                 attach(link.plan, linked)
                 pk = link.plan.model._meta.pk.attname
                 found = {record[pk]: record for record in linked}
@@ -260,15 +261,23 @@ def attach(plan: Plan, records: list[dict]) -> None:
             ids = {record[plan.model._meta.pk.attname] for record in records}
             grouped = {identifier: [] for identifier in ids}
             if ids:
-                linked = list(
-                    link.queryset.prefetch_related(None).filter(**{f"{link.back}__in": ids})
-                    .values(*link.plan.columns, **{OWNER: F(link.back)})
-                )
+                linked = values_among(link, functools.partial(_owned, link), ids, link.queryset.db)
                 attach(link.plan, linked)
                 for record in linked:
                     grouped[record[OWNER]].append(record)
             for record in records:
                 record[link.key] = grouped[record[plan.model._meta.pk.attname]]
+
+
+def _forward(link: Link, ids: list):
+    return link.queryset.prefetch_related(None).filter(pk__in=ids).values(*link.plan.columns)
+
+
+def _owned(link: Link, ids: list):
+    return (
+        link.queryset.prefetch_related(None).filter(**{f"{link.back}__in": ids})
+        .values(*link.plan.columns, **{OWNER: F(link.back)})
+    )
 
 
 class Context:
