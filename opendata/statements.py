@@ -10,6 +10,8 @@ go) and, on later pages, runs the kept SQL with the page's identifiers in
 their places, converting the rows exactly as the queryset's ``values()``
 would (the kept compiler's own converters). A statement whose stand-ins do
 not each appear once among its parameters is not kept: it runs as a queryset.
+The kept compiler is asked only for its converters; the SQL runs on the
+connection of the thread that asks.
 """
 
 from collections.abc import Callable, Iterable
@@ -27,7 +29,6 @@ STAND_IN = 9_081_726_354_600
 
 @dataclass(frozen=True)
 class Statement:
-    owner: object
     sql: str
     params: tuple
     #: Where each identifier goes among ``params``, in the order given.
@@ -37,8 +38,9 @@ class Statement:
     alias: str
 
 
-#: Kept statements by (id of their owner, number of identifiers, language, database). None: run as a queryset.
-_STATEMENTS: dict[tuple, Statement | None] = {}
+#: By (id of their owner, number of identifiers, language, database): the owner (kept alive, so that
+#: its id is not another's) and its statement, None where it runs as a queryset.
+_STATEMENTS: dict[tuple, tuple[object, Statement | None]] = {}
 
 
 def values_among(owner, build: Callable[[list], QuerySet], ids: Iterable, using: str) -> list[dict]:
@@ -46,9 +48,10 @@ def values_among(owner, build: Callable[[list], QuerySet], ids: Iterable, using:
     once per ``owner`` (an object kept for the process, as a plan's link is) and count of ``ids``."""
     ids = list(ids)
     key = (id(owner), len(ids), translation.get_language(), using)
-    statement = _STATEMENTS.get(key)
-    if statement is None and key not in _STATEMENTS or statement is not None and statement.owner is not owner:
-        statement = _STATEMENTS[key] = _compiled(owner, build, len(ids))
+    kept = _STATEMENTS.get(key)
+    if kept is None or kept[0] is not owner:
+        kept = _STATEMENTS[key] = (owner, _compiled(build, len(ids)))
+    statement = kept[1]
     if statement is None:
         return list(build(ids))
     params = list(statement.params)
@@ -61,7 +64,7 @@ def values_among(owner, build: Callable[[list], QuerySet], ids: Iterable, using:
     return [dict(zip(names, row, strict=True)) for row in statement.compiler.results_iter(results=[rows])]
 
 
-def _compiled(owner, build: Callable[[list], QuerySet], count: int) -> Statement | None:
+def _compiled(build: Callable[[list], QuerySet], count: int) -> Statement | None:
     stand_ins = [STAND_IN + number for number in range(count)]
     queryset = build(stand_ins)
     query = queryset.query
@@ -81,4 +84,4 @@ def _compiled(owner, build: Callable[[list], QuerySet], count: int) -> Statement
     names = list(query.selected) if query.selected else [
         *query.extra_select, *query.values_select, *query.annotation_select,
     ]
-    return Statement(owner, sql, tuple(params), tuple(positions), compiler, tuple(names), queryset.db)
+    return Statement(sql, tuple(params), tuple(positions), compiler, tuple(names), queryset.db)
