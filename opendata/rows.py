@@ -24,8 +24,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import FunctionType
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.files import FieldFile
 from django.utils.functional import cached_property
 from django_countries.fields import CountryField
@@ -155,7 +156,9 @@ def _read_links(model: type[models.Model], records: list[Values], links: Iterabl
         queryset = _published(related._default_manager.all(), link)
         if not field.auto_created and (field.many_to_one or field.one_to_one):
             ids = {getattr(record, field.attname) for record in records} - {None}
-            found = {item.pk: item for item in _read(queryset.filter(pk__in=ids), link)} if ids else {}
+            found = {}
+            if ids:
+                found = {item.pk: item for item in _read(queryset.filter(pk__in=_among(queryset, ids)), link)}
             for record in records:
                 record.__dict__[link.attribute] = found.get(getattr(record, field.attname))
             continue
@@ -164,12 +167,20 @@ def _read_links(model: type[models.Model], records: list[Values], links: Iterabl
         ordering = link.order_by or tuple(related._meta.ordering)
         # ``__pk__in``: the owners' ids as they are, not each one looked up as a related value.
         owners = [record.pk for record in records]
-        queryset = queryset.filter(**{f"{lookup}__pk__in": owners}).order_by(*ordering, "pk")
+        queryset = queryset.filter(**{f"{lookup}__pk__in": _among(queryset, owners)}).order_by(*ordering, "pk")
         owned = defaultdict(list)
         for owner, item in _read(queryset, link, owner=F(lookup)):
             owned[owner].append(item)
         for record in records:
             record.__dict__[link.attribute] = owned.get(record.pk, [])
+
+
+def _among(queryset: QuerySet, ids) -> list | RawSQL:
+    """``ids`` for an ``__in`` lookup: on PostgreSQL one array, which the driver writes at once,
+    rather than a parameter per identifier, each prepared by Django on its own."""
+    if connections[queryset.db].vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s)", (list(ids),))
+    return list(ids)
 
 
 def _read(queryset: QuerySet, link: Link, owner=None) -> list:
