@@ -217,3 +217,5 @@ def values_records(queryset: QuerySet, links: Iterable[Link] = (), chunk_size: i
         records = _built(model, names, chunk)
         _read_links(model, records, links)
         yield from records
+        # Freed before the next chunk is read, not when its records replace these.
+        del chunk, records
