@@ -96,20 +96,8 @@ class Addresses:
         template = self._templates.get(model)
         if template is None:
             template = self._templates[model] = self._template(model, record)
-        if template:
-            pieces, paths = template
-            values = []
-            for path in paths:
-                value = record
-                for name in path:
-                    value = getattr(value, name)
-                text = str(value)
-                if not PLAIN.fullmatch(text):
-                    break
-                values.append(text)
-            else:
-                return pieces[0] + "".join(value + piece for value, piece in zip(values, pieces[1:], strict=True))
-        return self(record.get_absolute_url())
+        address = _filled(template, record) if template else None
+        return address if address is not None else self(record.get_absolute_url())
 
     def _template(self, model, first) -> tuple[list[str], list[tuple[str, ...]]] | tuple:
         """The pieces, the first made absolute, and each column's path of attributes; empty
@@ -117,12 +105,26 @@ class Addresses:
         try:
             pieces, columns = portal_keys(model)
             template = [self(pieces[0]), *pieces[1:]], [tuple(column.split("__")) for column in columns]
-            self._templates[model] = template
-            made = self.portal(first)
+            made = _filled(template, first)
         except (AttributeError, ObjectDoesNotExist, NoReverseMatch):
             # Made of something the stand-in or the record does not have.
             return ()
-        return template if made == self(first.get_absolute_url()) else ()
+        return template if made is None or made == self(first.get_absolute_url()) else ()
+
+
+def _filled(template: tuple[list[str], list[tuple[str, ...]]], record) -> str | None:
+    """The record's keys between the template's pieces; None if one is a key ``reverse()`` would quote."""
+    pieces, paths = template
+    values = []
+    for path in paths:
+        value = record
+        for name in path:
+            value = getattr(value, name)
+        text = str(value)
+        if not PLAIN.fullmatch(text):
+            return None
+        values.append(text)
+    return pieces[0] + "".join(value + piece for value, piece in zip(values, pieces[1:], strict=True))
 
 
 def _dot_segments(path: str) -> bool:
