@@ -87,14 +87,26 @@ def published_related(relation: str, lookup: str = ""):
 
     It filters by a subquery of primary keys, so the list's query gets no join
     and no duplicate rows, and a draft related record never makes a record match.
+    Over a many-to-many relation the subquery reads the link table and the
+    related records only (the records' own table is already the list's).
     """
-    path = f"{relation}__{lookup}" if lookup else relation
-
     def method(queryset: QuerySet, name: str, value) -> QuerySet:
-        matching = queryset.model._default_manager.filter(published_condition(relation), **{path: value})
-        return queryset.filter(pk__in=matching.values("pk"))
+        return queryset.filter(pk__in=_matching_keys(queryset.model, relation, lookup, value))
 
     return method
+
+
+def _matching_keys(model, relation: str, lookup: str, value) -> QuerySet:
+    """The keys of the ``model`` records with a published ``relation`` whose ``lookup`` equals ``value``."""
+    field = model._meta.get_field(relation)
+    if field.many_to_many and not field.auto_created:  # declared on ``model``: its link table has both keys
+        target = field.m2m_reverse_field_name()
+        links = field.remote_field.through._default_manager.filter(
+            published_condition(target), **{f"{target}__{lookup}" if lookup else target: value}
+        )
+        return links.values(field.m2m_field_name())
+    path = f"{relation}__{lookup}" if lookup else relation
+    return model._default_manager.filter(published_condition(relation), **{path: value}).values("pk")
 
 
 # A filter with a ``method`` tells the API schema nothing of its values;
