@@ -74,15 +74,17 @@ def agreements_past_end(*, today: datetime.date, queryset: QuerySet | None = Non
 
 #: What a public agreement or action shows of what it is classified by.
 CLASSIFICATION = ("counterparts", "themes", "sdgs", "frameworks")
+#: What a line of their public lists shows of it.
+LISTED = ("counterparts", "themes")
 
 
-def published_agreements() -> QuerySet:
+def published_agreements(links=CLASSIFICATION) -> QuerySet:
     """Published agreements with their published counterparts, themes, ODS,
-    frameworks and responsible body, newest signature first."""
+    frameworks (or only ``links``) and responsible body, newest signature first."""
     return (
         Agreement.objects.published()
         .select_related("body")
-        .with_published(*CLASSIFICATION)
+        .with_published(*links)
         .order_by(F("signed_on").desc(nulls_last=True), "title", "pk")
     )
 
@@ -98,6 +100,12 @@ def _commitments() -> tuple[Prefetch, Prefetch]:
         Prefetch("commitments", queryset=Commitment.objects.order_by("order", "pk")),
         published_prefetch(Agreement, "commitments__body", to_attr="public_body"),
     )
+
+
+def listed_agreements() -> QuerySet:
+    """Published agreements with what a line of their list shows: their
+    published counterparts and themes (not their ODS nor frameworks)."""
+    return published_agreements(LISTED)
 
 
 def published_agreement_details() -> QuerySet:
@@ -129,16 +137,22 @@ def un_framework_conventions() -> QuerySet:
     un_parties = Agreement.counterparts.through.objects.filter(
         published_condition("counterpart"), counterpart__is_un_system=True
     )
-    return published_agreements().filter(kind=AgreementKind.FRAMEWORK, pk__in=un_parties.values("agreement_id"))
+    return listed_agreements().filter(kind=AgreementKind.FRAMEWORK, pk__in=un_parties.values("agreement_id"))
 
 
-def published_actions() -> QuerySet:
+def listed_actions() -> QuerySet:
+    """Published actions with what a line of their list shows: their published
+    agreement, counterparts and themes (not their ODS nor frameworks)."""
+    return published_actions(LISTED)
+
+
+def published_actions(links=CLASSIFICATION) -> QuerySet:
     """Published actions with their published agreement, counterparts, themes,
-    ODS, frameworks and responsible body, newest start first."""
+    ODS, frameworks (or only ``links``) and responsible body, newest start first."""
     return (
         Action.objects.published()
         .select_related("body")
-        .with_published("agreement", *CLASSIFICATION)
+        .with_published("agreement", *links)
         .order_by(F("start_on").desc(nulls_last=True), "title", "pk")
     )
 

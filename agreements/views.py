@@ -6,7 +6,13 @@ from cdmx_global.listing import RecordListView
 from cdmx_global.withdrawn import PublicRecordMixin
 
 from .filters import ActionFilterSet, AgreementFilterSet, UnConventionFilterSet
-from .selectors import published_actions, published_agreement_details, published_agreements, un_framework_conventions
+from .selectors import (
+    listed_actions,
+    listed_agreements,
+    published_actions,
+    published_agreement_details,
+    un_framework_conventions,
+)
 
 
 class AgreementListView(RecordListView):
@@ -14,7 +20,7 @@ class AgreementListView(RecordListView):
     template_name = "agreements/agreement_list.html"
 
     def get_queryset(self):
-        return published_agreements()
+        return listed_agreements()
 
 
 class UnConventionListView(RecordListView):
@@ -41,7 +47,7 @@ class ActionListView(RecordListView):
     template_name = "agreements/action_list.html"
 
     def get_queryset(self):
-        return published_actions()
+        return listed_actions()
 
 
 class ActionDetailView(PublicRecordMixin, DetailView):
