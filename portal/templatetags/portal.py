@@ -6,7 +6,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from cdmx_global.jsonld import SCHEMA_CONTEXT, government_organization, json_ld_script
@@ -105,3 +107,15 @@ def body_json_ld(record):
     """The body that answers for ``record`` (Ley General de Transparencia, art. 58) as a schema.org
     ``GovernmentOrganization``."""
     return json_ld_script({"@context": SCHEMA_CONTEXT, **government_organization(record.body)})
+
+
+@register.simple_tag
+def facet_options(facet) -> str:
+    """The ``<option>`` of each option of a list's facet, with its count: what
+    a ``{% for %}`` over ``facet.options`` wrote, byte for byte, without the
+    template's cost per option (a country facet has a hundred and more)."""
+    return mark_safe("".join(
+        f'<option value="{conditional_escape(option.value)}"{" selected" if option.selected else ""}>'
+        f"{conditional_escape(option.label)} ({conditional_escape(localize(option.count))})</option>\n      "
+        for option in facet.options
+    ))
