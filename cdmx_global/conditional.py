@@ -80,6 +80,15 @@ def public_state() -> tuple[int, object]:
     return generation or 0, moment
 
 
+def request_public_state(request) -> tuple[int, object]:
+    """``public_state()`` read once per request: the page cache and a download
+    (its ETag and its kept file) name the same generation, with one query."""
+    state = getattr(request, "_cdmx_public_state", None)
+    if state is None:
+        state = request._cdmx_public_state = public_state()
+    return state
+
+
 def _eligible(request, response) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (

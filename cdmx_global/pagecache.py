@@ -28,7 +28,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import translation
 
-from .conditional import add_validators, public_state
+from .conditional import add_validators, request_public_state
 
 #: The apps whose records public pages show; a write to any of their models retires every cached page.
 PUBLIC_APPS = frozenset({"cdmx_global", "agreements", "networks", "events", "evaluations", "reports"})
@@ -135,7 +135,7 @@ class AnonymousPageCacheMiddleware:
         cache = caches[settings.PAGE_CACHE_ALIAS]
         # The generation for the key and, for a miss, the latest public change
         # its Last-Modified says: one query for both.
-        generation, last_change = public_state()
+        generation, last_change = request_public_state(request)
         key = _key(request, generation)
         stored = cache.get(key)
         if stored is not None:

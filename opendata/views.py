@@ -70,7 +70,7 @@ def _download(request, table, exporter, resource: str, extension: str):
     except ValidationError as error:
         return _invalid_parameters(error)
     # Decided before the file is made: a client that has it is told so at once.
-    generation, last_change = conditional.public_state()
+    generation, last_change = conditional.request_public_state(request)
     etag = filecache.download_etag(request, resource, extension, generation)
     unchanged = conditional.not_modified(request, etag)
     if unchanged is not None:

@@ -168,6 +168,22 @@ def test_a_miss_reads_the_generation_and_the_last_public_change_in_one_query(cli
 
 
 @pytest.mark.django_db
+def test_a_download_reads_the_generation_once_for_the_page_cache_its_etag_and_its_file(client):
+    AgreementFactory(title="Hermanamiento con Lyon", published=True)
+    answers = []
+    for _visit in ("made", "kept"):
+        with CaptureQueriesContext(connection) as queries:
+            answer = client.get("/datos/agreements.csv")
+            answers.append((answer, b"".join(answer.streaming_content)))
+        # The page cache passes downloads by (they stream), but it has read the state: the view reuses it.
+        assert sum(GENERATION_TABLE in query["sql"] for query in queries.captured_queries) == 1
+    assert [answer[CACHE_HEADER] for answer, _content in answers] == ["miss", "hit"]
+    assert answers[0][0]["ETag"] == answers[1][0]["ETag"]
+    assert answers[1][1] == answers[0][1]
+    assert "Hermanamiento con Lyon" in answers[0][1].decode()
+
+
+@pytest.mark.django_db
 def test_each_language_and_each_api_language_is_kept_apart(client):
     AgreementFactory(title="Acuerdo de movilidad", published=True)
     spanish = client.get(LIST)
