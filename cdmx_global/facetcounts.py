@@ -44,6 +44,18 @@ def _converted(expression, value, connection):
     return value
 
 
+def _sharing(names: list[str], paths: Mapping[str, str], without: Callable[[str], QuerySet]) -> list[list[str]]:
+    """The facets over a relation to many, in groups that read the same join:
+    over the same relation (region and country, both of the counterparts) and
+    with the same records (no filter of theirs is active). Each group keeps
+    the facets' order."""
+    groups: dict[tuple, list[str]] = {}
+    for name in names:
+        sql, params = without(name).order_by().query.sql_with_params()
+        groups.setdefault((paths[name].rpartition("__")[0], sql, repr(params)), []).append(name)
+    return list(groups.values())
+
+
 def facet_rows(
     queryset: QuerySet,
     subsets: Mapping[str, QuerySet],
@@ -80,16 +92,26 @@ def facet_rows(
     base_sql, base_params = base.query.sql_with_params()
     expressions = {name: base.query.annotations[columns[name]] for name in scalar}
 
-    grouped_sql = {}
-    for name in names:
-        if name in expressions:
+    ctes = [(BASE, base_sql, base_params)] if scalar else []
+    grouped_sql, linked = {}, {}
+    for members in _sharing([name for name in names if name not in expressions], paths, without):
+        records = without(members[0]).order_by()
+        if len(members) == 1:
+            # Filtered as the list is: the planner finds each filter's records faster than through the base rows.
+            grouped = records.annotate(_facet=facet_value(paths[members[0]])).values("_facet").annotate(
+                _count=Count("pk", distinct=True)
+            )
+            expressions[members[0]] = grouped.query.annotations["_facet"]
+            grouped_sql[members[0]] = grouped.query.sql_with_params()
             continue
-        # Filtered as the list is: the planner finds each filter's records faster than through the base rows.
-        grouped = without(name).order_by().annotate(_facet=facet_value(paths[name])).values("_facet").annotate(
-            _count=Count("pk", distinct=True)
-        )
-        expressions[name] = grouped.query.annotations["_facet"]
-        grouped_sql[name] = grouped.query.sql_with_params()
+        # Their records joined to the relation once, in a table of their own that each groups.
+        rows_of = records.annotate(_pk=F("pk"), **{columns[name]: facet_value(paths[name]) for name in members})
+        rows_of = rows_of.values("_pk", *(columns[name] for name in members))
+        table = f"_facet_link_{len(ctes)}"
+        ctes.append((table, *rows_of.query.sql_with_params()))
+        for name in members:
+            expressions[name] = rows_of.query.annotations[columns[name]]
+            linked[name] = table
 
     # PostgreSQL types a UNION's column from its first typed value: each NULL says its type.
     nulls = {name: f"CAST(NULL AS {expressions[name].output_field.cast_db_type(connection)})" for name in names}
@@ -97,9 +119,10 @@ def facet_rows(
     def selected(name: str, source: str) -> str:
         return ", ".join(f"{source if other == name else nulls[other]} AS {quote(columns[other])}" for other in names)
 
-    branches, params = [], []
+    branches, params = [], [param for _table, _sql, cte_params in ctes for param in cte_params]
     counted = 'COUNT(DISTINCT "_pk")' if joined else "COUNT(*)"
     for index, name in enumerate(names):
+        column = quote(columns[name])
         if name in grouped_sql:
             sql, branch_params = grouped_sql[name]
             branches.append(
@@ -107,21 +130,23 @@ def facet_rows(
                 f'FROM ({sql}) AS "_facet_{index}"'
             )
             params.extend(branch_params)
+        elif name in linked:
+            branches.append(
+                f'SELECT {index} AS "_b", {selected(name, column)}, COUNT(DISTINCT "_pk") AS "_n" '
+                f"FROM {linked[name]} GROUP BY {column}"
+            )
         else:
-            column = quote(columns[name])
             branches.append(
                 f'SELECT {index} AS "_b", {selected(name, column)}, {counted} AS "_n" FROM {BASE} '
                 f"WHERE {_condition(flags, name)} GROUP BY {column}"
             )
 
     statement = " UNION ALL ".join(branches)
-    if scalar:
-        statement = f"WITH {BASE} AS ({base_sql}) {statement}"
-    else:
-        base_params = ()
+    if ctes:
+        statement = "WITH " + ", ".join(f"{table} AS ({sql})" for table, sql, _params in ctes) + f" {statement}"
     rows: dict[str, list[tuple[object, int]]] = {name: [] for name in names}
     with connection.cursor() as cursor:
-        cursor.execute(statement, (*base_params, *params))
+        cursor.execute(statement, params)
         for row in cursor.fetchall():
             name = names[row[0]]
             value = _converted(expressions[name], row[1 + row[0]], connection)

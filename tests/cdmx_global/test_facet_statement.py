@@ -77,3 +77,32 @@ def test_list_counts_every_facet_in_one_statement_however_many_records(client, q
         assert client.get(f"/acuerdos/{query}").status_code == 200
     assert len(many) == len(few)
     assert sum("GROUP BY" in captured["sql"] for captured in many) == 1
+
+
+def test_region_and_country_read_the_counterparts_once_and_count_each_record_once(records):
+    """With neither filter active, the two facets over the counterparts read one
+    join (``_facet_link_…``); a record with two counterparts of one region or
+    one country counts once there. With one of them active, each reads its own."""
+    AgreementFactory(published=True, counterparts=[
+        CounterpartFactory(published=True, country="FR", region=Region.EUROPE),
+        CounterpartFactory(published=True, country="FR", region=Region.EUROPE),
+        CounterpartFactory(published=True, country="ES", region=Region.EUROPE),
+    ], signed_on=datetime.date(2018, 1, 1))
+    with CaptureQueriesContext(connection) as captured:
+        counts = facet_counts({"year": "2018"})
+    (statement,) = [query["sql"] for query in captured if "GROUP BY" in query["sql"]]
+    assert statement.count("_facet_link_") == 3  # defined once, grouped by region and by country
+    assert statement.count('"published_counterparts"."region"') == 1
+    assert counts["region"] == {Region.EUROPE: 1}
+    assert counts["country"] == {"FR": 1, "ES": 1}
+
+    counts = facet_counts({})
+    assert counts["region"] == {Region.EUROPE: 3, Region.LATIN_AMERICA: 1}
+    assert counts["country"] == {"FR": 3, "PE": 1, "ES": 1}
+
+    with CaptureQueriesContext(connection) as captured:
+        counts = facet_counts({"region": Region.EUROPE})
+    (statement,) = [query["sql"] for query in captured if "GROUP BY" in query["sql"]]
+    assert "_facet_link_" not in statement
+    assert counts["region"] == {Region.EUROPE: 3, Region.LATIN_AMERICA: 1}
+    assert counts["country"] == {"FR": 3, "PE": 1, "ES": 1}
