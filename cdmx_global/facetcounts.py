@@ -12,7 +12,9 @@ PostgreSQL and SQLite alike:
   pass the other filters;
 - a facet over a relation to many (a join with a row per related record)
   groups the join of the records the other filters let through, counting
-  each record once;
+  each record once; facets over the same relation with the same records
+  (region and country of the counterparts, neither filter active) group one
+  join, read once in a common table of its own (``_facet_link_<n>``);
 - the groups of every facet are read together, joined by ``UNION ALL``, each
   facet's values in a column of their own (their types differ).
 """
@@ -44,15 +46,18 @@ def _converted(expression, value, connection):
     return value
 
 
-def _sharing(names: list[str], paths: Mapping[str, str], without: Callable[[str], QuerySet]) -> list[list[str]]:
-    """The facets over a relation to many, in groups that read the same join:
-    over the same relation (region and country, both of the counterparts) and
-    with the same records (no filter of theirs is active). Each group keeps
-    the facets' order."""
-    groups: dict[tuple, list[str]] = {}
+def _sharing(
+    names: list[str], paths: Mapping[str, str], without: Callable[[str], QuerySet]
+) -> list[tuple[list[str], QuerySet]]:
+    """The facets over a relation to many, in groups that read the same join,
+    each with its records: over the same relation (region and country, both
+    of the counterparts) and with the same records (no filter of theirs is
+    active). Each group keeps the facets' order."""
+    groups: dict[tuple, tuple[list[str], QuerySet]] = {}
     for name in names:
-        sql, params = without(name).order_by().query.sql_with_params()
-        groups.setdefault((paths[name].rpartition("__")[0], sql, repr(params)), []).append(name)
+        records = without(name).order_by()
+        sql, params = records.query.sql_with_params()
+        groups.setdefault((paths[name].rpartition("__")[0], sql, repr(params)), ([], records))[0].append(name)
     return list(groups.values())
 
 
@@ -65,10 +70,11 @@ def facet_rows(
 ) -> tuple[dict[str, list[tuple[object, int]]], set[str]]:
     """The groups ``(value, number of records)`` of each facet in ``paths``.
 
-    ``queryset`` holds every record of the list (no filter applied);
-    ``subsets`` gives, for each active filter, the records it lets through.
-    ``without(name)`` gives the records every active filter but ``name`` lets
-    through (for a facet over a relation to many). Also returns the facets whose groups hold each record exactly once (their
+    ``queryset`` holds every record of the list (with the filters that have
+    no facet applied); ``subsets`` gives, for each active filter, the records
+    it lets through. ``without(name)`` gives the records every active filter
+    but ``name`` lets through (for a facet over a relation to many). Also
+    returns the facets whose groups hold each record exactly once (their
     counts add up to the records the other filters let through)."""
     queryset = queryset.order_by()
     connection = connections[queryset.db]
@@ -94,8 +100,7 @@ def facet_rows(
 
     ctes = [(BASE, base_sql, base_params)] if scalar else []
     grouped_sql, linked = {}, {}
-    for members in _sharing([name for name in names if name not in expressions], paths, without):
-        records = without(members[0]).order_by()
+    for members, records in _sharing([name for name in names if name not in expressions], paths, without):
         if len(members) == 1:
             # Filtered as the list is: the planner finds each filter's records faster than through the base rows.
             grouped = records.annotate(_facet=facet_value(paths[members[0]])).values("_facet").annotate(
