@@ -84,6 +84,8 @@ def cases() -> list[Case]:
     visit = Visit.objects.published().filter(direction="incoming").order_by("pk").first()
     listed = [
         Case("página", "inicio", "/"),
+        # The list a first visitor most often opens after an edit: every facet counted over every agreement.
+        Case("página", "acuerdos (todos)", "/acuerdos/", _collection_floor("agreements", {})),
         Case("página", "acuerdos filtrados", "/acuerdos/?kind=specific_cooperation",
              _collection_floor("agreements", {"kind": "specific_cooperation"})),
         Case("página", "acuerdos por región y año", "/acuerdos/?region=europe&year=2016",
