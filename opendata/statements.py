@@ -35,7 +35,6 @@ class Statement:
     positions: tuple[int, ...]
     compiler: SQLCompiler
     names: tuple[str, ...]
-    alias: str
 
 
 #: By (id of their owner, number of identifiers, language, database): the owner (kept alive, so that
@@ -44,8 +43,9 @@ _STATEMENTS: dict[tuple, tuple[object, Statement | None]] = {}
 
 
 def values_among(owner, build: Callable[[list], QuerySet], ids: Iterable, using: str) -> list[dict]:
-    """``list(build(ids))`` for a ``values()`` queryset ``build`` makes, with its SQL compiled
-    once per ``owner`` (an object kept for the process, as a plan's link is) and count of ``ids``."""
+    """``list(build(ids))`` for a ``values()`` queryset ``build`` makes on the database ``using``,
+    with its SQL compiled once per ``owner`` (an object kept for the process, as a plan's link is)
+    and count of ``ids``."""
     ids = list(ids)
     key = (id(owner), len(ids), translation.get_language(), using)
     kept = _STATEMENTS.get(key)
@@ -57,7 +57,7 @@ def values_among(owner, build: Callable[[list], QuerySet], ids: Iterable, using:
     params = list(statement.params)
     for position, identifier in zip(statement.positions, ids, strict=True):
         params[position] = identifier
-    with connections[statement.alias].cursor() as cursor:
+    with connections[using].cursor() as cursor:
         cursor.execute(statement.sql, params)
         rows = cursor.fetchall()
     names = statement.names
@@ -84,4 +84,4 @@ def _compiled(build: Callable[[list], QuerySet], count: int) -> Statement | None
     names = list(query.selected) if query.selected else [
         *query.extra_select, *query.values_select, *query.annotation_select,
     ]
-    return Statement(sql, tuple(params), tuple(positions), compiler, tuple(names), queryset.db)
+    return Statement(sql, tuple(params), tuple(positions), compiler, tuple(names))
