@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 #: Most endpoints are cheap: many samples give a stable p95.
 REPEAT = 25
-#: A whole table at 100× takes seconds: fewer samples.
+#: A whole table at 100× takes seconds: fewer samples (a small table gets more, as time allows:
+#: ``measuring.SAMPLE_SECONDS``).
 DOWNLOAD_REPEAT = 3
 
 

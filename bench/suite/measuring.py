@@ -1,6 +1,6 @@
 """Measuring a request: its time without the page cache and from it, its
 queries, its floor's time (alone, and served through the same middleware
-stack: ``bench/floor_urls.py``) and, for a download, Python's peak memory; and
+stack: ``bench/floor_urls.py``, in turns with the request) and, for a download, Python's peak memory; and
 the search's use of the GIN index and the semester report's build."""
 
 import contextlib
@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from bench import common
 
 from .cases import Case
+
+#: Uncached samples (each with its floor's) are taken while they fit in this
+#: many seconds, at least ``Case.repeat`` of them and at most ``MAX_SAMPLES``.
+SAMPLE_SECONDS = 3.0
+MAX_SAMPLES = 25
 
 
 @dataclass
@@ -84,8 +89,8 @@ def _request(client, case: Case, cached: bool, path: str | None = None) -> tuple
     return elapsed, size
 
 
-def _measure_floor(client, case: Case, result: Result) -> None:
-    """The floor alone, then served through the middleware stack, as uncached as the endpoint."""
+def _floor_path(client, case: Case, result: Result) -> str:
+    """The floor alone, in the process; then made ready to be served through the middleware stack."""
     from bench.floor_urls import FLOOR_PATH, serving
 
     run = case.floor()
@@ -96,12 +101,27 @@ def _measure_floor(client, case: Case, result: Result) -> None:
         result.bare_floor_samples.append(time.perf_counter() - start)
     serving(run)
     _request(client, case, cached=False, path=FLOOR_PATH)  # warm-up
-    result.floor_samples = [_request(client, case, cached=False, path=FLOOR_PATH)[0] for _ in range(case.repeat)]
+    return FLOOR_PATH
+
+
+def _sampled(client, case: Case, result: Result, floor_path: str | None) -> None:
+    """The endpoint without the cache and its floor served, in turns: both see
+    the machine alike (a load that comes and goes moves them together, not the
+    ratio). At least ``case.repeat`` turns, and more while they fit in
+    ``SAMPLE_SECONDS``: a download of a small table, a tenth of a second,
+    gets many samples rather than three."""
+    started = time.perf_counter()
+    while len(result.samples) < case.repeat or (
+        len(result.samples) < MAX_SAMPLES and time.perf_counter() - started < SAMPLE_SECONDS
+    ):
+        result.samples.append(_request(client, case, cached=False)[0])
+        if floor_path:
+            result.floor_samples.append(_request(client, case, cached=False, path=floor_path)[0])
 
 
 def measure(case: Case) -> Result:
-    """The endpoint without the page cache (the work behind a page), then as
-    served from it, then its floor."""
+    """The endpoint without the page cache (the work behind a page) in turns
+    with its floor, then as served from the cache."""
     from django.db import connection
     from django.test import Client
 
@@ -114,12 +134,10 @@ def measure(case: Case) -> Result:
     # An execute wrapper, not the debug log: Django empties that log when a request starts.
     with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
         _, size = _request(client, case, cached=True)
-    samples = [_request(client, case, cached=False)[0] for _ in range(case.repeat)]
-    result = Result(case, samples, len(queries), size)
+    result = Result(case, [], len(queries), size)
+    _sampled(client, case, result, _floor_path(client, case, result) if case.floor else None)
     _request(client, case, cached=True)  # made once, then kept
     result.cached_samples = [_request(client, case, cached=True)[0] for _ in range(case.repeat)]
-    if case.floor:
-        _measure_floor(client, case, result)
     if case.memory:
         gc.collect()
         marks = []
