@@ -120,6 +120,9 @@ def _filled(template: tuple[list[str], list[tuple[str, ...]]], record) -> str | 
         value = record
         for name in path:
             value = getattr(value, name)
+        if type(value) is int and value >= 0:
+            values.append(str(value))  # an id: digits, plain
+            continue
         text = str(value)
         if not PLAIN.fullmatch(text):
             return None

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.text import capfirst, format_lazy
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 from django_countries.fields import CountryField
 
 from cdmx_global.labels import choice_label, country_name
@@ -92,14 +92,38 @@ class Table:
 
     @property
     def headers(self) -> list[str]:
-        return [str(column.header) for column in self.columns]
+        """The columns' headers in the active language, translated once per language."""
+        by_language = self.__dict__.setdefault("_headers", {})
+        language = get_language()
+        if language not in by_language:
+            by_language[language] = [str(column.header) for column in self.columns]
+        return list(by_language[language])
 
     @property
     def keys(self) -> list[str]:
         return [column.key for column in self.columns]
 
     def row(self, record, addresses: Addresses) -> list:
-        return [column.value(record, addresses) for column in self.columns]
+        values = []
+        for read, column in self._readers:
+            if read is None:
+                values.append(column.value(record, addresses))
+            else:
+                value = read(record)
+                values.append(None if value == "" else value)
+        return values
+
+    @property
+    def _readers(self) -> list[tuple[Callable[[Any], Any] | None, "Column"]]:
+        """Each column's ``read`` where its value is what it reads (an empty text as None, as
+        ``Column.value`` gives it), else None: the row asks the column itself."""
+        readers = self.__dict__.get("_row_readers")
+        if readers is None:
+            readers = self.__dict__["_row_readers"] = [
+                (column.read if type(column) is Column and column.format != URI_FORMAT else None, column)
+                for column in self.columns
+            ]
+        return readers
 
     def in_language(self, language: str | None) -> "Table":
         """The table as a download in ``language`` has it: the same in Spanish,

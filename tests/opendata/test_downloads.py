@@ -568,3 +568,35 @@ def test_the_transparency_layout_has_the_law_s_columns_and_rows(client):
         timezone.localdate(agreement.updated_at).isoformat(), "http://testserver/acuerdos/cce-2030-paris/",
     ]]
     assert len(rows) - 1 == Agreement.objects.published().count()
+
+
+def test_a_tables_headers_are_translated_once_per_language_and_follow_the_active_one():
+    table = TABLES["memberships"]
+    with translation.override("es-mx"):
+        spanish = table.headers
+        spanish.append("cambiada por quien la pidió")  # a copy: the kept headers do not change
+    with translation.override("en"):
+        english = table.headers
+    with translation.override("es-mx"):
+        again = table.headers
+
+    assert spanish[:4] == ["Identificador", "Red", "Clave de la red", "Tipo de membresía"]
+    assert english[:4] == ["Identifier", "Network", "Network code", "Membership type"]
+    assert again == spanish[:-1]
+    assert len(again) == len(table.columns)
+
+
+def test_a_row_gives_each_columns_value_as_the_column_gives_it():
+    """``Table.row`` reads plain columns itself (an empty text as None) and asks the others."""
+    from django.http import QueryDict
+
+    from opendata.addresses import Addresses
+    from opendata.rows import values_records
+
+    addresses = Addresses(lambda path: f"https://portal.example{path}")
+    for name in ("agreements", "memberships", "counterparts", "events"):
+        table = TABLES[name]
+        records = list(values_records(table.collection.records(QueryDict()), table.links))
+        assert records, name
+        for record in records:
+            assert table.row(record, addresses) == [column.value(record, addresses) for column in table.columns]
