@@ -6,7 +6,9 @@ evaluates the other filters again. Here one statement does it all, on
 PostgreSQL and SQLite alike:
 
 - a common table expression (``_facet_base``) reads each record once, with
-  one boolean per active filter (whether the record passes it) and the value
+  one boolean per active filter (whether the record passes it: its condition
+  on the row for a choice over the record's own column, else whether the
+  record is among those the filter lets through) and the value
   of each facet over a column of the record or of a to-one relation;
 - a facet over such a column groups those rows, keeping the records that
   pass the other filters;
@@ -63,7 +65,7 @@ def _sharing(
 
 def facet_rows(
     queryset: QuerySet,
-    subsets: Mapping[str, QuerySet],
+    subsets: Mapping[str, QuerySet | Q],
     paths: Mapping[str, str],
     many_valued: Callable[[str], bool],
     without: Callable[[str], QuerySet],
@@ -72,7 +74,8 @@ def facet_rows(
 
     ``queryset`` holds every record of the list (with the filters that have
     no facet applied); ``subsets`` gives, for each active filter, the records
-    it lets through. ``without(name)`` gives the records every active filter
+    it lets through, or the condition on ``queryset``'s own rows that says so
+    (a choice over the record's own column: no second reading of the table). ``without(name)`` gives the records every active filter
     but ``name`` lets through (for a facet over a relation to many). Also
     returns the facets whose groups hold each record exactly once (their
     counts add up to the records the other filters let through)."""
@@ -90,7 +93,10 @@ def facet_rows(
     base = queryset.annotate(
         _pk=F("pk"),
         **{
-            flags[name]: ExpressionWrapper(Q(pk__in=subset.order_by().values("pk")), output_field=BooleanField())
+            flags[name]: ExpressionWrapper(
+                subset if isinstance(subset, Q) else Q(pk__in=subset.order_by().values("pk")),
+                output_field=BooleanField(),
+            )
             for name, subset in subsets.items()
         },
         **{columns[name]: facet_value(paths[name]) for name in scalar},

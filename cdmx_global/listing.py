@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpResponseBadRequest
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
@@ -259,11 +259,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                     records = self.filters[name].filter(records, value)
             self._facet_rows, once = facet_rows(
                 records,
-                {
-                    name: self.filters[name].filter(self.queryset.all(), value)
-                    for name, value in active.items()
-                    if name in self.facet_paths
-                },
+                {name: self._passes(name, value) for name, value in active.items() if name in self.facet_paths},
                 self.facet_paths,
                 lambda path: _many_valued(records, path),
                 self.queryset_without,
@@ -273,6 +269,14 @@ class FacetedFilterSet(django_filters.FilterSet):
                 name: {str(value): count for value, count in self._facet_rows[name]} for name in once
             }
         return [self._facet(name, path) for name, path in self.facet_paths.items()]
+
+    def _passes(self, name: str, value) -> QuerySet | Q:
+        """What the active filter ``name`` lets through: a plain choice over the record's own
+        column as its condition on the row, any other filter as the records it keeps."""
+        chosen = self.filters[name]
+        if _plain_choice(chosen) and "__" not in chosen.field_name:
+            return Q(**{f"{chosen.field_name}__{chosen.lookup_expr}": None if value == chosen.null_value else value})
+        return chosen.filter(self.queryset.all(), value)
 
     def _counts(self, name: str, path: str) -> dict[str, int]:
         """The options of the facet ``name`` (over ``path``) with their numbers of records."""
@@ -288,9 +292,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             if value in EMPTY_VALUES:
                 return sum(counts.values())
             chosen = self.filters[name]
-            plain = type(chosen) is django_filters.ChoiceFilter and chosen.method is None and not chosen.exclude
-            if plain and chosen.lookup_expr == "exact" and chosen.field_name == self.facet_paths[name] \
-                    and value != chosen.null_value:
+            if _plain_choice(chosen) and chosen.field_name == self.facet_paths[name] and value != chosen.null_value:
                 return counts.get(str(value), 0)
         return None
 
@@ -311,6 +313,14 @@ class FacetedFilterSet(django_filters.FilterSet):
             if counts.get(value) or value == str(selected)
         ]
         return Facet(name=name, label=str(field.label), options=options)
+
+
+def _plain_choice(chosen: django_filters.Filter) -> bool:
+    """A choice that keeps the records whose field is the value chosen, and nothing else."""
+    return (
+        type(chosen) is django_filters.ChoiceFilter and chosen.method is None and not chosen.exclude
+        and chosen.lookup_expr == "exact"
+    )
 
 
 class RecordListView(RecordFeedItems, FilterView):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.filters import AgreementFilterSet
-from agreements.models import AgreementKind
+from agreements.models import AgreementKind, Validity
 from agreements.selectors import published_agreements
 from cdmx_global.regions import Region
 from tests.support.factories import AgreementFactory, CounterpartFactory, ThemeFactory
@@ -106,3 +106,28 @@ def test_region_and_country_read_the_counterparts_once_and_count_each_record_onc
     assert "_facet_link_" not in statement
     assert counts["region"] == {Region.EUROPE: 3, Region.LATIN_AMERICA: 1}
     assert counts["country"] == {"FR": 3, "PE": 1, "ES": 1}
+
+
+def test_a_choice_over_the_records_own_column_is_a_condition_on_its_row(records):
+    """The kind and validity filters say whether a base row passes by its own
+    column, not by reading the agreements again in a subquery; the region
+    filter (over the counterparts) still keeps its records. Counts are exact:
+    the draft agreement counts nowhere."""
+    AgreementFactory(published=True, kind=AgreementKind.FRAMEWORK, validity=Validity.ENDED, counterparts=[
+        CounterpartFactory(published=True, country="FR", region=Region.EUROPE),
+    ], signed_on=datetime.date(2016, 9, 1))
+    AgreementFactory(published=False, kind=AgreementKind.FRAMEWORK, validity=Validity.ENDED,
+                     signed_on=datetime.date(2016, 9, 1))
+    with CaptureQueriesContext(connection) as captured:
+        counts = facet_counts({"kind": AgreementKind.FRAMEWORK, "validity": Validity.ENDED, "region": Region.EUROPE})
+    (statement,) = [query["sql"] for query in captured if "GROUP BY" in query["sql"]]
+    base = statement[:statement.index("_facet_link_") if "_facet_link_" in statement else statement.index(") SELECT")]
+    assert '"agreements_agreement"."kind" = \'framework\' AS "_in_0"' in base
+    assert '"agreements_agreement"."validity" = \'ended\' AS "_in_1"' in base
+    assert base.count('FROM "agreements_agreement" "') == 1  # read again for the region's records only
+    assert counts["kind"] == {AgreementKind.FRAMEWORK: 1}
+    # Without the validity: the European frameworks (the fixture's has no validity recorded).
+    assert counts["validity"] == {Validity.UNKNOWN: 1, Validity.ENDED: 1}
+    # Without the region: the ended frameworks.
+    assert counts["region"] == {Region.EUROPE: 1}
+    assert counts["year"] == {"2016": 1}
