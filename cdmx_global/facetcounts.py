@@ -11,7 +11,8 @@ PostgreSQL and SQLite alike:
   record is among those the filter lets through) and the value
   of each facet over a column of the record or of a to-one relation;
 - a facet over such a column groups those rows, keeping the records that
-  pass the other filters;
+  pass the other filters; on PostgreSQL, the facets that keep the same rows
+  (no filter of theirs is active) are grouped in one pass, by ``GROUPING SETS``;
 - a facet over a relation to many (a join with a row per related record)
   groups the join of the records the other filters let through, counting
   each record once; facets over the same relation with the same records
@@ -61,6 +62,18 @@ def _sharing(
         sql, params = records.query.sql_with_params()
         groups.setdefault((paths[name].rpartition("__")[0], sql, repr(params)), ([], records))[0].append(name)
     return list(groups.values())
+
+
+def _grouped_together(names: list[str], flags: Mapping[str, str], grouped_sql, linked) -> dict[str, list[str]]:
+    """The facets over the base rows that keep the same rows (no filter of
+    theirs is active: the same condition), each with every facet of its group,
+    for a group of two or more: one pass over the rows groups them all
+    (``GROUPING SETS``, on PostgreSQL), not one pass each."""
+    by_condition: dict[str, list[str]] = {}
+    for name in names:
+        if name not in grouped_sql and name not in linked:
+            by_condition.setdefault(_condition(flags, name), []).append(name)
+    return {name: members for members in by_condition.values() if len(members) > 1 for name in members}
 
 
 def facet_rows(
@@ -132,9 +145,27 @@ def facet_rows(
 
     branches, params = [], [param for _table, _sql, cte_params in ctes for param in cte_params]
     counted = 'COUNT(DISTINCT "_pk")' if joined else "COUNT(*)"
+    together = _grouped_together(names, flags, grouped_sql, linked) if connection.vendor == "postgresql" else {}
     for index, name in enumerate(names):
         column = quote(columns[name])
-        if name in grouped_sql:
+        if name in together:
+            members = together[name]
+            if members[0] != name:
+                continue  # in the first member's branch
+            sets = ", ".join(f"({quote(columns[member])})" for member in members)
+            which = " ".join(
+                f"WHEN GROUPING({quote(columns[member])}) = 0 THEN {names.index(member)}" for member in members[:-1]
+            )
+            kept = {*members}
+            branches.append(
+                f'SELECT CASE {which} ELSE {names.index(members[-1])} END AS "_b", '
+                + ", ".join(
+                    f"{quote(columns[other]) if other in kept else nulls[other]} AS {quote(columns[other])}"
+                    for other in names
+                )
+                + f', {counted} AS "_n" FROM {BASE} WHERE {_condition(flags, name)} GROUP BY GROUPING SETS ({sets})'
+            )
+        elif name in grouped_sql:
             sql, branch_params = grouped_sql[name]
             branches.append(
                 f'SELECT {index} AS "_b", {selected(name, quote("_facet"))}, "_count" AS "_n" '

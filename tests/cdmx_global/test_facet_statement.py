@@ -131,3 +131,50 @@ def test_a_choice_over_the_records_own_column_is_a_condition_on_its_row(records)
     # Without the region: the ended frameworks.
     assert counts["region"] == {Region.EUROPE: 1}
     assert counts["year"] == {"2016": 1}
+
+
+def test_the_facets_that_keep_the_same_rows_are_counted_in_one_pass():
+    """Counterparts by kind, region, country and UN system, no filter active:
+    on PostgreSQL one ``GROUPING SETS`` over one reading of the rows (SQLite
+    has none: a branch each); with the kind chosen, the kind facet keeps its
+    own branch and the other three share one. Counts are exact, an empty
+    country or region counts nowhere, and the draft counts nowhere."""
+    from cdmx_global.filters import CounterpartFilterSet
+    from cdmx_global.selectors import published_counterparts
+
+    CounterpartFactory(published=True, country="FR", region=Region.EUROPE)
+    CounterpartFactory(published=True, country="FR", region=Region.EUROPE)
+    CounterpartFactory(published=True, country="PE", region=Region.LATIN_AMERICA)
+    CounterpartFactory(published=True, un_agency=True, region="")
+    CounterpartFactory(published=False, country="JP", region=Region.ASIA)
+
+    def counted(data):
+        filterset = CounterpartFilterSet(data, queryset=published_counterparts())
+        assert filterset.is_valid(), filterset.errors
+        with CaptureQueriesContext(connection) as captured:
+            counts = {facet.name: {option.value: option.count for option in facet.options}
+                      for facet in filterset.facets()}
+        (statement,) = [query["sql"] for query in captured if "GROUP BY" in query["sql"]]
+        return counts, statement
+
+    counts, statement = counted({})
+    if connection.vendor == "postgresql":
+        assert statement.count("GROUPING SETS") == 1 and statement.count("FROM _facet_base") == 1
+    else:
+        assert "GROUPING SETS" not in statement and statement.count("FROM _facet_base") == 4
+    assert counts == {
+        "kind": {"city": 3, "international_org": 1},
+        "region": {Region.EUROPE: 2, Region.LATIN_AMERICA: 1},
+        "country": {"FR": 2, "PE": 1},
+        "un_system": {"true": 1, "false": 3},
+    }
+
+    counts, statement = counted({"kind": "city"})
+    if connection.vendor == "postgresql":
+        assert statement.count("GROUPING SETS") == 1 and statement.count("FROM _facet_base") == 2
+    assert counts == {
+        "kind": {"city": 3, "international_org": 1},
+        "region": {Region.EUROPE: 2, Region.LATIN_AMERICA: 1},
+        "country": {"FR": 2, "PE": 1},
+        "un_system": {"false": 3},
+    }
