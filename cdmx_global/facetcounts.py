@@ -88,9 +88,10 @@ def facet_rows(
     ``queryset`` holds every record of the list (with the filters that have
     no facet applied); ``subsets`` gives, for each active filter, the records
     it lets through, or the condition on ``queryset``'s own rows that says so
-    (a choice over the record's own column: no second reading of the table). ``without(name)`` gives the records every active filter
-    but ``name`` lets through (for a facet over a relation to many). Also
-    returns the facets whose groups hold each record exactly once (their
+    (a choice over the record's own column: no second reading of the table).
+    ``without(name)`` gives the records every active filter but ``name``
+    lets through (for a facet over a relation to many). Also returns the
+    facets whose groups hold each record exactly once (their
     counts add up to the records the other filters let through)."""
     queryset = queryset.order_by()
     connection = connections[queryset.db]
@@ -140,8 +141,9 @@ def facet_rows(
     # PostgreSQL types a UNION's column from its first typed value: each NULL says its type.
     nulls = {name: f"CAST(NULL AS {expressions[name].output_field.cast_db_type(connection)})" for name in names}
 
-    def selected(name: str, source: str) -> str:
-        return ", ".join(f"{source if other == name else nulls[other]} AS {quote(columns[other])}" for other in names)
+    def selected(sources: Mapping[str, str]) -> str:
+        """Every facet's column: from ``sources`` for the facets it names, a typed NULL for the others."""
+        return ", ".join(f"{sources.get(other, nulls[other])} AS {quote(columns[other])}" for other in names)
 
     branches, params = [], [param for _table, _sql, cte_params in ctes for param in cte_params]
     counted = 'COUNT(DISTINCT "_pk")' if joined else "COUNT(*)"
@@ -156,30 +158,26 @@ def facet_rows(
             which = " ".join(
                 f"WHEN GROUPING({quote(columns[member])}) = 0 THEN {names.index(member)}" for member in members[:-1]
             )
-            kept = {*members}
             branches.append(
                 f'SELECT CASE {which} ELSE {names.index(members[-1])} END AS "_b", '
-                + ", ".join(
-                    f"{quote(columns[other]) if other in kept else nulls[other]} AS {quote(columns[other])}"
-                    for other in names
-                )
-                + f', {counted} AS "_n" FROM {BASE} WHERE {_condition(flags, name)} GROUP BY GROUPING SETS ({sets})'
+                f"{selected({member: quote(columns[member]) for member in members})}, {counted} AS \"_n\" "
+                f"FROM {BASE} WHERE {_condition(flags, name)} GROUP BY GROUPING SETS ({sets})"
             )
         elif name in grouped_sql:
             sql, branch_params = grouped_sql[name]
             branches.append(
-                f'SELECT {index} AS "_b", {selected(name, quote("_facet"))}, "_count" AS "_n" '
+                f'SELECT {index} AS "_b", {selected({name: quote("_facet")})}, "_count" AS "_n" '
                 f'FROM ({sql}) AS "_facet_{index}"'
             )
             params.extend(branch_params)
         elif name in linked:
             branches.append(
-                f'SELECT {index} AS "_b", {selected(name, column)}, COUNT(DISTINCT "_pk") AS "_n" '
+                f'SELECT {index} AS "_b", {selected({name: column})}, COUNT(DISTINCT "_pk") AS "_n" '
                 f"FROM {linked[name]} GROUP BY {column}"
             )
         else:
             branches.append(
-                f'SELECT {index} AS "_b", {selected(name, column)}, {counted} AS "_n" FROM {BASE} '
+                f'SELECT {index} AS "_b", {selected({name: column})}, {counted} AS "_n" FROM {BASE} '
                 f"WHERE {_condition(flags, name)} GROUP BY {column}"
             )
 
