@@ -64,15 +64,14 @@ def _sharing(
     return list(groups.values())
 
 
-def _grouped_together(names: list[str], flags: Mapping[str, str], grouped_sql, linked) -> dict[str, list[str]]:
-    """The facets over the base rows that keep the same rows (no filter of
-    theirs is active: the same condition), each with every facet of its group,
-    for a group of two or more: one pass over the rows groups them all
-    (``GROUPING SETS``, on PostgreSQL), not one pass each."""
+def _grouped_together(scalar: list[str], flags: Mapping[str, str]) -> dict[str, list[str]]:
+    """The facets over the base rows (``scalar``) that keep the same rows (no
+    filter of theirs is active: the same condition), each with every facet of
+    its group, for a group of two or more: one pass over the rows groups them
+    all (``GROUPING SETS``, on PostgreSQL), not one pass each."""
     by_condition: dict[str, list[str]] = {}
-    for name in names:
-        if name not in grouped_sql and name not in linked:
-            by_condition.setdefault(_condition(flags, name), []).append(name)
+    for name in scalar:
+        by_condition.setdefault(_condition(flags, name), []).append(name)
     return {name: members for members in by_condition.values() if len(members) > 1 for name in members}
 
 
@@ -147,7 +146,7 @@ def facet_rows(
 
     branches, params = [], [param for _table, _sql, cte_params in ctes for param in cte_params]
     counted = 'COUNT(DISTINCT "_pk")' if joined else "COUNT(*)"
-    together = _grouped_together(names, flags, grouped_sql, linked) if connection.vendor == "postgresql" else {}
+    together = _grouped_together(scalar, flags) if connection.vendor == "postgresql" else {}
     for index, name in enumerate(names):
         column = quote(columns[name])
         if name in together:

@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 import orjson
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from cdmx_global.spreadsheets import FORMULA_TRIGGERS, escape_formula
+from cdmx_global.spreadsheets import escape_formula
 
 from .addresses import Addresses
 from .rows import values_records
@@ -104,8 +104,8 @@ class CsvDownload(StreamedDownload):
 
     @staticmethod
     def cell(value, zone=None) -> str:
-        if type(value) is str:  # most cells, first; ``escape_formula`` inline
-            return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+        if type(value) is str:  # most cells, first
+            return escape_formula(value)
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -154,11 +154,9 @@ class XlsxDownload:
     def cell(value, zone=None):
         """Numbers, dates and booleans as real cells; text escaped (and rid of
         the control characters an XLSX file cannot hold)."""
-        if type(value) is str and value.isprintable():
-            # A printable text holds none of those characters: no search for them. ``escape_formula`` inline.
-            return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
         if isinstance(value, str):
-            return escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
+            # A printable text holds none of those characters: no search for them.
+            return escape_formula(value if value.isprintable() else ILLEGAL_CHARACTERS_RE.sub("", value))
         if isinstance(value, datetime.datetime):
             # A spreadsheet has no time zones: the portal's local time.
             return _local(value, zone).replace(tzinfo=None)

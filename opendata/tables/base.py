@@ -5,6 +5,7 @@ model's fields."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
@@ -113,17 +114,14 @@ class Table:
                 values.append(None if value == "" else value)
         return values
 
-    @property
+    @cached_property
     def _readers(self) -> list[tuple[Callable[[Any], Any] | None, "Column"]]:
         """Each column's ``read`` where its value is what it reads (an empty text as None, as
         ``Column.value`` gives it), else None: the row asks the column itself."""
-        readers = self.__dict__.get("_row_readers")
-        if readers is None:
-            readers = self.__dict__["_row_readers"] = [
-                (column.read if type(column) is Column and column.format != URI_FORMAT else None, column)
-                for column in self.columns
-            ]
-        return readers
+        return [
+            (column.read if type(column) is Column and column.format != URI_FORMAT else None, column)
+            for column in self.columns
+        ]
 
     def in_language(self, language: str | None) -> "Table":
         """The table as a download in ``language`` has it: the same in Spanish,
