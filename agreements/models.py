@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cdmx_global.models import Record, unique_message
+from cdmx_global.models import Record, published_facets_index, unique_message
 from cdmx_global.published import published_condition
 from cdmx_global.partial_dates import (
     DatePrecision,
@@ -131,6 +131,7 @@ class Agreement(Record):
         ordering = [models.F("signed_on").desc(nulls_last=True), "title"]
         verbose_name = _("acuerdo")
         verbose_name_plural = _("acuerdos")
+        indexes = [published_facets_index("agreement", "kind", "validity", "body", "signed_on")]
         constraints = [
             partial_date_constraint("agreement", "sre_opinion_on"),
             partial_date_constraint("agreement", "signed_on"),
@@ -382,6 +383,7 @@ class Action(Record):
         ordering = [models.F("start_on").desc(nulls_last=True), "title"]
         verbose_name = _("acción")
         verbose_name_plural = _("acciones")
+        indexes = [published_facets_index("action", "kind", "body", "start_on")]
         constraints = [
             *period_constraints("action", _("El fin de la acción no puede ser anterior a su inicio.")),
             models.CheckConstraint(

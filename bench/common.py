@@ -105,7 +105,9 @@ def grow_to(scale: int) -> float:
         call_command("generate_synthetic", scale=scale, seed=SEED, stdout=io.StringIO())
     elapsed = time.perf_counter() - start
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # Vacuumed as autovacuum keeps a live database: the index-only scans
+        # (the facets' indexes) then read no table pages.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return elapsed
 
 

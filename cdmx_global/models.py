@@ -96,6 +96,15 @@ class Catalogue(Publishable):
         abstract = True
 
 
+def published_facets_index(model_name: str, *fields: str) -> models.Index:
+    """The published rows' id and the columns a list's facets group them by
+    (its choices, area, dates): the facets read this narrow index, not the
+    whole row with its texts in two languages."""
+    return models.Index(
+        fields=["id", *fields], condition=Q(status=PublicationStatus.PUBLISHED), name=f"{model_name}_published_facets"
+    )
+
+
 class Record(Translatable, Publishable):
     """A record of the city's international action.
 
@@ -301,6 +310,8 @@ class Counterpart(Record):
         ordering = ["name"]
         verbose_name = _("contraparte")
         verbose_name_plural = _("contrapartes")
+        # Its own facets, and the region and country of the records linked to it.
+        indexes = [published_facets_index("counterpart", "kind", "region", "country", "is_un_system")]
         constraints = [
             models.UniqueConstraint(
                 fields=["name", "country"],

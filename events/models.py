@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cdmx_global.models import Record
+from cdmx_global.models import Record, published_facets_index
 from cdmx_global.partial_dates import (
     DatePrecision,
     PartialDate,
@@ -77,6 +77,7 @@ class Event(Record):
         ordering = [models.F("start_on").desc(nulls_last=True), "name"]
         verbose_name = _("evento internacional")
         verbose_name_plural = _("eventos internacionales")
+        indexes = [published_facets_index("event", "mode", "role", "country", "body", "start_on")]
         constraints = [
             *period_constraints("event", _("El evento no puede terminar antes de empezar.")),
             models.CheckConstraint(
@@ -144,6 +145,7 @@ class Visit(Record):
         ordering = [models.F("start_on").desc(nulls_last=True), "title"]
         verbose_name = _("visita oficial")
         verbose_name_plural = _("visitas oficiales")
+        indexes = [published_facets_index("visit", "direction", "body", "start_on")]
         constraints = [
             *period_constraints("visit", _("El regreso no puede ser anterior a la salida.")),
             models.CheckConstraint(
@@ -248,6 +250,7 @@ class Award(Record):
         ordering = [models.F("awarded_on").desc(nulls_last=True), "title"]
         verbose_name = _("premio o reconocimiento")
         verbose_name_plural = _("premios y reconocimientos")
+        indexes = [published_facets_index("award", "direction", "category", "body", "awarded_on")]
         constraints = [partial_date_constraint("award", "awarded_on")]
 
     def __str__(self) -> str:
