@@ -20,8 +20,8 @@ Two ways in, for the two places a request meets the database:
   which is :func:`server_error` here.
 
 The driver's own errors count too, not only Django's: Django closes a
-server-side cursor (``QuerySet.iterator()``: a download's rows, a filter
-form's choices) outside its error wrapper, so when the server dies between
+server-side cursor (``QuerySet.iterator()``: a download's rows; a filter
+form's choices, when it is rendered) outside its error wrapper, so when the server dies between
 the last rows and that ``CLOSE`` psycopg2's ``OperationalError`` reaches the
 view as it is. That was the rare 500 seen while the database crashed under
 load (about one run in fifteen of ``bench/load.py --faults``, issue 25).

@@ -136,16 +136,18 @@ class ServerGoneAtClose:
 
 @pytest.mark.django_db
 def test_a_server_side_cursor_closed_after_the_server_died_answers_503_not_500(monkeypatch, caplog):
-    """The fault runs' rare 500, on its exact path: the events list's facets
-    read a filter form's choices with ``QuerySet.iterator()``; the server dies
-    before Django closes that cursor, whose error is the driver's, unwrapped."""
+    """The fault runs' rare 500, on its path: the events list's facets read a
+    filter form's choices with ``QuerySet.iterator()`` then (they read them in
+    one plain query now); an XLSX download still reads its rows so, and writes
+    the whole file before it answers. The server dies before Django closes that
+    cursor, whose error is the driver's, unwrapped."""
     database = connections["default"]
     chunked_cursor = database.chunked_cursor
     monkeypatch.setattr(database, "chunked_cursor", lambda: ServerGoneAtClose(chunked_cursor()))
     ServerGoneAtClose.closed_from.clear()
 
     with caplog.at_level(logging.ERROR):
-        response = Client(raise_request_exception=False).get("/eventos/")
+        response = Client(raise_request_exception=False).get("/datos/events.xlsx")
 
     assert ServerGoneAtClose.closed_from == ["cursor_iter"]
     assert response.status_code == 503
@@ -157,6 +159,6 @@ def test_a_server_side_cursor_closed_after_the_server_died_answers_503_not_500(m
     assert "Error del servidor" not in content
     # Logged once, as the outage, with the driver's error as its cause.
     assert [(record.name, record.getMessage(), type(record.exc_info[1])) for record in caplog.records] == [
-        ("cdmx_global.unavailable", "Base de datos no disponible (503): GET /eventos/",
+        ("cdmx_global.unavailable", "Base de datos no disponible (503): GET /datos/events.xlsx",
          connection.Database.OperationalError),
     ]
