@@ -37,3 +37,13 @@ def test_facet_options_writes_what_the_loop_wrote(language):
 def test_no_options_write_nothing():
     empty = Facet(name="year", label="Año", options=[])
     assert Template("{% load portal %}{% facet_options facet %}").render(Context({"facet": empty})) == ""
+
+
+@pytest.mark.parametrize("language", ["es-mx", "en"])
+def test_with_thousands_separators_the_counts_are_grouped_as_the_loop_grouped_them(settings, language):
+    settings.USE_THOUSAND_SEPARATOR = True
+    with translation.override(language):
+        by_loop = Template(LOOP).render(Context({"facet": FACET}))
+        by_tag = Template("{% load portal %}{% facet_options facet %}").render(Context({"facet": FACET}))
+    assert by_tag == by_loop
+    assert "Unión &quot;Europea&quot; &lt;UE&gt; (1,234,567)</option>" in by_tag
