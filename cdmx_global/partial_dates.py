@@ -125,12 +125,8 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
 
 
 def format_partial_period(start: PartialDate, end: PartialDate) -> str:
-    if start.value is None and end.value is None:
-        return ""
-    if end.value is None:
-        return str(start)
-    if start.value is None:
-        return str(end)
-    if str(start) == str(end):
-        return str(start)
-    return f"{start}–{end}"
+    """Both dates, or the one there is, or one date where both read the same."""
+    first, last = str(start), str(end)
+    if not first or not last or first == last:
+        return first or last
+    return f"{first}–{last}"
