@@ -17,6 +17,14 @@ def published_events() -> QuerySet:
     return Event.objects.published().join_published(public_parent="parent").select_related("body")
 
 
+def listed_events() -> QuerySet:
+    """Published events with what a line of their list shows: the published
+    event each was held in the frame of (``public_parent``), read for the
+    page's events only. Joined (``published_events``), it is every published
+    event read whole before the page is cut."""
+    return Event.objects.published().select_related("body").with_published(public_parent="parent")
+
+
 def published_event_details() -> QuerySet:
     """Published events with everything their page shows, each relation
     published only: organisers, themes, SDGs, frameworks, the events held in

@@ -9,9 +9,9 @@ from cdmx_global.withdrawn import PublicRecordMixin
 from .calendar import calendar_context
 from .filters import AwardFilterSet, EventFilterSet, VisitFilterSet
 from .selectors import (
+    listed_events,
     published_awards,
     published_event_details,
-    published_events,
     published_visit_details,
     published_visits,
 )
@@ -29,7 +29,7 @@ class EventListView(CalendarLinkMixin, RecordListView):
     template_name = "events/event_list.html"
 
     def get_queryset(self):
-        return published_events()
+        return listed_events()
 
 
 class EventDetailView(PublicRecordMixin, DetailView):
