@@ -296,6 +296,29 @@ def test_unpublished_records_appear_on_no_event_visit_or_award_page(client):
                 assert client.get(record.get_absolute_url()).status_code == 404
 
 
+def test_event_list_names_the_published_frame_read_for_the_page_only(client):
+    frame = EventFactory(published=True, name="Cumbre marco publicada", start_on=datetime.date(1990, 1, 1))
+    draft_frame = EventFactory(draft=True, name=f"Foro {LEAK_MARK} marco borrador")
+    EventFactory(published=True, name="Taller en el marco", parent=frame, start_on=datetime.date(2099, 1, 2))
+    EventFactory(published=True, name="Taller sin marco público", parent=draft_frame, start_on=datetime.date(2099, 1, 1))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(EVENTS)
+
+    text = response.text
+    assert (
+        f'<p>En el marco de: <a href="{frame.get_absolute_url()}" lang="es">Cumbre marco publicada</a></p>'
+    ) in text[text.index("Taller en el marco"):text.index("Taller sin marco público")]
+    assert LEAK_MARK not in text
+    # The frames are read for the page's events (by their ids), not joined from every published event.
+    [page] = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "events_event"."id"')
+              and "LIMIT" in q["sql"]]
+    assert ' "T' not in page.split(" FROM ", 1)[1]  # no second (aliased) read of the events table
+    [frames] = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "events_event"."id"')
+                and " IN (" in q["sql"]]
+    assert "LIMIT" not in frames
+
+
 def _records(kind: str, body, count: int) -> None:
     theme = Theme.objects.published().first()
     for _ in range(count):
