@@ -227,6 +227,14 @@ def column_widths(table: dict, columns: list[list[str]], page: str = "portrait")
     return [f"{100 * width / total:.2f}%" for width in widths]
 
 
+@register.simple_tag
+def rows_column_widths(rows: list[dict], keys: str, *headings: str) -> list[str]:
+    """``column_widths`` of a table written in its template: its ``rows``, the
+    ``keys`` of its columns (comma-separated) and their headings, in order."""
+    columns = [[key, heading] for key, heading in zip(keys.split(","), headings, strict=True)]
+    return column_widths({"rows": rows}, columns)
+
+
 @register.filter
 def is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)

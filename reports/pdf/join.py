@@ -1,0 +1,448 @@
+"""The parts of a document joined into one PDF while they are written.
+
+Each part is laid out by WeasyPrint alone and turned into PDF objects by
+WeasyPrint's own writer (``generate_pdf``), numbered in one sequence for the
+whole file (``numbered``): so each part's objects are written out at once, and
+the part freed, before the next is laid out. What belongs to the whole document
+is kept aside, small, and written last:
+
+- the pages, which get their running header and footer then (``furniture``:
+  a document of as many empty pages, laid out once the page count is known,
+  each page drawn over its page as an artifact);
+- the structure tree: each part's top elements go under one /Document
+  element, and the parent tree's keys follow on from part to part;
+- the outline, built with WeasyPrint's own rule over every part's headings;
+- the named destinations, each from the part that holds its element;
+- from the first part, the catalog's metadata, output intent and attachments,
+  and the document information.
+"""
+
+import contextlib
+import contextvars
+import hashlib
+import io
+import types
+import zlib
+from dataclasses import dataclass
+from math import ceil, log
+
+import pydyf
+
+from .writing import _patched
+
+#: How many objects an object stream holds.
+OBJECTS_PER_STREAM = 4000
+#: The compression of object streams, as WeasyPrint's (pydyf's) streams.
+COMPRESSION_LEVEL = 9
+#: The name, in each page's resources, of its running header and footer.
+FURNITURE = "CdmxFurniture"
+
+#: The numbering of the document being joined in this context, if any.
+_NUMBERING: contextvars.ContextVar = contextvars.ContextVar("pdf_numbering", default=None)
+
+
+class _Objects(list):
+    """A PDF's objects, found by their number in the whole file."""
+
+    def __init__(self, first: int):
+        super().__init__()
+        self.first = first
+
+    def __getitem__(self, index):
+        if isinstance(index, int) and index >= 0:
+            index -= self.first
+        return super().__getitem__(index)
+
+
+#: pydyf's own numbering, as imported (the joined file's is put in its place only while parts are generated).
+_ORIGINAL_ADD_OBJECT = pydyf.PDF.add_object
+
+
+def _add_object(self, object_):
+    """``pydyf.PDF.add_object`` numbering in the sequence of the file being joined
+    in this context, if any (pydyf's own numbering otherwise)."""
+    numbering = _NUMBERING.get()
+    if numbering is None:
+        return _ORIGINAL_ADD_OBJECT(self, object_)
+    if not isinstance(self.objects, _Objects):
+        # A PDF's first object is its free object 0: it takes no number in the joined file.
+        self.objects = _Objects(numbering[0] - 1)
+        object_.number = numbering[0] - 1
+        self.objects.append(object_)
+        return None
+    object_.number = numbering[0]
+    numbering[0] += 1
+    self.objects.append(object_)
+    return None
+
+
+def _number(reference: bytes) -> int:
+    return int(reference.split()[0])
+
+
+@contextlib.contextmanager
+def numbered(counter: list[int]):
+    """pydyf's PDFs made inside the block number their objects from ``counter[0]`` on (and move it on)."""
+    token = _NUMBERING.set(counter)
+    try:
+        with _patched(pydyf.PDF, "add_object", _add_object):
+            yield
+    finally:
+        _NUMBERING.reset(token)
+
+
+def generate(document, counter: list[int], **options) -> pydyf.PDF:
+    """The PDF objects of a laid-out WeasyPrint ``document``, numbered from ``counter[0]`` on."""
+    from weasyprint.pdf import generate_pdf
+
+    with numbered(counter):
+        return generate_pdf(document, None, 1, **weasyprint_options(**options))
+
+
+@dataclass(frozen=True)
+class PartStart:
+    """Where the joined file stands when a part is written: the part's first
+    object number, its first parent tree key, and the joined /Document
+    element's reference (its top structure elements' parent)."""
+
+    number: int
+    parent_keys: int
+    document: bytes
+
+
+@dataclass
+class WrittenPart:
+    """A part turned into the joined file's PDF objects (``write_part``), in the
+    process that laid it out: the objects written at once, as their number,
+    bytes and whether they go in an object stream, in order; what the joiner
+    keeps of it until the end; and where the file stands after it."""
+
+    objects: list[tuple[int, bytes, bool]]
+    kept: types.SimpleNamespace
+    found: dict[str, int]
+    destinations: dict[str, bytes]
+    parent_tree_entries: list[tuple[int, bytes]]
+    parent_keys: int
+    number: int
+
+
+def write_part(index: int, document, anchors: set[str], placeholders: int, start: PartStart,
+               **options) -> WrittenPart:
+    """The part at ``index`` (the parts' order in the document), laid out as
+    ``document``, as the joined file's objects from ``start`` on; ``anchors``
+    are the ids it holds. The last ``placeholders`` elements of its body only
+    hold another part's ids, for its links to them: they are left out.
+    ``found`` is the page, counted from 0 in the part, of each of its anchors."""
+    counter = [start.number]
+    pdf = generate(document, counter, **options)
+    if index == 0 and "AF" in pdf.catalog:
+        # WeasyPrint 70 lists every PDF/A-3 attachment there twice (its issue 2917).
+        pdf.catalog["AF"][:] = dict.fromkeys(pdf.catalog["AF"])
+    objects = pdf.objects
+    pages = [objects[number] for number in pdf.pages["Kids"][::3]]
+    page_index = {page.number: number for number, page in enumerate(pages)}
+    kept = {pdf.pages.number, pdf.catalog.number}
+    kept.update(page.number for page in pages)
+    kept.update(_number(page["Resources"]) for page in pages)
+    if index != 0 and "Metadata" in pdf.catalog:
+        kept.add(_number(pdf.catalog["Metadata"]))
+    kept.update(_outline_numbers(objects, pdf.catalog.get("Outlines")))
+    top, entries, parent_keys = _structure(objects, pdf.catalog.get("StructTreeRoot"), pages, kept, placeholders,
+                                           start)
+
+    found, destinations = {}, {}
+    for name, destination in _pairs(pdf.catalog.get("Names", {}).get("Dests", {}).get("Names", ())):
+        name = name.string
+        if name in anchors:
+            destinations[name] = pydyf._to_bytes(destination)
+            found[name] = page_index[_number(destination[0])]
+    part = types.SimpleNamespace(
+        pages=pages,
+        # In PDF points (0.75 a CSS pixel, as WeasyPrint writes at zoom 1).
+        heights=[page.height * 0.75 for page in document.pages],
+        bookmarks=[page.bookmarks for page in document.pages],
+        top=top,
+        resources={number: objects[number] for number in {_number(page["Resources"]) for page in pages}},
+        catalog=pdf.catalog if index == 0 else None,
+        info=pdf.info if index == 0 else None,
+    )
+    written = [
+        (obj.number, obj.data, obj.compressible)
+        for obj in objects if obj.number not in kept and obj.free != "f"
+    ]
+    return WrittenPart(written, part, found, destinations, entries, parent_keys, counter[0])
+
+
+def _structure(objects, root_reference, pages, kept, placeholders: int, start: PartStart):
+    """The part's top structure elements, under the joined /Document, without
+    its last ``placeholders`` (empty); its parent tree's entries and keys
+    (pages' and annotations') moved on past the last part's, and the next key."""
+    if root_reference is None:
+        return [], [], start.parent_keys
+    root = objects[_number(root_reference)]
+    parent_tree = objects[_number(root["ParentTree"])]
+    document = objects[_number(root["K"][0])]
+    kept.update((root.number, parent_tree.number, document.number))
+    top = list(document["K"])
+    for reference in top[len(top) - placeholders:] if placeholders else ():
+        if objects[_number(reference)]["K"]:
+            raise ValueError("Un marcador de destino de otra parte tiene contenido.")
+        kept.add(_number(reference))
+    top = top[:len(top) - placeholders]
+    for reference in top:
+        objects[_number(reference)]["P"] = start.document
+    offset, nums = start.parent_keys, parent_tree["Nums"]
+    entries = [(key + offset, pydyf._to_bytes(value)) for key, value in zip(nums[::2], nums[1::2], strict=True)]
+    for page in pages:
+        page["StructParents"] += offset
+        for annotation in page.get("Annots", ()):
+            annotation = objects[_number(annotation)]
+            if "StructParent" in annotation:
+                annotation["StructParent"] += offset
+    return top, entries, offset + (max(nums[::2]) + 1 if nums else 0)
+
+
+def _outline_numbers(objects, reference) -> list[int]:
+    """The numbers of a part's outline objects: the joined file has one outline of its own."""
+    numbers, pending = [], [reference] if reference else []
+    while pending:
+        item = objects[_number(pending.pop())]
+        numbers.append(item.number)
+        pending.extend(item[key] for key in ("First", "Next") if key in item)
+    return numbers
+
+
+def weasyprint_options(**options) -> dict:
+    """WeasyPrint's PDF options with its defaults and its variant's, as ``write_pdf`` sets them."""
+    from weasyprint import DEFAULT_OPTIONS
+    from weasyprint.pdf import VARIANTS
+
+    options = {**DEFAULT_OPTIONS, **options}
+    if variant := options["pdf_variant"]:
+        for key, value in VARIANTS[variant][1].items():
+            if options.get(key) is None:
+                options[key] = value
+    return options
+
+
+class PdfJoiner:
+    """One PDF written from parts added in any order (``add``), then ``finish``-ed."""
+
+    def __init__(self):
+        self._numbering = [1]  # the first PDF's free object is the file's object 0
+        self._output = io.BytesIO()
+        self._hash = hashlib.md5()
+        self._xref: dict[int, tuple[int, int, int]] = {}
+        self._batch: list[tuple[int, bytes]] = []
+        self._parts: dict[int, types.SimpleNamespace] = {}
+        self._parent_keys = 0
+        self._parent_tree_entries: list[tuple[int, bytes]] = []
+        self._destinations: dict[str, bytes] = {}
+        with self.numbered():
+            self._final = pydyf.PDF()
+            self._document = pydyf.Dictionary({"Type": "/StructElem", "S": "/Document"})
+            self._final.add_object(self._document)
+        self._output.write(b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n")
+
+    def numbered(self):
+        """pydyf's PDFs made inside the block number their objects in this file."""
+        return numbered(self._numbering)
+
+    def generate(self, document, **options) -> pydyf.PDF:
+        """The PDF objects of a laid-out WeasyPrint ``document``, numbered in this file."""
+        return generate(document, self._numbering, **options)
+
+    def start(self) -> PartStart:
+        """Where the next part's objects and parent tree keys begin (``write_part``)."""
+        return PartStart(self._numbering[0], self._parent_keys, self._document.reference)
+
+    def add(self, index: int, document, anchors: set[str], placeholders: int = 0, **options) -> dict[str, int]:
+        """Write the part at ``index`` laid out as ``document`` (``write_part``),
+        here; returns the page, counted from 0 in the part, of each of its anchors."""
+        return self.absorb(index, write_part(index, document, anchors, placeholders, self.start(), **options))
+
+    def absorb(self, index: int, part: WrittenPart) -> dict[str, int]:
+        """Write the part at ``index``, written by ``write_part`` from this file's
+        ``start()`` (here or in another process), and keep what the end needs;
+        returns the page, counted from 0 in the part, of each of its anchors."""
+        self._numbering[0] = part.number
+        self._parent_tree_entries.extend(part.parent_tree_entries)
+        self._parent_keys = part.parent_keys
+        self._destinations.update(part.destinations)
+        self._parts[index] = part.kept
+        for number, data, compressible in part.objects:
+            self._write_data(number, data, compressible)
+        return part.found
+
+    def page_sizes(self) -> list[tuple[float, float]]:
+        """Each page's width and height in points, in the document's order."""
+        sizes = []
+        for index in sorted(self._parts):
+            for page in self._parts[index].pages:
+                left, top, right, bottom = page["MediaBox"]
+                sizes.append((right - left, bottom - top))
+        return sizes
+
+    def _write(self, obj) -> None:
+        self._write_data(obj.number, obj.data, obj.compressible)
+
+    def _write_data(self, number: int, data: bytes, compressible: bool) -> None:
+        self._hash.update(data)
+        if compressible:
+            self._batch.append((number, data))
+            if len(self._batch) >= OBJECTS_PER_STREAM:
+                self._flush()
+            return
+        self._xref[number] = (1, self._output.tell(), 0)
+        self._output.write(b"%d 0 obj\n%s\nendobj\n" % (number, data))
+
+    def _flush(self) -> None:
+        """The objects waiting for an object stream, written in one."""
+        if not self._batch:
+            return
+        number = self._numbering[0]
+        self._numbering[0] += 1
+        offsets, position = [], 0
+        for index, (member, data) in enumerate(self._batch):
+            self._xref[member] = (2, number, index)
+            offsets.append(b"%d %d" % (member, position))
+            position += len(data) + 1
+        header = b" ".join(offsets)
+        content = zlib.compress(header + b"\n" + b"\n".join(data for _member, data in self._batch),
+                                COMPRESSION_LEVEL)
+        self._xref[number] = (1, self._output.tell(), 0)
+        self._output.write(
+            b"%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\n"
+            b"stream\n%s\nendstream\nendobj\n" % (number, len(self._batch), len(header) + 1, len(content), content)
+        )
+        self._batch = []
+
+    def finish(self, furniture, **options) -> bytes:
+        """The joined PDF, each page with its running header and footer from the
+        laid-out ``furniture`` (WeasyPrint, as many pages; written with the
+        parts' ``options``, untagged: it is drawn as an artifact)."""
+        parts = [self._parts[index] for index in sorted(self._parts)]
+        pages = [page for part in parts for page in part.pages]
+        forms = self._furniture(furniture, len(pages), **options)
+        final = self._final
+        with self.numbered():
+            opening = pydyf.Stream([b"q"])
+            closing = pydyf.Stream([b"Q", b"/Artifact BMC", b"q", b"/%s Do" % FURNITURE.encode(), b"Q", b"EMC"])
+            for stream in (opening, closing):
+                final.add_object(stream)
+        for page, form in zip(pages, forms, strict=True):
+            final.pages["Kids"].extend([page.number, 0, "R"])
+            final.pages["Count"] += 1
+            page["Parent"] = final.pages.reference
+            page["Contents"] = pydyf.Array([opening.reference, page["Contents"], closing.reference])
+        self._write_pages(parts, forms)
+        self._write_catalog(parts)
+        for obj in final.objects:
+            if obj.free != "f":
+                self._write(obj)
+        self._flush()
+        return self._trailer()
+
+    def _furniture(self, furniture, count: int, **options) -> list[pydyf.Stream]:
+        """Each furniture page's drawing as a form, written with its resources."""
+        pdf = self.generate(furniture, **{**options, "pdf_tags": False, "attachments": None})
+        objects = pdf.objects
+        pages = [objects[number] for number in pdf.pages["Kids"][::3]]
+        if len(pages) != count:
+            raise ValueError(f"El pie de página tiene {len(pages)} páginas; el documento, {count}.")
+        kept = {pdf.pages.number, pdf.catalog.number, *(page.number for page in pages)}
+        if "Metadata" in pdf.catalog:
+            kept.add(_number(pdf.catalog["Metadata"]))
+        forms = []
+        for page in pages:
+            form = objects[_number(page["Contents"])]
+            form.extra.update({
+                "Type": "/XObject", "Subtype": "/Form", "BBox": page["MediaBox"], "Resources": page["Resources"],
+            })
+            forms.append(form)
+        for obj in objects:
+            if obj.number not in kept and obj.free != "f":
+                self._write(obj)
+        return forms
+
+    def _write_pages(self, parts, forms) -> None:
+        """The pages, each drawing its furniture form by one name in resources of its own."""
+        forms = iter(forms)
+        for part in parts:
+            for page in part.pages:
+                shared = part.resources[_number(page["Resources"])]
+                own = pydyf.Dictionary(shared)
+                own["XObject"] = pydyf.Dictionary({**shared.get("XObject", {}), FURNITURE: next(forms).reference})
+                page["Resources"] = own
+                self._write(page)
+
+    def _write_catalog(self, parts) -> None:
+        """The structure tree, the outline, the destinations and the catalog, from
+        every part; the catalog's other entries and the information from the first."""
+        from weasyprint.anchors import make_page_bookmark_tree
+        from weasyprint.matrix import Matrix
+        from weasyprint.pdf.anchors import add_outlines
+
+        final, first = self._final, parts[0]
+        with self.numbered():
+            parent_tree = pydyf.Dictionary({"Nums": pydyf.Array(
+                item for key, value in sorted(self._parent_tree_entries) for item in (key, value)
+            )})
+            final.add_object(parent_tree)
+            root = pydyf.Dictionary({
+                "Type": "/StructTreeRoot", "K": pydyf.Array([self._document.reference]),
+                "ParentTree": parent_tree.reference, "ParentTreeNextKey": self._parent_keys,
+            })
+            final.add_object(root)
+            self._document["P"] = root.reference
+            self._document["K"] = pydyf.Array(reference for part in parts for reference in part.top)
+
+            # WeasyPrint's own rule, over the pages of every part in their order.
+            tree, skipped, level = [], [], 0
+            last_by_depth = [tree]
+            pages = (page for part in parts for page in zip(part.bookmarks, part.heights, strict=True))
+            for page_number, (bookmarks, height) in enumerate(pages):
+                level = make_page_bookmark_tree(
+                    types.SimpleNamespace(bookmarks=bookmarks), skipped, last_by_depth, level, page_number,
+                    Matrix(a=0.75, d=-0.75, f=height),
+                )
+            add_outlines(final, tree)
+
+            for key, value in first.catalog.items():
+                if key not in final.catalog and key not in ("StructTreeRoot", "Outlines", "Names"):
+                    final.catalog[key] = value
+            final.catalog["StructTreeRoot"] = root.reference
+            names = pydyf.Dictionary(first.catalog.get("Names", {}))
+            names["Dests"] = pydyf.Dictionary({"Names": pydyf.Array(
+                item for name in sorted(self._destinations) for item in (pydyf.String(name), self._destinations[name])
+            )})
+            final.catalog["Names"] = names
+            if first.info:
+                final.info = first.info
+                final.add_object(final.info)
+
+    def _trailer(self) -> bytes:
+        """The cross-reference stream, with the trailer's entries, and the end of the file."""
+        number = self._numbering[0]
+        self._numbering[0] += 1
+        position = self._output.tell()
+        self._xref[number] = (1, position, 0)
+        size = number + 1
+        entries = [self._xref.get(n, (0, 0, 0)) for n in range(size)]
+        entries[0] = (0, 0, 65535)
+        widths = (1, ceil(log(position + 1, 256)), max(2, ceil(log(max(e[2] for e in entries) + 1, 256))))
+        table = b"".join(value.to_bytes(width, "big") for entry in entries for width, value in zip(widths, entry))
+        identifier = pydyf.String(self._hash.hexdigest().encode()).data
+        final = self._final
+        xref = pydyf.Stream([table], {
+            "Type": "/XRef", "Index": pydyf.Array((0, size)), "W": pydyf.Array(widths), "Size": size,
+            "Root": final.catalog.reference, "ID": pydyf.Array((identifier, identifier)),
+            **({"Info": final.info.reference} if final.info else {}),
+        }, compress=True)
+        self._output.write(b"%d 0 obj\n%s\nendobj\nstartxref\n%d\n%%%%EOF\n" % (number, xref.data, position))
+        return self._output.getvalue()
+
+
+def _pairs(items):
+    """A flat PDF array's (key, value) pairs."""
+    return zip(items[::2], items[1::2], strict=True)
