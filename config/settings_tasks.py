@@ -15,6 +15,10 @@ TASK_WORKER_TIMEOUT_SECONDS = float(os.environ.get("TASK_WORKER_TIMEOUT_SECONDS"
 # A failed try waits this long before the next, doubling each time, up to the maximum.
 TASK_RETRY_DELAY_SECONDS = float(os.environ.get("TASK_RETRY_DELAY_SECONDS", "10"))
 TASK_RETRY_MAX_DELAY_SECONDS = float(os.environ.get("TASK_RETRY_MAX_DELAY_SECONDS", "3600"))
+# How many processes lay out a long report's PDF at once (reports/pdf/workers.py),
+# each holding one part of the HTML while it is laid out (about 0.3 GB at
+# most); 1 lays the parts out one at a time in the worker itself.
+REPORT_PDF_PROCESSES = int(os.environ.get("REPORT_PDF_PROCESSES", str(min(2, os.cpu_count() or 1))))
 # What the workers queue on their own, daily at a local time.
 TASK_SCHEDULES = {
     "resumen-de-plazos": {"task": "cdmx_global.tasks.send_deadline_digests", "at": os.environ.get("DIGEST_TIME", "07:00")},

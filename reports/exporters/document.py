@@ -15,6 +15,7 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -22,9 +23,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..data import REPORT_LANGUAGE
 from ..models import FileFormat, Report
-from . import pdf_parts
 from .base import Exporter
-from .pdf_writing import cyclic_collector_paused, page_references_kept, pseudo_element_styles_shared
+from ..pdf import parts as pdf_parts
+from ..pdf.writing import cyclic_collector_paused, page_references_kept, pseudo_element_styles_shared
 
 #: The scheme of the addresses the print CSS uses for the project's static files.
 STATIC_SCHEME = "static:"
@@ -145,7 +146,7 @@ class PdfExporter(Exporter):
         """The PDF of record, embedding ``data_files``: the ``(exporter,
         content)`` pairs of the data files rendered for the same report, so
         that the embedded bytes are the saved ones (``render_files``)."""
-        # Laid out in parts, one at a time, and joined (pdf_parts, pdf_join):
+        # Laid out in parts and joined (reports.pdf: parts, workers, join):
         # WeasyPrint keeps every page's boxes until it has written them.
         parts = pdf_parts.split(render_document(data, for_print=True))
         # The PDF's metadata (title, author, language, creation date) comes
@@ -153,6 +154,6 @@ class PdfExporter(Exporter):
         # WeasyPrint also asks viewers to show that title, not the file name.
         with cyclic_collector_paused(), page_references_kept(), pseudo_element_styles_shared():
             return pdf_parts.render(
-                parts, url_fetcher=static_file_fetcher(), pdf_variant=PDF_VARIANT, pdf_tags=True,
-                attachments=embedded_files(data, data_files),
+                parts, url_fetcher=static_file_fetcher(), processes=settings.REPORT_PDF_PROCESSES,
+                pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=embedded_files(data, data_files),
             )

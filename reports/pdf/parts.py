@@ -34,7 +34,7 @@ from .join import PdfJoiner
 #: its next row. At 100× the book, parts of 700 kB laid out as 160 to 200 pages
 #: and peaked at 865 MB (landscape annex pages cost the most); at 500 kB the
 #: whole report's peak is 0.74 GB (docs/rendimiento.md).
-PART_BYTES = 500_000
+PART_BYTES = 150_000
 
 #: A start or end tag (its name, attributes and whether it closes itself), or a comment.
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)

@@ -1,23 +1,28 @@
-"""The report's PDF laid out in parts and joined (``reports.exporters.pdf_parts``
-and ``pdf_join``): where the print HTML is cut, and a report cut into many parts
+"""The report's PDF laid out in parts and joined (``reports.pdf.parts``
+and ``join``): where the print HTML is cut, and a report cut into many parts
 read back as the same document as in one part: its content, outline, named
 destinations and links, page furniture and structure tree."""
 
 import datetime
 import io
+import os
 import re
+import subprocess
+import sys
 
 import pydyf
 import pypdf
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from evaluations.periods import Semester
 from reports.data import build_report_data
-from reports.exporters import pdf_parts, render_files
-from reports.exporters.document import render_document
-from reports.exporters.pdf_join import PdfJoiner
-from reports.models import FileFormat
+from reports.exporters import exporters
+from reports.exporters.document import EMBEDDED_FILES, PdfExporter, render_document
+from reports.pdf import parts as pdf_parts
+from reports.pdf.join import PdfJoiner
+from reports.pdf.workers import ROOT, Job, PartFailed, PartWorkers, resources_fetcher
 from tests.support.pdf_structure import content_text, marked_texts
 
 GENERATED_AT = timezone.make_aware(datetime.datetime(2018, 1, 10, 12, 0))
@@ -106,20 +111,31 @@ def test_pydyf_numbers_in_the_joined_file_only_inside_its_block():
 
 @pytest.fixture(scope="module")
 def rendered(book, django_db_blocker):
-    """The 2017-2 report's PDF in one part and cut into many (chapters and rows)."""
+    """The 2017-2 report's PDF in one part and cut into many (chapters and rows),
+    those laid out here one at a time and by two other processes at once."""
     with django_db_blocker.unblock():
         data = build_report_data(Semester(2017, 2), generated_at=GENERATED_AT)
     html = render_document(data, for_print=True)
     pdfs, splits = {}, {}
-    for name, part_bytes in (("one", 10_000_000), ("many", 8_000)):
+    # Rendered once: an XLSX holds the time it was written.
+    data_files = [(exporter, exporter.render(data)) for exporter in exporters() if exporter.format in EMBEDDED_FILES]
+    # The fonts' subsets are stamped with the time they are made (fontTools), unless this is set.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1515585600"
+    for name, part_bytes, processes in (("one", 10_000_000, 1), ("many", 8_000, 1), ("processes", 8_000, 2)):
         original = pdf_parts.PART_BYTES
         pdf_parts.PART_BYTES = part_bytes
         try:
             splits[name] = pdf_parts.split(html)
-            pdfs[name] = dict((exporter.format, content) for exporter, content in render_files(data))[FileFormat.PDF]
+            with override_settings(REPORT_PDF_PROCESSES=processes):
+                pdfs[name] = PdfExporter().render(data, data_files=data_files)
         finally:
             pdf_parts.PART_BYTES = original
-    return {name: pypdf.PdfReader(io.BytesIO(pdf)) for name, pdf in pdfs.items()} | {"splits": splits}
+    if epoch is None:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    return {name: pypdf.PdfReader(io.BytesIO(pdf)) for name, pdf in pdfs.items()} | {"splits": splits, "pdfs": pdfs}
 
 
 def test_the_report_is_cut_at_chapters_and_in_its_long_tables(rendered):
@@ -128,6 +144,42 @@ def test_the_report_is_cut_at_chapters_and_in_its_long_tables(rendered):
     assert len(many) >= 10
     continued = [part for part in many if '<table class="data' in part.html and "<caption>" not in part.html]
     assert continued, "some table goes on from one part to the next"
+
+
+def test_parts_laid_out_by_other_processes_make_the_same_pdf_byte_for_byte(rendered):
+    assert len(rendered["splits"]["processes"]) >= 10  # nine parts or more, shared by two processes
+    assert rendered["pdfs"]["processes"] == rendered["pdfs"]["many"]
+
+
+def test_a_part_that_fails_in_its_process_stops_the_pdf_with_its_error_and_ends_the_processes():
+    joiner = PdfJoiner()
+    # The last element of the body stands for another part's id, yet has content: write_part refuses it.
+    job = Job(1, "<html><body><p>Uno</p><p>Dos</p></body></html>", frozenset(), 1)
+    workers = PartWorkers(2, {}, pdf_tags=True)
+    processes = [process for process, _connection in workers._workers]
+    with pytest.raises(PartFailed) as failure, workers:
+        list(workers.written([job], joiner))
+    assert "La parte 1 falló en el proceso" in str(failure.value)
+    assert "ValueError: Un marcador de destino de otra parte tiene contenido." in str(failure.value)
+    assert [process.wait(timeout=10) is not None for process in processes] == [True, True]
+
+
+def test_a_worker_process_loads_no_django():
+    # It only imports reports.pdf (and WeasyPrint): no settings, no apps, no database.
+    modules = subprocess.run(
+        [sys.executable, "-c", "import sys, reports.pdf.workers, reports.pdf.parts, reports.pdf.join, reports.pdf.writing;"
+         " print(sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'config')))"],
+        cwd=ROOT, env={key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert modules == "[]\n"
+
+
+def test_the_processes_fetch_only_what_they_were_handed():
+    fetcher = resources_fetcher({"static:letra.ttf": (b"fuente", {"Content-Type": "font/ttf"})})
+    assert fetcher.fetch("static:letra.ttf").read() == b"fuente"
+    with pytest.raises(ValueError, match="El informe no obtiene este recurso: https://ejemplo.org/letra.ttf"):
+        fetcher.fetch("https://ejemplo.org/letra.ttf")
 
 
 def test_the_parts_read_as_the_document_in_one_part(rendered):

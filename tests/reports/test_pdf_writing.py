@@ -1,5 +1,5 @@
 """What the PDF's writing changes in WeasyPrint and pydyf for the report
-(``reports.exporters.pdf_writing``): each change leaves the PDF as it was and
+(``reports.pdf.writing``): each change leaves the PDF as it was and
 puts the third-party class back as it found it."""
 
 import io
@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from reports.exporters.pdf_writing import (
+from reports.pdf.writing import (
     cyclic_collector_paused,
     page_references_kept,
     pseudo_element_styles_shared,

@@ -1,0 +1,174 @@
+"""The report's parts laid out and written by other processes, side by side.
+
+WeasyPrint lays a document out in one thread, and at 100× the book that is
+almost all of a report's two minutes. The parts (``parts``) are independent
+documents, so ``PartWorkers`` lays them out in several processes at once;
+each process also turns its part into the joined file's PDF objects
+(``part_objects.write_part``), which is most of the rest.
+
+The objects are numbered in one sequence for the whole file, and a part's
+count is only known once it is written. So a process lays its part out, then
+waits for where the file stands (``PdfJoiner.start``), which the joiner knows
+once it has absorbed the part before; it writes the part from there and sends
+the objects back as bytes, with what the joiner keeps. The parts are absorbed
+in their order and the numbers follow on as in one process: the PDF is the
+same, byte for byte. Each process holds one laid-out part at a time.
+
+The processes are new Python processes (``python -m reports.pdf.workers``),
+not forks: the worker that builds reports runs a heartbeat thread and holds
+database connections, which a forked child would inherit half-way; and unlike
+multiprocessing's ``spawn``, nothing runs the parent's main script again. They
+load neither Django nor the project's settings (this package has no Django):
+what the parts' CSS fetches (the fonts) is fetched once by the parent, with
+its own fetcher, and handed to them (``Resources``).
+"""
+
+import gc
+import socket
+import subprocess
+import sys
+import traceback as tracebacks
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+#: The project's root, where ``python -m reports.pdf.workers`` finds the package.
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+#: What the parts fetch, fetched beforehand: ``{url: (body, headers)}``.
+Resources = dict[str, tuple[bytes, dict[str, str]]]
+
+
+@dataclass(frozen=True)
+class Job:
+    """A part to lay out: its index in the document, its prepared HTML, the ids
+    it holds and how many placeholder elements end it (``part_objects.write_part``)."""
+
+    index: int
+    html: str
+    anchors: frozenset[str]
+    placeholders: int
+
+
+def resources_fetcher(resources: Resources):
+    """A WeasyPrint URL fetcher that serves ``resources`` and refuses every other address."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ResourcesFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url not in resources:
+                raise ValueError(f"El informe no obtiene este recurso: {url}")
+            body, response_headers = resources[url]
+            return URLFetcherResponse(url, body, response_headers)
+
+    return ResourcesFetcher()
+
+
+def _serve(connection) -> None:
+    """A process's life: the ``Resources`` and the ``write_pdf`` options first;
+    then for each ``Job`` received, lay it out, wait for the ``PartStart``, send
+    back the ``WrittenPart`` (or ``("failed", traceback)``); ``None`` ends it."""
+    from weasyprint import HTML
+
+    from .part_objects import write_part
+    from .writing import page_references_kept, pseudo_element_styles_shared
+
+    resources, options = connection.recv()
+    url_fetcher = resources_fetcher(resources)
+    gc.disable()  # as ``cyclic_collector_paused``: a collection after each part, none during
+    with page_references_kept(), pseudo_element_styles_shared():
+        while (job := connection.recv()) is not None:
+            document, failure = None, None
+            try:
+                document = HTML(string=job.html, url_fetcher=url_fetcher).render()
+            except Exception:  # noqa: BLE001 - sent to the process that waits for the part
+                failure = tracebacks.format_exc()
+            start = connection.recv()
+            if failure is None:
+                try:
+                    written = write_part(job.index, document, set(job.anchors), job.placeholders, start, **options)
+                except Exception:  # noqa: BLE001 - the same
+                    failure = tracebacks.format_exc()
+            del document
+            gc.collect()
+            connection.send(("failed", failure) if failure else ("written", written))
+            if failure:
+                return
+
+
+class PartFailed(RuntimeError):
+    """A part could not be laid out or written in its process."""
+
+
+class PartWorkers:
+    """``processes`` processes that lay out and write parts (``written``); a
+    context manager that stops them on leaving. Each is ``python -m
+    reports.pdf.workers``, talking over a socket pair."""
+
+    def __init__(self, processes: int, resources: Resources, **options):
+        self._workers = []
+        try:
+            for _number in range(processes):
+                here, there = socket.socketpair()
+                with there:
+                    process = subprocess.Popen(
+                        [sys.executable, "-m", __name__, str(there.fileno())], pass_fds=[there.fileno()], cwd=ROOT,
+                    )
+                connection = Connection(here.detach())
+                self._workers.append((process, connection))
+                connection.send((resources, options))
+        except BaseException:
+            self.close(abort=True)
+            raise
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        self.close(abort=exc_type is not None)
+
+    def close(self, *, abort: bool = False) -> None:
+        """Each process ended: told to when all went well, stopped if not (or if it doesn't end)."""
+        for process, connection in self._workers:
+            if abort:
+                process.kill()
+                continue
+            try:
+                connection.send(None)
+            except OSError:
+                pass  # it has ended already
+        for process, connection in self._workers:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            connection.close()
+        self._workers = []
+
+    def written(self, jobs: list[Job], joiner):
+        """Each job's part absorbed into ``joiner`` in the jobs' order, laid out
+        and written by the processes in turn: yields each job's ``WrittenPart``
+        once absorbed. A process that ends before sending its part is an error."""
+        count = len(self._workers)
+        for (_process, connection), job in zip(self._workers, jobs, strict=False):
+            connection.send(job)
+        for position, job in enumerate(jobs):
+            process, connection = self._workers[position % count]
+            connection.send(joiner.start())
+            try:
+                outcome, value = connection.recv()
+            except EOFError:
+                raise PartFailed(
+                    f"El proceso {process.pid} terminó (código {process.poll()}) sin la parte {job.index}."
+                ) from None
+            if outcome == "failed":
+                raise PartFailed(f"La parte {job.index} falló en el proceso {process.pid}:\n{value}")
+            joiner.absorb(job.index, value)
+            if position + count < len(jobs):
+                connection.send(jobs[position + count])
+            yield value
+
+
+if __name__ == "__main__":
+    _serve(Connection(int(sys.argv[1])))
