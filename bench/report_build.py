@@ -15,8 +15,9 @@ the scales at or above them.
 
 Each scale is measured in a process of its own (``build_in_process``), as the
 worker that builds a report is: the time of the report data and of each format,
-and the peak memory of the whole process (its largest resident set, which
-includes Python, Django and the fonts). It prints each time with its ratio to the
+and the peak memory of the whole process and the processes it starts to lay
+out the PDF (their resident sets together, sampled every 0.1 s, ``TreePeak``;
+Python, Django and the fonts included). It prints each time with its ratio to the
 1× time ("grows no faster than the data" holds when the last column, ratio ÷
 scale, stays at or below 1), and the goal at 100×: the report in at most
 ``GOAL_SECONDS`` and ``GOAL_PEAK_BYTES``.
@@ -29,6 +30,7 @@ import re
 import resource
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -143,18 +145,65 @@ def peak_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def _resident_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except (OSError, IndexError, ValueError):
+        return 0  # it has just ended
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    # After the command's name, in parentheses: the state, then the parent's pid.
+                    if int(stat.read().rpartition(")")[2].split()[1]) == pid:
+                        children.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return children
+
+
+class TreePeak(threading.Thread):
+    """The largest resident memory of this process and its child processes
+    together (the PDF's layout processes, ``reports.pdf.workers``), sampled
+    every ``interval`` seconds until ``stop``: what the machine holds for the
+    report at once. Each process's resident set counts whole, as
+    ``ru_maxrss`` does."""
+
+    def __init__(self, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.interval, self.peak, self._stopping = interval, 0, threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self._stopping.wait(self.interval):
+            self.peak = max(self.peak, sum(_resident_bytes(pid) for pid in [me, *_children(me)]))
+
+    def stop(self) -> int:
+        """Stops sampling; the peak of the samples or this process's own peak, the larger."""
+        self._stopping.set()
+        self.join()
+        return max(self.peak, peak_bytes())
+
+
 def cpu_seconds() -> float:
-    """The processor time this process has used, user and system: unlike the
-    elapsed time, it hardly changes when other work shares the machine."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """The processor time this process and its ended child processes have used,
+    user and system: unlike the elapsed time, it hardly changes when other work
+    shares the machine."""
+    usages = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(usage.ru_utime + usage.ru_stime for usage in usages)
 
 
 def build_in_process(url: str, semester: str = SEMESTER) -> dict:
     """The report of ``semester`` built from the database at ``url`` in a new
     Python process: ``{"seconds", "peak_bytes", "cpu_seconds", "steps"}`` — the
-    elapsed seconds of the data and all formats, the whole process's peak
-    resident memory, its processor seconds (start-up included) and the elapsed
+    elapsed seconds of the data and all formats, the peak resident memory of
+    the process and its children together, their processor seconds (start-up
+    included) and the elapsed
     seconds of each step. What ``bench/run.py`` reports as the report's cost."""
     environment = {**os.environ, "DATABASE_URL": url}
     environment.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -174,8 +223,10 @@ def child(semester: str) -> None:
     django.setup()
     from evaluations.periods import Semester
 
+    sampler = TreePeak()
+    sampler.start()
     timings = measure(Semester.parse(semester))
-    print(json.dumps({**timings, "peak_bytes": peak_bytes(), "cpu_seconds": cpu_seconds()}))
+    print(json.dumps({**timings, "peak_bytes": sampler.stop(), "cpu_seconds": cpu_seconds()}))
 
 
 def prepare(url: str, reuse: bool) -> int:
@@ -235,7 +286,10 @@ def main() -> None:
 
     base = results[0][2]["steps"]
     columns = list(base)
-    print(f"\nInforme {SEMESTER}: segundos por paso (y razón respecto de {results[0][0]}×), memoria pico del proceso\n")
+    print(
+        f"\nInforme {SEMESTER}: segundos por paso (y razón respecto de {results[0][0]}×), "
+        "memoria pico (el proceso y los que trazan el PDF)\n"
+    )
     print("| escala | registros | " + " | ".join(columns) + " | memoria pico | CPU | razón total ÷ escala |")
     print("|---|---|" + "---|" * len(columns) + "---|---|---|")
     for scale, records, run in results:

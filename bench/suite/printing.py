@@ -7,7 +7,8 @@ from .measuring import Result
 
 #: The issue's targets.
 FLOOR_RATIO_TARGET = 3.0
-#: The 100× report: built in at most this long, with at most this peak (the process's resident memory).
+#: The 100× report: built in at most this long, with at most this peak (the resident memory of its
+#: process and of the processes that lay out its PDF, together).
 REPORT_SECONDS = 60.0
 REPORT_PEAK_BYTES = 1_000_000_000
 SEARCH_ON_PAR = 1.5

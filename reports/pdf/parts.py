@@ -31,9 +31,12 @@ from dataclasses import dataclass, field
 from .join import PdfJoiner
 
 #: How much of the report's HTML a part holds before a long table is cut after
-#: its next row. At 100× the book, parts of 700 kB laid out as 160 to 200 pages
-#: and peaked at 865 MB (landscape annex pages cost the most); at 500 kB the
-#: whole report's peak is 0.74 GB (docs/rendimiento.md).
+#: its next row. A laid-out part is held whole until it is written, and two
+#: processes hold one each beside the report's own (``workers``). At 100× the
+#: book, with two processes (bench/report_build.py, docs/rendimiento.md): parts
+#: of 250 kB peaked at 1.00 GB for all three, of 200 kB at 0.90 GB, of 150 kB at
+#: 0.81 GB and of 100 kB at 0.72 GB; 150 kB was also the fastest (smaller parts
+#: share the work between the two more evenly, up to a fixed cost per part).
 PART_BYTES = 150_000
 
 #: A start or end tag (its name, attributes and whether it closes itself), or a comment.
