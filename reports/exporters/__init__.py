@@ -22,12 +22,17 @@ def exporters() -> list[Exporter]:
 
 def render_files(data: dict) -> list[tuple[Exporter, bytes]]:
     """Every format's ``(exporter, content)``, rendered once each, in the order
-    of ``exporters()``. The PDF is rendered last: it embeds the data files,
-    the very bytes that are saved beside it."""
+    of ``exporters()``. The PDF embeds the data files, the very bytes that are
+    saved beside it: they are rendered once its chapters are under way, while
+    other processes lay them out (``PdfExporter.render``)."""
     everything = exporters()
-    rendered = {exporter.format: exporter.render(data) for exporter in everything if exporter.format != FileFormat.PDF}
+    rendered = {}
+
+    def data_files() -> list[tuple[Exporter, bytes]]:
+        rendered.update((e.format, e.render(data)) for e in everything if e.format != FileFormat.PDF)
+        return [(other, rendered[other.format]) for other in everything if other.format in EMBEDDED_FILES]
+
     for exporter in everything:
         if exporter.format == FileFormat.PDF:
-            data_files = [(other, rendered[other.format]) for other in everything if other.format in EMBEDDED_FILES]
             rendered[exporter.format] = exporter.render(data, data_files=data_files)
     return [(exporter, rendered[exporter.format]) for exporter in everything]

@@ -12,7 +12,7 @@ per PDF, so it is not also declared PDF/UA-1 (docs/informe.md).
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from django.conf import settings
@@ -26,6 +26,9 @@ from ..models import FileFormat, Report
 from .base import Exporter
 from ..pdf import parts as pdf_parts
 from ..pdf.writing import cyclic_collector_paused, page_references_kept, pseudo_element_styles_shared
+
+#: The data files a PDF embeds, ``(exporter, content)``, or a function that renders them.
+DataFiles = Sequence[tuple[Exporter, bytes]] | Callable[[], Sequence[tuple[Exporter, bytes]]]
 
 #: The scheme of the addresses the print CSS uses for the project's static files.
 STATIC_SCHEME = "static:"
@@ -142,10 +145,12 @@ class PdfExporter(Exporter):
     extension = "pdf"
     content_type = "application/pdf"
 
-    def render(self, data: dict, *, data_files: Sequence[tuple[Exporter, bytes]] = ()) -> bytes:
+    def render(self, data: dict, *, data_files: DataFiles = ()) -> bytes:
         """The PDF of record, embedding ``data_files``: the ``(exporter,
         content)`` pairs of the data files rendered for the same report, so
-        that the embedded bytes are the saved ones (``render_files``)."""
+        that the embedded bytes are the saved ones (``render_files``); or a
+        function that renders and returns them, called while the chapters are
+        laid out in other processes (or before them, when they are not)."""
         # Laid out in parts and joined (reports.pdf: parts, workers, join):
         # WeasyPrint keeps every page's boxes until it has written them.
         parts = pdf_parts.split(render_document(data, for_print=True))
@@ -155,5 +160,6 @@ class PdfExporter(Exporter):
         with cyclic_collector_paused(), page_references_kept(), pseudo_element_styles_shared():
             return pdf_parts.render(
                 parts, url_fetcher=static_file_fetcher(), processes=settings.REPORT_PDF_PROCESSES,
-                pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=embedded_files(data, data_files),
+                pdf_variant=PDF_VARIANT, pdf_tags=True,
+                attachments=lambda: embedded_files(data, data_files() if callable(data_files) else data_files),
             )

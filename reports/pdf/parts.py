@@ -212,8 +212,10 @@ def _fetched(head: str, url_fetcher) -> dict[str, tuple[bytes, dict[str, str]]]:
     return resources
 
 
-def _chapters_in_processes(parts: list[Part], joiner: PdfJoiner, url_fetcher, processes: int, options: dict):
-    """The same, laid out and written by ``processes`` other processes side by side (``workers``)."""
+def _chapters_in_processes(parts: list[Part], joiner: PdfJoiner, url_fetcher, processes: int, options: dict,
+                           meanwhile):
+    """The same, laid out and written by ``processes`` other processes side by
+    side (``workers``); ``meanwhile()`` is called here once they have begun."""
     from .workers import Job, PartWorkers
 
     jobs = [
@@ -222,24 +224,32 @@ def _chapters_in_processes(parts: list[Part], joiner: PdfJoiner, url_fetcher, pr
     ]
     resources = _fetched(parts[0].html.partition("</head>")[0], url_fetcher)
     with PartWorkers(processes, resources, **options) as workers:
-        for written in workers.written(jobs, joiner):
+        for written in workers.written(jobs, joiner, meanwhile):
             yield len(written.kept.pages), written.found
 
 
 def render(parts: list[Part], *, url_fetcher, processes: int = 1, **options) -> bytes:
     """The PDF of ``parts`` (``split``) laid out and joined; the ``options`` of
-    WeasyPrint's ``write_pdf`` (the attachments go with the first part). With
-    ``processes`` over 1 and more than one chapter part, the chapters are laid
-    out in that many other processes at once (the same PDF, byte for byte);
-    else one at a time, here."""
+    WeasyPrint's ``write_pdf`` (the attachments go with the first part, and
+    may be given as a function that makes them). With ``processes`` over 1 and
+    more than one chapter part, the chapters are laid out in that many other
+    processes at once (the same PDF, byte for byte), and the attachments are
+    made meanwhile; else one at a time, here, after the attachments."""
     from weasyprint import HTML
 
     joiner = PdfJoiner()
     attachments = options.pop("attachments", None)
+    make_attachments = attachments if callable(attachments) else lambda: attachments
+
+    def meanwhile() -> None:
+        nonlocal attachments
+        attachments = make_attachments()
+
     processes = min(processes, len(parts) - 1)
     if processes > 1:
-        chapters = _chapters_in_processes(parts, joiner, url_fetcher, processes, options)
+        chapters = _chapters_in_processes(parts, joiner, url_fetcher, processes, options, meanwhile)
     else:
+        meanwhile()
         chapters = _chapters_here(parts, joiner, url_fetcher, options)
     # The chapters first: the contents, in the first part, gives their pages.
     later_pages, pages_of = 0, {}

@@ -146,13 +146,17 @@ class PartWorkers:
             connection.close()
         self._workers = []
 
-    def written(self, jobs: list[Job], joiner):
+    def written(self, jobs: list[Job], joiner, meanwhile=None):
         """Each job's part absorbed into ``joiner`` in the jobs' order, laid out
         and written by the processes in turn: yields each job's ``WrittenPart``
-        once absorbed. A process that ends before sending its part is an error."""
+        once absorbed. ``meanwhile()``, if given, is called once the processes
+        have their first parts. A process that ends before sending its part is
+        an error."""
         count = len(self._workers)
         for (_process, connection), job in zip(self._workers, jobs, strict=False):
             connection.send(job)
+        if meanwhile is not None:
+            meanwhile()
         for position, job in enumerate(jobs):
             process, connection = self._workers[position % count]
             connection.send(joiner.start())

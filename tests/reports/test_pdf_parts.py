@@ -164,6 +164,19 @@ def test_a_part_that_fails_in_its_process_stops_the_pdf_with_its_error_and_ends_
     assert [process.wait(timeout=10) is not None for process in processes] == [True, True]
 
 
+def test_the_processes_lay_out_their_first_parts_while_the_caller_does_something_else():
+    joiner, events = PdfJoiner(), []
+    jobs = [Job(index, f"<html><body><h2>Parte {index}</h2></body></html>", frozenset(), 0) for index in (1, 2, 3)]
+    original = joiner.absorb
+    joiner.absorb = lambda index, part: events.append(("absorbed", index)) or original(index, part)
+    with PartWorkers(2, {}, pdf_tags=True) as workers:
+        written = list(workers.written(jobs, joiner, meanwhile=lambda: events.append(("meanwhile", None))))
+    assert events == [("meanwhile", None), ("absorbed", 1), ("absorbed", 2), ("absorbed", 3)]
+    assert [len(part.kept.pages) for part in written] == [1, 1, 1]
+    # Numbered one after the other in the joined file, as if written here.
+    assert written[1].objects[0][0] > written[0].objects[-1][0]
+
+
 def test_a_worker_process_loads_no_django():
     # It only imports reports.pdf (and WeasyPrint): no settings, no apps, no database.
     modules = subprocess.run(
