@@ -25,7 +25,7 @@ from math import ceil, log
 
 import pydyf
 
-from .part_objects import PartStart, WrittenPart, _number, generate, numbered, write_part
+from .part_objects import PartStart, WrittenFurniture, WrittenPart, _number, generate, numbered, write_part
 
 #: How many objects an object stream holds.
 OBJECTS_PER_STREAM = 4000
@@ -48,6 +48,7 @@ class PdfJoiner:
         self._parent_keys = 0
         self._parent_tree_entries: list[tuple[int, bytes]] = []
         self._destinations: dict[str, bytes] = {}
+        self._forms: list[bytes] = []
         with self.numbered():
             self._final = pydyf.PDF()
             self._document = pydyf.Dictionary({"Type": "/StructElem", "S": "/Document"})
@@ -83,6 +84,14 @@ class PdfJoiner:
         for number, data, compressible in part.objects:
             self._write_data(number, data, compressible)
         return part.found
+
+    def absorb_furniture(self, furniture: WrittenFurniture) -> None:
+        """Write a run of pages' running header and footer (``write_furniture``),
+        from this file's ``start()``; they go to the pages in the order absorbed."""
+        self._numbering[0] = furniture.number
+        self._forms.extend(furniture.forms)
+        for number, data, compressible in furniture.objects:
+            self._write_data(number, data, compressible)
 
     def page_sizes(self) -> list[tuple[float, float]]:
         """Each page's width and height in points, in the document's order."""
@@ -127,13 +136,14 @@ class PdfJoiner:
         )
         self._batch = []
 
-    def finish(self, furniture, **options) -> bytes:
-        """The joined PDF, each page with its running header and footer from the
-        laid-out ``furniture`` (WeasyPrint, as many pages; written with the
-        parts' ``options``, untagged: it is drawn as an artifact)."""
+    def finish(self) -> bytes:
+        """The joined PDF, each page with its running header and footer, as
+        absorbed (``absorb_furniture``): one for every page, in their order."""
         parts = [self._parts[index] for index in sorted(self._parts)]
         pages = [page for part in parts for page in part.pages]
-        forms = self._furniture(furniture, len(pages), **options)
+        forms = self._forms
+        if len(forms) != len(pages):
+            raise ValueError(f"El pie de página tiene {len(forms)} páginas; el documento, {len(pages)}.")
         final = self._final
         with self.numbered():
             opening = pydyf.Stream([b"q"])
@@ -153,28 +163,6 @@ class PdfJoiner:
         self._flush()
         return self._trailer()
 
-    def _furniture(self, furniture, count: int, **options) -> list[pydyf.Stream]:
-        """Each furniture page's drawing as a form, written with its resources."""
-        pdf = self.generate(furniture, **{**options, "pdf_tags": False, "attachments": None})
-        objects = pdf.objects
-        pages = [objects[number] for number in pdf.pages["Kids"][::3]]
-        if len(pages) != count:
-            raise ValueError(f"El pie de página tiene {len(pages)} páginas; el documento, {count}.")
-        kept = {pdf.pages.number, pdf.catalog.number, *(page.number for page in pages)}
-        if "Metadata" in pdf.catalog:
-            kept.add(_number(pdf.catalog["Metadata"]))
-        forms = []
-        for page in pages:
-            form = objects[_number(page["Contents"])]
-            form.extra.update({
-                "Type": "/XObject", "Subtype": "/Form", "BBox": page["MediaBox"], "Resources": page["Resources"],
-            })
-            forms.append(form)
-        for obj in objects:
-            if obj.number not in kept and obj.free != "f":
-                self._write(obj)
-        return forms
-
     def _write_pages(self, parts, forms) -> None:
         """The pages, each drawing its furniture form by one name in resources of its own."""
         forms = iter(forms)
@@ -182,7 +170,7 @@ class PdfJoiner:
             for page in part.pages:
                 shared = part.resources[_number(page["Resources"])]
                 own = pydyf.Dictionary(shared)
-                own["XObject"] = pydyf.Dictionary({**shared.get("XObject", {}), FURNITURE: next(forms).reference})
+                own["XObject"] = pydyf.Dictionary({**shared.get("XObject", {}), FURNITURE: next(forms)})
                 page["Resources"] = own
                 self._write(page)
 

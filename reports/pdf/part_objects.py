@@ -153,6 +153,44 @@ def write_part(index: int, document, anchors: set[str], placeholders: int, start
     return WrittenPart(written, part, found, destinations, entries, parent_keys, counter[0])
 
 
+@dataclass
+class WrittenFurniture:
+    """A run of pages' running header and footer as the joined file's objects
+    (``write_furniture``): the objects written at once, as in ``WrittenPart``,
+    each page's drawing (a form's reference), and where the file stands after."""
+
+    objects: list[tuple[int, bytes, bool]]
+    forms: list[bytes]
+    number: int
+
+
+def write_furniture(document, start: PartStart, skip: int = 0, **options) -> WrittenFurniture:
+    """The pages of a laid-out furniture ``document`` (``parts._furniture``) as
+    forms, each to be drawn over its page, numbered from ``start`` on; written
+    with the parts' ``options``, untagged (they are drawn as an artifact). The
+    first ``skip`` pages are left out: a run that begins past the first page
+    opens with the page before it, laid out only to count from there."""
+    counter = [start.number]
+    pdf = generate(document, counter, **{**options, "pdf_tags": False, "attachments": None})
+    objects = pdf.objects
+    pages = [objects[number] for number in pdf.pages["Kids"][::3]]
+    kept = {pdf.pages.number, pdf.catalog.number, *(page.number for page in pages)}
+    kept.update(_number(page["Contents"]) for page in pages[:skip])
+    if "Metadata" in pdf.catalog:
+        kept.add(_number(pdf.catalog["Metadata"]))
+    forms = []
+    for page in pages[skip:]:
+        form = objects[_number(page["Contents"])]
+        form.extra.update({
+            "Type": "/XObject", "Subtype": "/Form", "BBox": page["MediaBox"], "Resources": page["Resources"],
+        })
+        forms.append(form.reference)
+    written = [
+        (obj.number, obj.data, obj.compressible) for obj in objects if obj.number not in kept and obj.free != "f"
+    ]
+    return WrittenFurniture(written, forms, counter[0])
+
+
 def _structure(objects, root_reference, pages, kept, placeholders: int, start: PartStart):
     """The part's top structure elements, under the joined /Document, without
     its last ``placeholders`` (empty); its parent tree's entries and keys

@@ -39,6 +39,10 @@ from .join import PdfJoiner
 #: share the work between the two more evenly, up to a fixed cost per part).
 PART_BYTES = 150_000
 
+#: How many pages' running header and footer are laid out as one document
+#: (``_furniture``): a long report's runs are shared between the processes.
+FURNITURE_PAGES = 200
+
 #: A start or end tag (its name, attributes and whether it closes itself), or a comment.
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 #: HTML's elements without an end tag.
@@ -167,36 +171,36 @@ def _prepared(part: Part, css: str = "") -> str:
     return f"{head}<style>{NO_FURNITURE}{css}</style></head>{body}{placeholders}</body>{end}"
 
 
-def _furniture(first: Part, sizes: list[tuple[float, float]]) -> str:
-    """The running header and footer of every page: a document of as many empty
-    pages, each the size of its page, with the report's page rules."""
-    head = first.html.partition("</head>")[0]
-    named = {size: f"cdmx-pagina-{number}" for number, size in enumerate(dict.fromkeys(sizes))}
+def _furniture(first: Part, sizes: list[tuple[float, float]], start: int = 0, count: int | None = None) -> str:
+    """The running header and footer of the pages from ``start`` on (``count``
+    of them, else all), each of its size in ``sizes`` (every page's): a
+    document of as many empty pages with the report's page rules. The page
+    count is known, and written in where the rules count the pages. Past the
+    first page, the document opens with the page before ``start``, which
+    counts from there and sets the header's running text; it is left out."""
+    total, end = len(sizes), len(sizes) if count is None else min(start + count, len(sizes))
+    head = first.html.partition("</head>")[0].replace("counter(pages)", f'"{total}"')
+    run = sizes[start - 1:end] if start else sizes[:end]
+    named = {size: f"cdmx-pagina-{number}" for number, size in enumerate(dict.fromkeys(run))}
     rules = "".join(f"@page {name} {{ size: {width}pt {height}pt; }}" for (width, height), name in named.items())
     # Drawn over its page: nothing but the margin boxes, no canvas (the report's body is white).
     rules += (
         "html, body { background: none !important; } .cdmx-pie + .cdmx-pie { break-before: page; }"
         " .cdmx-pie .running-period { visibility: hidden; }"
     )
+    pages = [f'<div class="cdmx-pie" style="page: {named[size]}"></div>' for size in run]
+    if start and pages:
+        # The page before: numbered as it is in the document (counter-reset stops the automatic increment).
+        width, height = run[0]
+        rules += (
+            f"@page cdmx-desde {{ size: {width}pt {height}pt; counter-reset: page {start - 1};"
+            " counter-increment: page 1; }"
+        )
+        pages[0] = '<div class="cdmx-pie" style="page: cdmx-desde"></div>'
     running = RUNNING_STRING.search(first.html)
-    pages = [f'<div class="cdmx-pie" style="page: {named[size]}"></div>' for size in sizes]
     if running and pages:
         pages[0] = pages[0].replace("></div>", f">{running.group(0)}</div>")
     return f'{head}<style>{rules}</style></head><body><div class="report-document">{"".join(pages)}</div></body></html>'
-
-
-def _chapters_here(parts: list[Part], joiner: PdfJoiner, url_fetcher, options: dict):
-    """The chapters' parts laid out one at a time in this process and absorbed
-    into ``joiner``: yields each one's pages and the page of each of its anchors."""
-    from weasyprint import HTML
-
-    for index, part in enumerate(parts[1:], start=1):
-        document = HTML(string=_prepared(part), url_fetcher=url_fetcher).render()
-        found = joiner.add(index, document, part.anchors, len(part.elsewhere), **options)
-        pages = len(document.pages)
-        del document
-        gc.collect()
-        yield pages, found
 
 
 def _fetched(head: str, url_fetcher) -> dict[str, tuple[bytes, dict[str, str]]]:
@@ -212,30 +216,17 @@ def _fetched(head: str, url_fetcher) -> dict[str, tuple[bytes, dict[str, str]]]:
     return resources
 
 
-def _chapters_in_processes(parts: list[Part], joiner: PdfJoiner, url_fetcher, processes: int, options: dict,
-                           meanwhile):
-    """The same, laid out and written by ``processes`` other processes side by
-    side (``workers``); ``meanwhile()`` is called here once they have begun."""
-    from .workers import Job, PartWorkers
-
-    jobs = [
-        Job(index, _prepared(part), frozenset(part.anchors), len(part.elsewhere))
-        for index, part in enumerate(parts[1:], start=1)
-    ]
-    resources = _fetched(parts[0].html.partition("</head>")[0], url_fetcher)
-    with PartWorkers(processes, resources, **options) as workers:
-        for written in workers.written(jobs, joiner, meanwhile):
-            yield len(written.kept.pages), written.found
-
-
 def render(parts: list[Part], *, url_fetcher, processes: int = 1, **options) -> bytes:
     """The PDF of ``parts`` (``split``) laid out and joined; the ``options`` of
     WeasyPrint's ``write_pdf`` (the attachments go with the first part, and
     may be given as a function that makes them). With ``processes`` over 1 and
-    more than one chapter part, the chapters are laid out in that many other
+    more than one chapter part, the chapters and the pages' running header and
+    footer (in runs of ``FURNITURE_PAGES``) are laid out in that many other
     processes at once (the same PDF, byte for byte), and the attachments are
     made meanwhile; else one at a time, here, after the attachments."""
     from weasyprint import HTML
+
+    from .workers import Job, LaidOutHere, PartWorkers
 
     joiner = PdfJoiner()
     attachments = options.pop("attachments", None)
@@ -247,27 +238,37 @@ def render(parts: list[Part], *, url_fetcher, processes: int = 1, **options) -> 
 
     processes = min(processes, len(parts) - 1)
     if processes > 1:
-        chapters = _chapters_in_processes(parts, joiner, url_fetcher, processes, options, meanwhile)
+        layout = PartWorkers(processes, _fetched(parts[0].html.partition("</head>")[0], url_fetcher), **options)
     else:
-        meanwhile()
-        chapters = _chapters_here(parts, joiner, url_fetcher, options)
-    # The chapters first: the contents, in the first part, gives their pages.
-    later_pages, pages_of = 0, {}
-    for pages, found in chapters:
-        pages_of.update((anchor, later_pages + page) for anchor, page in found.items())
-        later_pages += pages
-    first, first_pages = parts[0], 2
-    for _attempt in range(3):
-        css = "".join(
-            CONTENTS_ENTRY.format(anchor=_css_string(anchor), page=first_pages + pages_of[anchor] + 1)
-            for anchor in sorted(first.elsewhere) if anchor in pages_of
-        )
-        document = HTML(string=_prepared(first, css), url_fetcher=url_fetcher).render()
-        if not css or len(document.pages) == first_pages:
-            break
-        first_pages = len(document.pages)
-    joiner.add(0, document, first.anchors, len(first.elsewhere), attachments=attachments, **options)
-    del document
-    gc.collect()
-    furniture = HTML(string=_furniture(first, joiner.page_sizes()), url_fetcher=url_fetcher).render()
-    return joiner.finish(furniture, **options)
+        layout = LaidOutHere(url_fetcher, **options)
+    chapters = [
+        Job(index, _prepared(part), frozenset(part.anchors), len(part.elsewhere))
+        for index, part in enumerate(parts[1:], start=1)
+    ]
+    with layout:
+        # The chapters first: the contents, in the first part, gives their pages.
+        later_pages, pages_of = 0, {}
+        for written in layout.written(chapters, joiner, meanwhile):
+            pages_of.update((anchor, later_pages + page) for anchor, page in written.found.items())
+            later_pages += len(written.kept.pages)
+        first, first_pages = parts[0], 2
+        for _attempt in range(3):
+            css = "".join(
+                CONTENTS_ENTRY.format(anchor=_css_string(anchor), page=first_pages + pages_of[anchor] + 1)
+                for anchor in sorted(first.elsewhere) if anchor in pages_of
+            )
+            document = HTML(string=_prepared(first, css), url_fetcher=url_fetcher).render()
+            if not css or len(document.pages) == first_pages:
+                break
+            first_pages = len(document.pages)
+        joiner.add(0, document, first.anchors, len(first.elsewhere), attachments=attachments, **options)
+        del document
+        gc.collect()
+        sizes = joiner.page_sizes()
+        furniture = [
+            Job(-1, _furniture(first, sizes, start, FURNITURE_PAGES), furniture=True, skip=1 if start else 0)
+            for start in range(0, len(sizes), FURNITURE_PAGES)
+        ]
+        for _written in layout.written(furniture, joiner):
+            pass
+    return joiner.finish()

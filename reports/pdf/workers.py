@@ -41,13 +41,32 @@ Resources = dict[str, tuple[bytes, dict[str, str]]]
 
 @dataclass(frozen=True)
 class Job:
-    """A part to lay out: its index in the document, its prepared HTML, the ids
-    it holds and how many placeholder elements end it (``part_objects.write_part``)."""
+    """A document to lay out and write: a part (its index in the document, its
+    prepared HTML, the ids it holds and how many placeholder elements end it:
+    ``part_objects.write_part``), or a run of pages' running header and footer
+    (``furniture``, whose first ``skip`` pages are left out: ``write_furniture``)."""
 
     index: int
     html: str
-    anchors: frozenset[str]
-    placeholders: int
+    anchors: frozenset[str] = frozenset()
+    placeholders: int = 0
+    furniture: bool = False
+    skip: int = 0
+
+    def write(self, document, start, **options):
+        """The laid-out ``document`` as the joined file's objects from ``start`` on."""
+        from .part_objects import write_furniture, write_part
+
+        if self.furniture:
+            return write_furniture(document, start, self.skip, **options)
+        return write_part(self.index, document, set(self.anchors), self.placeholders, start, **options)
+
+    def absorbed(self, joiner, written) -> None:
+        """``written`` (``write``) absorbed into ``joiner``, in its place."""
+        if self.furniture:
+            joiner.absorb_furniture(written)
+        else:
+            joiner.absorb(self.index, written)
 
 
 def resources_fetcher(resources: Resources):
@@ -70,7 +89,6 @@ def _serve(connection) -> None:
     back the ``WrittenPart`` (or ``("failed", traceback)``); ``None`` ends it."""
     from weasyprint import HTML
 
-    from .part_objects import write_part
     from .writing import page_references_kept, pseudo_element_styles_shared
 
     resources, options = connection.recv()
@@ -86,7 +104,7 @@ def _serve(connection) -> None:
             start = connection.recv()
             if failure is None:
                 try:
-                    written = write_part(job.index, document, set(job.anchors), job.placeholders, start, **options)
+                    written = job.write(document, start, **options)
                 except Exception:  # noqa: BLE001 - the same
                     failure = tracebacks.format_exc()
             del document
@@ -94,6 +112,33 @@ def _serve(connection) -> None:
             connection.send(("failed", failure) if failure else ("written", written))
             if failure:
                 return
+
+
+class LaidOutHere:
+    """Lays out and writes jobs one at a time in this process, as ``PartWorkers``
+    does in others (the same objects, the same file)."""
+
+    def __init__(self, url_fetcher, **options):
+        self.url_fetcher, self.options = url_fetcher, options
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return None
+
+    def written(self, jobs: list[Job], joiner, meanwhile=None):
+        from weasyprint import HTML
+
+        if meanwhile is not None:
+            meanwhile()
+        for job in jobs:
+            document = HTML(string=job.html, url_fetcher=self.url_fetcher).render()
+            written = job.write(document, joiner.start(), **self.options)
+            job.absorbed(joiner, written)
+            del document
+            gc.collect()
+            yield written
 
 
 class PartFailed(RuntimeError):
@@ -168,7 +213,7 @@ class PartWorkers:
                 ) from None
             if outcome == "failed":
                 raise PartFailed(f"La parte {job.index} falló en el proceso {process.pid}:\n{value}")
-            joiner.absorb(job.index, value)
+            job.absorbed(joiner, value)
             if position + count < len(jobs):
                 connection.send(jobs[position + count])
             yield value

@@ -122,15 +122,16 @@ def rendered(book, django_db_blocker):
     # The fonts' subsets are stamped with the time they are made (fontTools), unless this is set.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "1515585600"
+    # Many parts, and the pages' running header and footer in runs of ten pages.
     for name, part_bytes, processes in (("one", 10_000_000, 1), ("many", 8_000, 1), ("processes", 8_000, 2)):
-        original = pdf_parts.PART_BYTES
-        pdf_parts.PART_BYTES = part_bytes
+        original = pdf_parts.PART_BYTES, pdf_parts.FURNITURE_PAGES
+        pdf_parts.PART_BYTES, pdf_parts.FURNITURE_PAGES = part_bytes, 10_000 if name == "one" else 10
         try:
             splits[name] = pdf_parts.split(html)
             with override_settings(REPORT_PDF_PROCESSES=processes):
                 pdfs[name] = PdfExporter().render(data, data_files=data_files)
         finally:
-            pdf_parts.PART_BYTES = original
+            pdf_parts.PART_BYTES, pdf_parts.FURNITURE_PAGES = original
     if epoch is None:
         del os.environ["SOURCE_DATE_EPOCH"]
     else:
@@ -180,8 +181,8 @@ def test_the_processes_lay_out_their_first_parts_while_the_caller_does_something
 def test_a_worker_process_loads_no_django():
     # It only imports reports.pdf (and WeasyPrint): no settings, no apps, no database.
     modules = subprocess.run(
-        [sys.executable, "-c", "import sys, reports.pdf.workers, reports.pdf.parts, reports.pdf.join, reports.pdf.writing;"
-         " print(sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'config')))"],
+        [sys.executable, "-c", "import sys, reports.pdf.workers, reports.pdf.parts, reports.pdf.join,"
+         " reports.pdf.writing; print(sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'config')))"],
         cwd=ROOT, env={key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
         capture_output=True, text=True, check=True,
     ).stdout
