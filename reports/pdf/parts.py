@@ -266,7 +266,7 @@ def render(parts: list[Part], *, url_fetcher, processes: int = 1, **options) -> 
         gc.collect()
         sizes = joiner.page_sizes()
         furniture = [
-            Job(-1, _furniture(first, sizes, start, FURNITURE_PAGES), furniture=True, skip=1 if start else 0)
+            Job(start, _furniture(first, sizes, start, FURNITURE_PAGES), furniture=True, skip=1 if start else 0)
             for start in range(0, len(sizes), FURNITURE_PAGES)
         ]
         for _written in layout.written(furniture, joiner):

@@ -23,6 +23,7 @@ what the parts' CSS fetches (the fonts) is fetched once by the parent, with
 its own fetcher, and handed to them (``Resources``).
 """
 
+import contextlib
 import gc
 import socket
 import subprocess
@@ -44,7 +45,8 @@ class Job:
     """A document to lay out and write: a part (its index in the document, its
     prepared HTML, the ids it holds and how many placeholder elements end it:
     ``part_objects.write_part``), or a run of pages' running header and footer
-    (``furniture``, whose first ``skip`` pages are left out: ``write_furniture``)."""
+    (``furniture``: ``index`` is its first page, counted from 0, and its first
+    ``skip`` pages are left out: ``write_furniture``)."""
 
     index: int
     html: str
@@ -60,6 +62,11 @@ class Job:
         if self.furniture:
             return write_furniture(document, start, self.skip, **options)
         return write_part(self.index, document, set(self.anchors), self.placeholders, start, **options)
+
+    def __str__(self) -> str:
+        if self.furniture:
+            return f"el encabezado y el pie desde la página {self.index + 1}"
+        return f"la parte {self.index}"
 
     def absorbed(self, joiner, written) -> None:
         """``written`` (``write``) absorbed into ``joiner``, in its place."""
@@ -86,7 +93,8 @@ def resources_fetcher(resources: Resources):
 def _serve(connection) -> None:
     """A process's life: the ``Resources`` and the ``write_pdf`` options first;
     then for each ``Job`` received, lay it out, wait for the ``PartStart``, send
-    back the ``WrittenPart`` (or ``("failed", traceback)``); ``None`` ends it."""
+    back the ``WrittenPart`` (or ``("failed", traceback)``); ``None`` ends it,
+    and so does the other end closing (the report's process stopped)."""
     from weasyprint import HTML
 
     from .writing import page_references_kept, pseudo_element_styles_shared
@@ -94,7 +102,7 @@ def _serve(connection) -> None:
     resources, options = connection.recv()
     url_fetcher = resources_fetcher(resources)
     gc.disable()  # as ``cyclic_collector_paused``: a collection after each part, none during
-    with page_references_kept(), pseudo_element_styles_shared():
+    with page_references_kept(), pseudo_element_styles_shared(), contextlib.suppress(EOFError):
         while (job := connection.recv()) is not None:
             document, failure = None, None
             try:
@@ -128,6 +136,8 @@ class LaidOutHere:
         return None
 
     def written(self, jobs: list[Job], joiner, meanwhile=None):
+        """As ``PartWorkers.written``: ``meanwhile()`` first, then each job laid
+        out, written and absorbed in turn."""
         from weasyprint import HTML
 
         if meanwhile is not None:
@@ -208,11 +218,9 @@ class PartWorkers:
             try:
                 outcome, value = connection.recv()
             except EOFError:
-                raise PartFailed(
-                    f"El proceso {process.pid} terminó (código {process.poll()}) sin la parte {job.index}."
-                ) from None
+                raise PartFailed(f"El proceso {process.pid} terminó (código {process.poll()}) sin {job}.") from None
             if outcome == "failed":
-                raise PartFailed(f"La parte {job.index} falló en el proceso {process.pid}:\n{value}")
+                raise PartFailed(f"Falló {job} en el proceso {process.pid}:\n{value}")
             job.absorbed(joiner, value)
             if position + count < len(jobs):
                 connection.send(jobs[position + count])

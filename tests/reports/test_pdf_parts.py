@@ -160,9 +160,17 @@ def test_a_part_that_fails_in_its_process_stops_the_pdf_with_its_error_and_ends_
     processes = [process for process, _connection in workers._workers]
     with pytest.raises(PartFailed) as failure, workers:
         list(workers.written([job], joiner))
-    assert "La parte 1 falló en el proceso" in str(failure.value)
+    assert "Falló la parte 1 en el proceso" in str(failure.value)
     assert "ValueError: Un marcador de destino de otra parte tiene contenido." in str(failure.value)
     assert [process.wait(timeout=10) is not None for process in processes] == [True, True]
+
+
+def test_a_process_whose_report_stopped_ends_quietly():
+    workers = PartWorkers(1, {})
+    process, connection = workers._workers[0]
+    connection.close()  # as when the report's process is killed
+    assert process.wait(timeout=10) == 0
+    workers._workers = []
 
 
 def test_the_processes_lay_out_their_first_parts_while_the_caller_does_something_else():
