@@ -6,9 +6,10 @@ whole file (``part_objects``): so each part's objects are written out at once,
 and the part freed, before the next is laid out. What belongs to the whole
 document is kept aside, small, and written last:
 
-- the pages, which get their running header and footer then (``furniture``:
-  a document of as many empty pages, laid out once the page count is known,
-  each page drawn over its page as an artifact);
+- the pages, which get their running header and footer then: documents of as
+  many empty pages, laid out in runs once the page count is known
+  (``parts._furniture``, ``absorb_furniture``), each page drawn over its page
+  as an artifact;
 - the structure tree: each part's top elements go under one /Document
   element, and the parent tree's keys follow on from part to part;
 - the outline, built with WeasyPrint's own rule over every part's headings;
@@ -25,7 +26,7 @@ from math import ceil, log
 
 import pydyf
 
-from .part_objects import PartStart, WrittenFurniture, WrittenPart, _number, generate, numbered, write_part
+from .part_objects import PartStart, WrittenFurniture, WrittenPart, _number, numbered, write_part
 
 #: How many objects an object stream holds.
 OBJECTS_PER_STREAM = 4000
@@ -58,10 +59,6 @@ class PdfJoiner:
     def numbered(self):
         """pydyf's PDFs made inside the block number their objects in this file."""
         return numbered(self._numbering)
-
-    def generate(self, document, **options) -> pydyf.PDF:
-        """The PDF objects of a laid-out WeasyPrint ``document``, numbered in this file."""
-        return generate(document, self._numbering, **options)
 
     def start(self) -> PartStart:
         """Where the next part's objects and parent tree keys begin (``write_part``)."""

@@ -93,7 +93,7 @@ def resources_fetcher(resources: Resources):
 def _serve(connection) -> None:
     """A process's life: the ``Resources`` and the ``write_pdf`` options first;
     then for each ``Job`` received, lay it out, wait for the ``PartStart``, send
-    back the ``WrittenPart`` (or ``("failed", traceback)``); ``None`` ends it,
+    back what it wrote (or ``("failed", traceback)``); ``None`` ends it,
     and so does the other end closing (the report's process stopped)."""
     from weasyprint import HTML
 
@@ -203,8 +203,8 @@ class PartWorkers:
 
     def written(self, jobs: list[Job], joiner, meanwhile=None):
         """Each job's part absorbed into ``joiner`` in the jobs' order, laid out
-        and written by the processes in turn: yields each job's ``WrittenPart``
-        once absorbed. ``meanwhile()``, if given, is called once the processes
+        and written by the processes in turn: yields what each job wrote
+        (``WrittenPart``, ``WrittenFurniture``) once absorbed. ``meanwhile()``, if given, is called once the processes
         have their first parts. A process that ends before sending its part is
         an error."""
         count = len(self._workers)
