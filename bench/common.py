@@ -29,6 +29,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def child_pids(pid: int) -> list[int]:
+    """The processes ``pid`` started and that still run (Linux's /proc)."""
+    pids = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            pids += [int(child) for child in children.read_text().split()]
+        except OSError:
+            continue
+    return sorted(pids)
+
+
 def database_url(default_name: str) -> str:
     return os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{default_name}")
 

@@ -26,6 +26,8 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench.common import child_pids
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
@@ -129,13 +131,7 @@ class Gunicorn:
         """The arbiter's children: its workers (Linux's /proc)."""
         if self.process is None:
             return []
-        pids = []
-        for children in Path(f"/proc/{self.process.pid}/task").glob("*/children"):
-            try:
-                pids += [int(pid) for pid in children.read_text().split()]
-            except OSError:
-                continue
-        return sorted(pids)
+        return child_pids(self.process.pid)
 
     def kill_worker(self, pid: int | None = None) -> int:
         """SIGKILL one worker (the first, or ``pid``), as the kernel's OOM killer would. Returns its pid."""

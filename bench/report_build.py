@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import recreate_database  # noqa: E402
+from bench.common import child_pids, recreate_database  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/cdmx_bench_reports"
 SEMESTER = "2017-2"
@@ -173,20 +173,6 @@ def _resident_bytes(pid: int) -> int:
         return 0  # it has just ended
 
 
-def _children(pid: int) -> list[int]:
-    children = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    # After the command's name, in parentheses: the state, then the parent's pid.
-                    if int(stat.read().rpartition(")")[2].split()[1]) == pid:
-                        children.append(int(entry))
-            except (OSError, IndexError, ValueError):
-                continue
-    return children
-
-
 class TreePeak(threading.Thread):
     """The largest resident memory of this process and its child processes
     together (the PDF's layout processes, ``reports.pdf.workers``), sampled
@@ -201,7 +187,7 @@ class TreePeak(threading.Thread):
     def run(self) -> None:
         me = os.getpid()
         while not self._stopping.wait(self.interval):
-            self.peak = max(self.peak, sum(_resident_bytes(pid) for pid in [me, *_children(me)]))
+            self.peak = max(self.peak, sum(_resident_bytes(pid) for pid in [me, *child_pids(me)]))
 
     def stop(self) -> int:
         """Stops sampling; the peak of the samples or this process's own peak, the larger."""
@@ -223,8 +209,7 @@ def build_in_process(url: str, semester: str = SEMESTER) -> dict:
     Python process: ``{"seconds", "peak_bytes", "cpu_seconds", "steps"}`` — the
     elapsed seconds of the data and all formats, the peak resident memory of
     the process and its children together, their processor seconds (start-up
-    included) and the elapsed
-    seconds of each step. What ``bench/run.py`` reports as the report's cost."""
+    included) and the elapsed seconds of each step. What ``bench/run.py`` reports as the report's cost."""
     environment = {**os.environ, "DATABASE_URL": url}
     environment.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     environment.setdefault("LOG_LEVEL", "WARNING")

@@ -146,11 +146,7 @@ def write_part(index: int, document, anchors: set[str], placeholders: int, start
         catalog=pdf.catalog if index == 0 else None,
         info=pdf.info if index == 0 else None,
     )
-    written = [
-        (obj.number, obj.data, obj.compressible)
-        for obj in objects if obj.number not in kept and obj.free != "f"
-    ]
-    return WrittenPart(written, part, found, destinations, entries, parent_keys, counter[0])
+    return WrittenPart(_written(objects, kept), part, found, destinations, entries, parent_keys, counter[0])
 
 
 @dataclass
@@ -185,10 +181,12 @@ def write_furniture(document, start: PartStart, skip: int = 0, **options) -> Wri
             "Type": "/XObject", "Subtype": "/Form", "BBox": page["MediaBox"], "Resources": page["Resources"],
         })
         forms.append(form.reference)
-    written = [
-        (obj.number, obj.data, obj.compressible) for obj in objects if obj.number not in kept and obj.free != "f"
-    ]
-    return WrittenFurniture(written, forms, counter[0])
+    return WrittenFurniture(_written(objects, kept), forms, counter[0])
+
+
+def _written(objects, kept: set[int]) -> list[tuple[int, bytes, bool]]:
+    """The objects written at once, in order: all but the ``kept`` ones and the free object."""
+    return [(obj.number, obj.data, obj.compressible) for obj in objects if obj.number not in kept and obj.free != "f"]
 
 
 def _structure(objects, root_reference, pages, kept, placeholders: int, start: PartStart):

@@ -119,23 +119,15 @@ def rendered(book, django_db_blocker):
     pdfs, splits = {}, {}
     # Rendered once: an XLSX holds the time it was written.
     data_files = [(exporter, exporter.render(data)) for exporter in exporters() if exporter.format in EMBEDDED_FILES]
-    # The fonts' subsets are stamped with the time they are made (fontTools), unless this is set.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1515585600"
-    # Many parts, and the pages' running header and footer in runs of ten pages.
     for name, part_bytes, processes in (("one", 10_000_000, 1), ("many", 8_000, 1), ("processes", 8_000, 2)):
-        original = pdf_parts.PART_BYTES, pdf_parts.FURNITURE_PAGES
-        pdf_parts.PART_BYTES, pdf_parts.FURNITURE_PAGES = part_bytes, 10_000 if name == "one" else 10
-        try:
+        with pytest.MonkeyPatch.context() as patch, override_settings(REPORT_PDF_PROCESSES=processes):
+            # The fonts' subsets are stamped with the time they are made (fontTools), unless this is set.
+            patch.setenv("SOURCE_DATE_EPOCH", "1515585600")
+            # Many parts, and the pages' running header and footer in runs of ten pages.
+            patch.setattr(pdf_parts, "PART_BYTES", part_bytes)
+            patch.setattr(pdf_parts, "FURNITURE_PAGES", 10_000 if name == "one" else 10)
             splits[name] = pdf_parts.split(html)
-            with override_settings(REPORT_PDF_PROCESSES=processes):
-                pdfs[name] = PdfExporter().render(data, data_files=data_files)
-        finally:
-            pdf_parts.PART_BYTES, pdf_parts.FURNITURE_PAGES = original
-    if epoch is None:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    else:
-        os.environ["SOURCE_DATE_EPOCH"] = epoch
+            pdfs[name] = PdfExporter().render(data, data_files=data_files)
     return {name: pypdf.PdfReader(io.BytesIO(pdf)) for name, pdf in pdfs.items()} | {"splits": splits, "pdfs": pdfs}
 
 
