@@ -15,7 +15,9 @@ PostgreSQL and SQLite alike:
   (no filter of theirs is active) are grouped in one pass, by ``GROUPING SETS``;
 - a facet over a relation to many (a join with a row per related record)
   groups the join of the records the other filters let through, counting
-  each record once; facets over the same relation with the same records
+  each record once (``COUNT(DISTINCT …)``, which PostgreSQL can only count by
+  sorting the rows; a plain count where the join cannot give a record the
+  same value twice: ``_counted_once``); facets over the same relation with the same records
   (region and country of the counterparts, neither filter active) group one
   join, read once in a common table of its own (``_facet_link_<n>``);
 - the groups of every facet are read together, joined by ``UNION ALL``, each
@@ -24,6 +26,7 @@ PostgreSQL and SQLite alike:
 
 from collections.abc import Callable, Mapping
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -59,9 +62,39 @@ def _sharing(
     groups: dict[tuple, tuple[list[str], QuerySet]] = {}
     for name in names:
         records = without(name).order_by()
-        sql, params = records.query.sql_with_params()
+        # Which records: their identifiers' query says it, cheaper to write than every column's.
+        sql, params = records.values("pk").query.sql_with_params()
         groups.setdefault((paths[name].rpartition("__")[0], sql, repr(params)), ([], records))[0].append(name)
     return list(groups.values())
+
+
+def _counted_once(records: QuerySet, path: str) -> bool:
+    """Whether the join of ``records`` to ``path`` holds each pair of a record
+    and a value at most once, so that a group's rows are its records: the
+    records' own query joins nothing but to-one relations (a ``select_related``
+    once compiled), and ``path`` crosses one many-to-many relation (its table
+    holds each pair once) to a unique column, as ``published_themes__slug``
+    does. A group of no value (``NULL``: no related record, or only unpublished
+    ones) may count otherwise; facets leave it out."""
+    query = records.query
+    if query.distinct or not all(
+        isinstance(join, BaseTable) or join.join_field.many_to_one or join.join_field.one_to_one
+        for join in query.alias_map.values()
+    ):
+        return False
+    relation, _sep, column = path.partition("__")
+    filtered = query._filtered_relations.get(relation)
+    if filtered is not None:
+        relation = filtered.relation_name
+    try:
+        field = records.model._meta.get_field(relation)
+        target = field.related_model._meta.get_field(column) if field.many_to_many and not field.auto_created else None
+    except FieldDoesNotExist:
+        return False
+    return (
+        target is not None and field.remote_field.through._meta.auto_created
+        and (target.unique or target.primary_key)
+    )
 
 
 def _grouped_together(scalar: list[str], flags: Mapping[str, str]) -> dict[str, list[str]]:
@@ -123,7 +156,7 @@ def facet_rows(
         if len(members) == 1:
             # Filtered as the list is: the planner finds each filter's records faster than through the base rows.
             grouped = records.annotate(_facet=facet_value(paths[members[0]])).values("_facet").annotate(
-                _count=Count("pk", distinct=True)
+                _count=Count("pk", distinct=not _counted_once(records, paths[members[0]]))
             )
             expressions[members[0]] = grouped.query.annotations["_facet"]
             grouped_sql[members[0]] = grouped.query.sql_with_params()

@@ -9,6 +9,7 @@ everything a person reads shows the date at its precision: "2014",
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import models
 from django.db.models import Q
@@ -102,11 +103,11 @@ class PartialDate:
         return format_partial_date(self.value, self.precision)
 
 
-def _month_name(month: int) -> str:
+def _month_name(month: int, language: str | None) -> str:
     name = str(MONTHS[month])
     # Spanish writes month names in lower case ("noviembre de 2014"); Django's
     # catalogue capitalises them.
-    return name.lower() if (get_language() or "es").startswith("es") else name
+    return name.lower() if (language or "es").startswith("es") else name
 
 
 def format_partial_date(value: datetime.date | None, precision: str) -> str:
@@ -115,11 +116,18 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
         return ""
     if precision == DatePrecision.YEAR:
         return str(value.year)
+    return _written(value, precision, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _written(value: datetime.date, precision: str, language: str | None) -> str:
+    """A month or a day in ``language`` (the active one), written once: a list
+    writes the same dates again and again, each through the catalogue."""
     if precision == DatePrecision.MONTH:
-        return gettext("%(month)s de %(year)s") % {"month": _month_name(value.month), "year": value.year}
+        return gettext("%(month)s de %(year)s") % {"month": _month_name(value.month, language), "year": value.year}
     return gettext("%(day)s de %(month)s de %(year)s") % {
         "day": value.day,
-        "month": _month_name(value.month),
+        "month": _month_name(value.month, language),
         "year": value.year,
     }
 

@@ -11,7 +11,9 @@ from agreements.filters import ActionFilterSet, AgreementFilterSet, UnConvention
 from agreements.models import Action, Agreement
 from agreements.selectors import published_actions, published_agreements, un_framework_conventions
 from cdmx_global.models import PublicationStatus
-from tests.support.factories import LEAK_MARK, ActionFactory, AgreementFactory, CounterpartFactory, leak_bait
+from tests.support.factories import (
+    LEAK_MARK, ActionFactory, AgreementFactory, CounterpartFactory, ThemeFactory, leak_bait,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("book")]
 
@@ -141,6 +143,19 @@ def test_two_counterparts_in_one_country_list_the_agreement_once():
     assert filterset.qs.count() == len(set(codes(filterset.qs)))
     expected_france = sum("FR" in agreement_values(a)["country"] for a in Agreement.objects.published().filter(kind="twinning"))
     assert facet_counts(filterset)["country"]["FR"] == expected_france
+
+
+def test_theme_counts_each_agreement_once_whatever_else_it_is_joined_to():
+    """The theme facet counts rows of agreement and theme where nothing else
+    repeats them (facetcounts._counted_once): with the region filter active, an
+    agreement with two European counterparts and a draft theme besides still counts once."""
+    water, draft = ThemeFactory(published=True), ThemeFactory(draft=True)
+    lyon, porto = CounterpartFactory(country="FR", published=True), CounterpartFactory(country="PT", published=True)
+    agreement = AgreementFactory(published=True, counterparts=[lyon, porto], themes=[water, draft])
+    for data in ({}, {"region": "europe"}, {"region": "europe", "country": "FR"}):
+        assert facet_counts(filtered(data))["theme"][water.slug] == 1, data
+    assert draft.slug not in facet_counts(filtered({"region": "europe"}))["theme"]
+    assert agreement.code in codes(filtered({"region": "europe", "theme": water.slug}).qs)
 
 
 def test_leak_bait_matches_no_filter_and_no_count():
