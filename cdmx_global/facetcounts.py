@@ -71,8 +71,8 @@ def _sharing(
 def _counted_once(records: QuerySet, path: str) -> bool:
     """Whether the join of ``records`` to ``path`` holds each pair of a record
     and a value at most once, so that a group's rows are its records: the
-    records' own query joins nothing but to-one relations (a ``select_related``
-    once compiled), and ``path`` crosses one many-to-many relation (its table
+    records' own query joins nothing but to-one relations (the filter by body
+    joins the bodies), and ``path`` crosses one many-to-many relation (its table
     holds each pair once) to a unique column, as ``published_themes__slug``
     does. A group of no value (``NULL``: no related record, or only unpublished
     ones) may count otherwise; facets leave it out."""
