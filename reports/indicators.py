@@ -69,15 +69,15 @@ def people_reached(placed) -> int:
 
 
 def sdgs_covered(placed) -> int:
-    numbers = {sdg.number for p in placed.evaluable for sdg in p.agreement.sdgs.all()}
-    numbers |= {sdg.number for action in placed.actions for sdg in action.sdgs.all()}
+    numbers = {sdg.number for p in placed.evaluable for sdg in p.agreement.public_sdgs}
+    numbers |= {sdg.number for action in placed.actions for sdg in action.public_sdgs}
     return len(numbers)
 
 
 def partner_countries(placed) -> int:
     return len({
         counterpart.country.code
-        for p in placed.evaluable for counterpart in p.agreement.counterparts.all() if counterpart.country
+        for p in placed.evaluable for counterpart in p.agreement.public_counterparts if counterpart.country
     })
 
 

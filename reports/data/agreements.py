@@ -12,12 +12,12 @@ from .records import SemesterRecords
 
 def region_names(agreement: Agreement) -> list[str]:
     """The regions of the agreement's (published) counterparts, by code."""
-    regions = sorted({c.region for c in agreement.counterparts.all() if c.region})
+    regions = sorted({c.region for c in agreement.public_counterparts if c.region})
     return [str(Region(code).label) for code in regions]
 
 
 def _countries(agreement: Agreement) -> list[str]:
-    return sorted({c.country.name for c in agreement.counterparts.all() if c.country})
+    return sorted({c.country.name for c in agreement.public_counterparts if c.country})
 
 
 def agreements_table(placed: SemesterRecords) -> dict:
@@ -28,13 +28,13 @@ def agreements_table(placed: SemesterRecords) -> dict:
             "code": a.code,
             "title": a.title,
             "kind": a.get_kind_display(),
-            "counterparts": names(a.counterparts.all()),
+            "counterparts": names(a.public_counterparts),
             "countries": "; ".join(_countries(a)),
             "regions": "; ".join(region_names(a)),
             "body": str(a.body),
-            "themes": names(a.themes.all()),
-            "sdgs": "; ".join(str(s.number) for s in a.sdgs.all()),
-            "frameworks": names(a.frameworks.all()),
+            "themes": names(a.public_themes),
+            "sdgs": "; ".join(str(s.number) for s in a.public_sdgs),
+            "frameworks": names(a.public_frameworks),
             "signed_on": date_text(PartialDate.of(a, "signed_on")),
             "in_force_on": date_text(PartialDate.of(a, "in_force_on")),
             "valid_until": _("indefinida") if a.is_indefinite else date_text(PartialDate.of(a, "valid_until")),

@@ -35,8 +35,13 @@ def breakdowns(placed: SemesterRecords) -> list[dict]:
     return [
         _breakdown(placed, "kind", _("Por tipo de instrumento"), lambda a: [a.get_kind_display()]),
         _breakdown(placed, "region", _("Por región de la contraparte"), region_names),
-        _breakdown(placed, "theme", _("Por tema"), lambda a: [t.name for t in a.themes.all()]),
+        _breakdown(placed, "theme", _("Por tema"), lambda a: [t.name for t in a.public_themes]),
         _breakdown(placed, "body", _("Por dependencia responsable"), lambda a: [a.body.acronym or a.body.name]),
-        _breakdown(placed, "sdg", _("Por Objetivo de Desarrollo Sostenible"), lambda a: [f"ODS {s.number}" for s in a.sdgs.all()]),
-        _breakdown(placed, "framework", _("Por marco de Naciones Unidas"), lambda a: [f.name for f in a.frameworks.all()]),
+        _breakdown(
+            placed, "sdg", _("Por Objetivo de Desarrollo Sostenible"),
+            lambda a: [f"ODS {sdg.number}" for sdg in a.public_sdgs],
+        ),
+        _breakdown(
+            placed, "framework", _("Por marco de Naciones Unidas"), lambda a: [f.name for f in a.public_frameworks]
+        ),
     ]

@@ -12,7 +12,7 @@ def counterpart_map(placed: SemesterRecords) -> dict:
     counterparts_by_country: dict[str, set] = defaultdict(set)
     points = {}
     for p in placed.agreements:
-        for counterpart in p.agreement.counterparts.all():
+        for counterpart in p.agreement.public_counterparts:
             if counterpart.country:
                 agreements_by_country[counterpart.country.code].add(p.agreement.pk)
                 counterparts_by_country[counterpart.country.code].add(counterpart.pk)

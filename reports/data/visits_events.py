@@ -26,7 +26,7 @@ def visits_table(placed: SemesterRecords) -> dict:
             "direction": visit.get_direction_display(),
             "title": visit.title,
             "period": visit.period,
-            "counterparts": names(visit.counterparts.all()),
+            "counterparts": names(visit.public_counterparts),
             "delegation": visit.delegation,
             "purpose": visit.purpose,
             "outcome": visit.outcome,

@@ -7,6 +7,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Action, Agreement, Validity
 from cdmx_global.models import PublicationStatus
@@ -344,3 +346,61 @@ def test_the_evaluations_commitments_and_congress_entries_cost_the_same_queries_
     assert [row["progress"] for row in four_agreements["tables"]["commitments"]["rows"]] == [50, 25] * 4
     assert len(four_agreements["previous_congress"]["evaluations"][0]["entries"]) == 4
     assert len(four) == len(one)
+
+
+def test_a_published_record_s_links_enter_published_only_in_their_order_with_constant_queries(
+    scenario, django_assert_num_queries
+):
+    """The report reads a record's many-to-many links itself (``records._attach_published``), not
+    through Django's prefetch: only the published ones, in their model's order, in as many queries
+    however many records link to them."""
+    published = {"published": True}
+    zacatecas = factories.CounterpartFactory(name="Zacatecas", country="MX", **published)
+    atenas = factories.CounterpartFactory(name="Atenas", country="GR", **published)
+    hidden = factories.CounterpartFactory(name="Ciudad Quimera", country="IS")
+    # Catalogues are published once created: these are drafts on purpose.
+    agua, energia = factories.ThemeFactory(name="Agua"), factories.ThemeFactory(name="Energía")
+    hidden_theme = factories.ThemeFactory(name="Tema Quimera", draft=True)
+    sdg_11, sdg_6 = (factories.SustainableDevelopmentGoalFactory(number=n) for n in (11, 6))
+    hidden_sdg = factories.SustainableDevelopmentGoalFactory(number=17, name="Objetivo Quimera", draft=True)
+    sendai = factories.FrameworkFactory(name="Marco de Sendai", adopted_year=2015)
+    agenda = factories.FrameworkFactory(name="Nueva Agenda Urbana", adopted_year=2016)
+    hidden_framework = factories.FrameworkFactory(name="Marco Quimera", adopted_year=2010, draft=True)
+    force = scenario["force"]
+    force.counterparts.set([zacatecas, hidden, atenas])
+    force.themes.set([hidden_theme, energia, agua])
+    force.sdgs.set([hidden_sdg, sdg_11, sdg_6])
+    force.frameworks.set([agenda, hidden_framework, sendai])
+    visit = factories.VisitFactory(title="Gira a Atenas", counterparts=[hidden, zacatecas, atenas],
+                                   **partial_date("start_on", 2017, 10, 20), **published)
+    factories.ActionFactory(title="Acción con ODS", sdgs=[hidden_sdg, sdg_6], **partial_date("start_on", 2017, 11, 1),
+                            **published)
+
+    data = build_report_data(S2017_2)
+
+    row = next(row for row in data["tables"]["agreements"]["rows"] if row["code"] == "vigente")
+    assert (row["counterparts"], row["countries"], row["themes"], row["sdgs"], row["frameworks"]) == (
+        "Atenas, Grecia; Zacatecas, México", "Grecia; México", "Agua; Energía", "6; 11",
+        "Marco de Sendai; Nueva Agenda Urbana",
+    )
+    assert [r["counterparts"] for r in data["tables"]["visits"]["rows"] if r["title"] == visit.title] == [
+        "Atenas, Grecia; Zacatecas, México"
+    ]
+    assert "Quimera" not in json.dumps(data, ensure_ascii=False)
+    frameworks = next(b["rows"] for b in data["breakdowns"] if b["key"] == "framework")
+    assert [(r["label"], r["in_force"]) for r in frameworks if r["label"] != "Sin dato"] == [
+        ("Marco de Sendai", 1), ("Nueva Agenda Urbana", 1),
+    ]
+    assert sorted(c["country"] for c in data["map"]["countries"]) == ["GR", "MX"]
+
+    # As many queries with more records linked to more records.
+    with CaptureQueriesContext(connection) as before:
+        build_report_data(S2017_2)
+    factories.AgreementFactory.create_batch(
+        3, validity="in_force", counterparts=[zacatecas, hidden], themes=[agua, hidden_theme],
+        sdgs=[sdg_11], frameworks=[sendai], **partial_date("signed_on", 2017, 9, 3), **published,
+    )
+    factories.VisitFactory(counterparts=[factories.CounterpartFactory(published=True)], published=True,
+                           **partial_date("start_on", 2017, 8, 1))
+    with django_assert_num_queries(len(before.captured_queries)):
+        build_report_data(S2017_2)
