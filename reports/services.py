@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from evaluations.periods import LABEL_PATTERN, Semester
 
 from .data import build_report_data
-from .exporters import render_files
+from .exporters import pdf_processes_started, render_files
 from .models import (
     IndicatorValue,
     Report,
@@ -211,11 +211,12 @@ def report_build(
             "delivered_on": report.corrects.delivered_on.isoformat() if report.corrects.delivered_on else None,
             "delivery_reference": report.corrects.delivery_reference,
         }
-    data = build_report_data(
-        semester, version=report.version, corrects=corrects, correction_note=report.correction_note,
-        generated_at=now,
-    )
-    rendered = _render_files(data)
+    with pdf_processes_started():
+        data = build_report_data(
+            semester, version=report.version, corrects=corrects, correction_note=report.correction_note,
+            generated_at=now,
+        )
+        rendered = _render_files(data)
     with transaction.atomic():
         versions = Report.objects.select_for_update().filter(year=semester.year, half=semester.half)
         latest = versions.order_by("-version").first()

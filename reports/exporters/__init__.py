@@ -7,11 +7,11 @@ the PDF and HTML documents (``document``) and the annexes (``annexes``).
 from ..models import FileFormat
 from .annexes import ANNEX_TABLES, CsvExporter, JsonExporter, XlsxExporter
 from .base import Exporter
-from .document import EMBEDDED_FILES, HtmlExporter, PdfExporter
+from .document import EMBEDDED_FILES, HtmlExporter, PdfExporter, pdf_processes_started
 
 __all__ = [
     "ANNEX_TABLES", "CsvExporter", "Exporter", "HtmlExporter", "JsonExporter", "PdfExporter", "XlsxExporter",
-    "exporters", "render_files",
+    "exporters", "pdf_processes_started", "render_files",
 ]
 
 

@@ -25,6 +25,7 @@ from ..data import REPORT_LANGUAGE
 from ..models import FileFormat, Report
 from .base import Exporter
 from ..pdf import parts as pdf_parts
+from ..pdf.workers import started_early
 from ..pdf.writing import cyclic_collector_paused, page_references_kept, pseudo_element_styles_shared
 
 #: The data files a PDF embeds, ``(exporter, content)``, or a function that renders them.
@@ -129,6 +130,13 @@ def embedded_files(data: dict, data_files: Sequence[tuple[Exporter, bytes]]) -> 
                     modified=generated_at,
                 ))
     return attachments
+
+
+def pdf_processes_started():
+    """The PDF's processes (``REPORT_PDF_PROCESSES``) started on entering the
+    block, for the PDF rendered in it to take: around a report's data and files,
+    they load WeasyPrint while the data is read (``reports.pdf.workers.started_early``)."""
+    return started_early(settings.REPORT_PDF_PROCESSES)
 
 
 class HtmlExporter(Exporter):

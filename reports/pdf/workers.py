@@ -24,6 +24,7 @@ its own fetcher, and handed to them (``Resources``).
 """
 
 import contextlib
+import contextvars
 import gc
 import socket
 import subprocess
@@ -99,9 +100,13 @@ def _serve(connection) -> None:
 
     from .writing import page_references_kept, pseudo_element_styles_shared
 
-    resources, options = connection.recv()
+    try:
+        resources, options = connection.recv()
+    except EOFError:
+        return  # started early (``started_early``) and not needed
     url_fetcher = resources_fetcher(resources)
     gc.disable()  # as ``cyclic_collector_paused``: a collection after each part, none during
+    frozen = False
     with page_references_kept(), pseudo_element_styles_shared(), contextlib.suppress(EOFError):
         while (job := connection.recv()) is not None:
             document, failure = None, None
@@ -117,6 +122,11 @@ def _serve(connection) -> None:
                     failure = tracebacks.format_exc()
             del document
             gc.collect()
+            if not frozen:
+                # What outlives the first part (modules, fonts, caches) is left out of the next
+                # collections, which then only go through what a part left behind.
+                gc.freeze()
+                frozen = True
             connection.send(("failed", failure) if failure else ("written", written))
             if failure:
                 return
@@ -151,6 +161,45 @@ class LaidOutHere:
             yield written
 
 
+def _start() -> tuple[subprocess.Popen, Connection]:
+    """A new process that lays out parts (``_serve``), and the connection to it."""
+    here, there = socket.socketpair()
+    with there:
+        process = subprocess.Popen(
+            [sys.executable, "-m", __name__, str(there.fileno())], pass_fds=[there.fileno()], cwd=ROOT,
+        )
+    return process, Connection(here.detach())
+
+
+#: Processes started by ``started_early`` that no ``PartWorkers`` has taken yet.
+_EARLY: contextvars.ContextVar[list | None] = contextvars.ContextVar("early_part_processes", default=None)
+
+
+@contextlib.contextmanager
+def started_early(processes: int):
+    """``processes`` processes started now, for the ``PartWorkers`` made inside
+    the block to take instead of starting their own: a report starts them
+    before it reads its data, so that they load Python and WeasyPrint (about
+    a second and a half each) on the core the data leaves free. Those not
+    taken are ended on leaving."""
+    early = []
+    token = _EARLY.set(early)
+    try:
+        for _number in range(processes if processes > 1 else 0):
+            early.append(_start())
+        yield
+    finally:
+        _EARLY.reset(token)
+        for _process, connection in early:
+            connection.close()  # it ends on reading the end of the connection (``_serve``)
+        for process, _connection in early:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
 class PartFailed(RuntimeError):
     """A part could not be laid out or written in its process."""
 
@@ -161,16 +210,13 @@ class PartWorkers:
     reports.pdf.workers``, talking over a socket pair."""
 
     def __init__(self, processes: int, resources: Resources, **options):
-        self._workers = []
+        early = _EARLY.get() or []
+        self._workers = early[:processes]
+        del early[:processes]
         try:
-            for _number in range(processes):
-                here, there = socket.socketpair()
-                with there:
-                    process = subprocess.Popen(
-                        [sys.executable, "-m", __name__, str(there.fileno())], pass_fds=[there.fileno()], cwd=ROOT,
-                    )
-                connection = Connection(here.detach())
-                self._workers.append((process, connection))
+            while len(self._workers) < processes:
+                self._workers.append(_start())
+            for _process, connection in self._workers:
                 connection.send((resources, options))
         except BaseException:
             self.close(abort=True)

@@ -21,8 +21,9 @@ from reports.data import build_report_data
 from reports.exporters import exporters
 from reports.exporters.document import EMBEDDED_FILES, PdfExporter, render_document
 from reports.pdf import parts as pdf_parts
+from reports.pdf import workers as workers_module
 from reports.pdf.join import PdfJoiner
-from reports.pdf.workers import ROOT, Job, PartFailed, PartWorkers, resources_fetcher
+from reports.pdf.workers import ROOT, Job, PartFailed, PartWorkers, resources_fetcher, started_early
 from tests.support.pdf_structure import content_text, marked_texts
 
 GENERATED_AT = timezone.make_aware(datetime.datetime(2018, 1, 10, 12, 0))
@@ -176,6 +177,22 @@ def test_the_processes_lay_out_their_first_parts_while_the_caller_does_something
     assert [len(part.kept.pages) for part in written] == [1, 1, 1]
     # Numbered one after the other in the joined file, as if written here.
     assert written[1].objects[0][0] > written[0].objects[-1][0]
+
+
+def test_processes_started_early_are_the_ones_that_lay_out_and_those_not_taken_end():
+    joiner = PdfJoiner()
+    job = Job(1, "<html><body><h2>Parte 1</h2></body></html>", frozenset(), 0)
+    with started_early(2):
+        early = [process for process, _connection in workers_module._EARLY.get()]
+        with PartWorkers(1, {}, pdf_tags=True) as workers:
+            assert [process for process, _connection in workers._workers] == early[:1]
+            assert [len(part.kept.pages) for part in workers.written([job], joiner)] == [1]
+        assert [process for process, _connection in workers_module._EARLY.get()] == early[1:]
+        assert early[1].poll() is None  # still waiting for a report
+    assert [process.poll() for process in early] == [0, 0]
+    assert workers_module._EARLY.get() is None
+    with started_early(1):  # one process: the parts are laid out in the report's own, none is started
+        assert workers_module._EARLY.get() == []
 
 
 def test_a_worker_process_loads_no_django():
