@@ -2,7 +2,9 @@
 their texts (reports/templatetags/report_document.py ``column_widths``), the
 way a browser's automatic widths would share the page."""
 
-from reports.templatetags.report_document import column_widths
+from django.utils import translation
+
+from reports.templatetags.report_document import column_widths, table_rows
 
 COLUMNS = [["code", "Clave"], ["title", "Título"], ["year", "Año"]]
 
@@ -35,3 +37,20 @@ def test_too_many_columns_for_the_page_share_it_between_their_least_and_widest_w
     widths = [float(width.rstrip("%")) for width in column_widths({"columns": many, "rows": rows}, many)]
     assert widths == sorted(widths)  # the longer the texts, the wider
     assert widths[0] > 0 and round(sum(widths), 1) == 100.0
+
+
+def test_table_rows_write_each_cell_escaped_localized_and_marked_as_the_template_did():
+    columns = [["code", "Clave"], ["title", "Título"], ["people", "Personas"], ["amount", "Monto"], ["url", "Dirección"]]
+    rows = [
+        {"code": "a-1", "title": "Rojo & <b>negro</b>", "people": 1200, "amount": 2.5, "url": "https://x.mx/a?b=1&c=2"},
+        {"code": "a-2", "title": "", "people": None, "amount": True, "url": ""},
+    ]
+    assert table_rows(rows, columns) == (
+        '\n    <tr><td>a-1</td><td>Rojo &amp; &lt;b&gt;negro&lt;/b&gt;</td><td class="number">1200</td>'
+        '<td class="number">2.5</td><td class="url">https://x.mx/a?b=1&amp;c=2</td></tr>\n    '
+        '\n    <tr><td>a-2</td><td>—</td><td>—</td><td>True</td><td class="url">—</td></tr>\n    '
+    )
+    with translation.override("es-mx"):
+        assert table_rows([], columns) == (
+            '\n    <tr><td colspan="5" class="empty">Ninguno en el semestre.</td></tr>\n    '
+        )
