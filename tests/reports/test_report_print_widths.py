@@ -40,7 +40,9 @@ def test_too_many_columns_for_the_page_share_it_between_their_least_and_widest_w
 
 
 def test_table_rows_write_each_cell_escaped_localized_and_marked_as_the_template_did():
-    columns = [["code", "Clave"], ["title", "Título"], ["people", "Personas"], ["amount", "Monto"], ["url", "Dirección"]]
+    columns = [
+        ["code", "Clave"], ["title", "Título"], ["people", "Personas"], ["amount", "Monto"], ["url", "Dirección"],
+    ]
     rows = [
         {"code": "a-1", "title": "Rojo & <b>negro</b>", "people": 1200, "amount": 2.5, "url": "https://x.mx/a?b=1&c=2"},
         {"code": "a-2", "title": "", "people": None, "amount": True, "url": ""},
