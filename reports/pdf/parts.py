@@ -41,8 +41,8 @@ PART_BYTES = 150_000
 
 #: At most how many pages' running header and footer are laid out as one
 #: document (``_furniture``). The pages are shared evenly between the processes,
-#: one run each up to this many pages (at 100× the book, 1 106 pages: two runs of
-#: 553, about 90 MB and 3.2 s each; runs of 200 took a third round).
+#: one run each up to this many pages (at 100× the book, 1 108 pages: two runs of
+#: 554, about 90 MB and 3.2 s each; runs of 200 took a third round).
 FURNITURE_PAGES = 600
 
 #: A start or end tag (its name, attributes and whether it closes itself), or a comment.
